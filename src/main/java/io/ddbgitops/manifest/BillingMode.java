@@ -1,0 +1,3 @@
+package io.ddbgitops.manifest;
+
+public enum BillingMode { PROVISIONED, PAY_PER_REQUEST }

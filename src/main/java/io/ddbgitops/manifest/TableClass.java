@@ -1,0 +1,3 @@
+package io.ddbgitops.manifest;
+
+public enum TableClass { STANDARD, STANDARD_INFREQUENT_ACCESS }

@@ -1,0 +1,42 @@
+package io.ddbgitops.manifest;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One valid {@code kind: Dynamodb} document. Identity is {@code namespace/name}; the table's identity is
+ * {@code region + tableName}. Capacities already carry the default of 10 when billing is provisioned.
+ */
+public record TableManifest(
+        SourceLocation source,
+        String namespace,
+        String name,
+        String region,
+        String tableName,
+        KeyAttribute partitionKey,
+        Optional<KeyAttribute> sortKey,
+        Optional<Boolean> pitr,
+        long readCapacity,
+        long writeCapacity,
+        TableOptions options) {
+
+    public static final long DEFAULT_CAPACITY = 10;
+
+    public TableManifest {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(tableName, "tableName");
+        Objects.requireNonNull(partitionKey, "partitionKey");
+        Objects.requireNonNull(options, "options");
+    }
+
+    /** {@code namespace/name}, as people refer to the manifest. */
+    public String id() {
+        return namespace + "/" + name;
+    }
+
+    /** {@code region/tableName}, the live table this manifest owns. */
+    public TableId tableId() {
+        return new TableId(region, tableName);
+    }
+}
