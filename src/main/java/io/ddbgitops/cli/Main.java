@@ -1,9 +1,47 @@
 package io.ddbgitops.cli;
 
-public final class Main {
-    private Main() {}
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** Entry point: parse, run one subcommand, map its outcome to an exit code. */
+@Command(name = "ddb-gitops",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "GitOps reconciler for Amazon DynamoDB: keeps tables as the config repository says.",
+        subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, ServeCommand.class,
+                LocalEndpointCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:in sync, or applied cleanly",
+                "1:error (a table failed, git failed, bad options)",
+                "2:plan found changes or drift; apply left a change blocked or a table unmanaged",
+                "3:invalid manifests (nothing applied for those; valid ones proceed)"})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.out.println("ddb-gitops");
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs a command line without exiting the JVM; tests call this. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setParameterExceptionHandler((ex, argv) -> {
+            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
+            ex.getCommandLine().usage(ex.getCommandLine().getErr());
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

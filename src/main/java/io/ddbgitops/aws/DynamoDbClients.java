@@ -1,0 +1,77 @@
+package io.ddbgitops.aws;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** One SDK client per region, built the same way everywhere; closing this closes them all. */
+public final class DynamoDbClients implements AutoCloseable {
+    private final AwsSettings settings;
+    private final AwsCredentialsProvider credentials;
+    private final Map<String, DynamoDbClient> clients = new ConcurrentHashMap<>();
+
+    public DynamoDbClients(AwsSettings settings) {
+        this.settings = settings;
+        this.credentials = settings.endpoint().isPresent()
+                ? new DefaultOrPlaceholder(DefaultCredentialsProvider.builder().build())
+                : DefaultCredentialsProvider.builder().build();
+    }
+
+    public AwsSettings settings() {
+        return settings;
+    }
+
+    public DynamoDbClient forRegion(String region) {
+        return clients.computeIfAbsent(region, this::build);
+    }
+
+    private DynamoDbClient build(String region) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .region(Region.of(region))
+                .credentialsProvider(credentials)
+                // DynamoDB Local brings a second HTTP implementation onto the classpath; name ours.
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .overrideConfiguration(c -> settings.interceptors().forEach(c::addExecutionInterceptor));
+        settings.endpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(DynamoDbClient::close);
+        clients.clear();
+    }
+
+    /** Real credentials when the environment has them; otherwise fixed ones a local endpoint accepts. */
+    private static final class DefaultOrPlaceholder implements AwsCredentialsProvider {
+        private static final AwsCredentials PLACEHOLDER = AwsBasicCredentials.create("ddbgitops", "local");
+        private final AwsCredentialsProvider delegate;
+        private volatile AwsCredentials fallback;
+
+        DefaultOrPlaceholder(AwsCredentialsProvider delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public AwsCredentials resolveCredentials() {
+            if (fallback != null) {
+                return fallback;
+            }
+            try {
+                return delegate.resolveCredentials();
+            } catch (SdkClientException noCredentials) {
+                fallback = PLACEHOLDER;
+                return fallback;
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.ddbgitops.aws;
+
+import io.ddbgitops.manifest.TableId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Waits until a table and all its indexes are ACTIVE, because DynamoDB accepts one UpdateTable per table at a
+ * time. Bounded: logs progress every 30 seconds and gives up with a clear error at the timeout.
+ */
+public final class TableWaiter {
+    private static final Logger LOG = LoggerFactory.getLogger(TableWaiter.class);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
+
+    private final Duration timeout;
+    private final Duration pollInterval;
+
+    public TableWaiter(Duration timeout, Duration pollInterval) {
+        this.timeout = timeout;
+        this.pollInterval = pollInterval;
+    }
+
+    public TableDescription awaitActive(DynamoDbClient client, TableId id) {
+        Instant start = Instant.now();
+        Instant nextProgress = start.plus(PROGRESS_EVERY);
+        while (true) {
+            TableDescription table = client.describeTable(r -> r.tableName(id.tableName())).table();
+            if (isSettled(table)) {
+                return table;
+            }
+            Instant now = Instant.now();
+            Duration waited = Duration.between(start, now);
+            if (waited.compareTo(timeout) >= 0) {
+                throw new TableWaitTimeoutException(id + " is still " + table.tableStatusAsString() + " after "
+                        + waited.toSeconds() + "s; gave up waiting for ACTIVE (limit " + timeout.toSeconds() + "s)");
+            }
+            if (now.isAfter(nextProgress)) {
+                LOG.info("{}: waiting for ACTIVE, status {} after {}s", id, table.tableStatusAsString(), waited.toSeconds());
+                nextProgress = now.plus(PROGRESS_EVERY);
+            }
+            pause();
+        }
+    }
+
+    private static boolean isSettled(TableDescription table) {
+        if (table.tableStatus() != TableStatus.ACTIVE) {
+            return false;
+        }
+        return table.globalSecondaryIndexes().stream()
+                .map(GlobalSecondaryIndexDescription::indexStatus)
+                .allMatch(s -> s == IndexStatus.ACTIVE);
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(pollInterval.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a table", e);
+        }
+    }
+
+    /** The table did not settle in time. */
+    public static final class TableWaitTimeoutException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TableWaitTimeoutException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.ddbgitops.cli;
+
+import picocli.CommandLine;
+
+/** Errors become one line on stderr and exit code 1; the stack trace only with {@code --stacktrace}. */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
+        String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        cli.getErr().println("error: " + message);
+        if (parsed.hasMatchedOption("--stacktrace")) {
+            ex.printStackTrace(cli.getErr());
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,96 @@
+package io.ddbgitops.cli;
+
+import io.ddbgitops.aws.DynamoDbClients;
+import io.ddbgitops.git.GitAuth;
+import io.ddbgitops.manifest.ManifestLoader;
+import io.ddbgitops.reconcile.Reconciler;
+import io.ddbgitops.reconcile.RunRequest;
+import io.ddbgitops.reconcile.RunResult;
+import io.ddbgitops.report.ReportMarkdown;
+import io.ddbgitops.report.TableEntry;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** What plan and apply share: where the repo and DynamoDB are, running the job, printing the outcome. */
+abstract class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    RepoOptions repoOptions;
+
+    @Mixin
+    AwsOptions awsOptions;
+
+    @Option(names = "--now", paramLabel = "ISO-8601",
+            description = "The time the planner takes as now (for tests and dry runs); default: the clock.")
+    Instant now;
+
+    abstract RunRequest.Mode mode();
+
+    abstract boolean push();
+
+    /** Called with the result before the exit code is computed; plan writes --out here. */
+    void after(RunResult result) throws Exception {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        try (AwsOptions.Target target = awsOptions.open();
+             DynamoDbClients clients = new DynamoDbClients(target.settings())) {
+            return runOnce(clients);
+        }
+    }
+
+    /** One whole job against already-open clients; serve calls this on every tick. */
+    int runOnce(DynamoDbClients clients) throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        String repo = resolveRepo(out);
+        RunRequest request = request(repo, now == null ? Instant.now() : now);
+        RunResult result = new Reconciler(new ManifestLoader(), clients).run(request);
+        print(out, result);
+        after(result);
+        return result.exitCode();
+    }
+
+    RunRequest request(String repo, Instant at) {
+        return new RunRequest(mode(), repo, Optional.ofNullable(repoOptions.branch), push(),
+                Optional.ofNullable(repoOptions.reportBranch), at, GitAuth.none(), repoOptions.author());
+    }
+
+    private String resolveRepo(PrintWriter out) throws Exception {
+        if (repoOptions.repo != null) {
+            return repoOptions.repo;
+        }
+        if (!awsOptions.local) {
+            throw new IllegalArgumentException("--repo is required (or --local to use the bundled sample-repo)");
+        }
+        Path sample = SampleRepo.materialize();
+        out.println("sample repo: " + sample + "  (git clone it to read drift/REPORT.md)");
+        return sample.toString();
+    }
+
+    static void print(PrintWriter out, RunResult result) {
+        out.println(ReportMarkdown.headline(result.report()).replace("**", ""));
+        for (TableEntry t : result.report().tables()) {
+            out.printf("  %-10s %s/%s  %s (%s)%n", t.status(), t.region(), t.table(), t.manifest(),
+                    t.namespace() + "/" + t.name());
+            t.messages().forEach(m -> out.println("             " + m));
+        }
+        result.report().errors().forEach(e -> out.printf("  invalid    %s:%d:%d: %s%s%n", e.file(), e.line(),
+                e.column(), e.field().isEmpty() ? "" : e.field() + ": ", e.message()));
+        result.published().ifPresent(p -> out.println("report: " + p.status().name().toLowerCase(java.util.Locale.ROOT)
+                .replace('_', ' ') + " (branch " + p.branch() + p.commitId().map(c -> ", commit " + c).orElse("") + ")"));
+    }
+}

@@ -1,0 +1,87 @@
+package io.ddbgitops.cli;
+
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.transport.URIish;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The bundled {@code sample-repo}, turned into a real bare git repository in a temporary directory so that the
+ * embedded default clones and pushes for real. The directory is left in place for the user to inspect.
+ */
+final class SampleRepo {
+    private static final String RESOURCE = "/sample-repo";
+
+    private SampleRepo() {}
+
+    /** Returns the path of a new bare repository whose main branch holds the sample manifests. */
+    static Path materialize() throws IOException, GitAPIException, URISyntaxException {
+        Path base = Files.createTempDirectory("ddb-gitops-sample-");
+        Path bare = base.resolve("config.git");
+        Path seed = base.resolve("seed");
+        copyResources(seed);
+        Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call().close();
+        try (Git git = Git.init().setInitialBranch("main").setDirectory(seed.toFile()).call()) {
+            git.add().addFilepattern(".").call();
+            PersonIdent author = new PersonIdent("ddb-gitops", "ddb-gitops@localhost");
+            git.commit().setMessage("Sample DynamoDB manifests").setAuthor(author).setCommitter(author).call();
+            git.remoteAdd().setName("origin").setUri(new URIish(bare.toUri().toString())).call();
+            git.push().setRemote("origin").add("main").call();
+        }
+        deleteTree(seed);
+        return bare;
+    }
+
+    private static void copyResources(Path target) throws IOException, URISyntaxException {
+        URL url = SampleRepo.class.getResource(RESOURCE);
+        if (url == null) {
+            throw new IOException("the bundled sample-repo is missing from the classpath");
+        }
+        URI uri = url.toURI();
+        if ("jar".equals(uri.getScheme())) {
+            try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                copyTree(jar.getPath(RESOURCE), target);
+            }
+        } else {
+            copyTree(Path.of(uri), target);
+        }
+    }
+
+    private static void copyTree(Path source, Path target) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(source)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        for (Path file : files) {
+            Path destination = target.resolve(source.relativize(file).toString());
+            Files.createDirectories(destination.getParent());
+            try (InputStream in = Files.newInputStream(file)) {
+                Files.copy(in, destination);
+            }
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

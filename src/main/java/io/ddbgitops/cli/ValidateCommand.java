@@ -1,0 +1,66 @@
+package io.ddbgitops.cli;
+
+import io.ddbgitops.git.GitAuth;
+import io.ddbgitops.git.JGitWorkspace;
+import io.ddbgitops.manifest.LoadResult;
+import io.ddbgitops.manifest.ManifestError;
+import io.ddbgitops.manifest.ManifestLoader;
+import io.ddbgitops.reconcile.RunResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check every manifest against the schema and the semantic rules. Offline; exit 3 when any is invalid.")
+final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--repo", paramLabel = "PATH|URL", defaultValue = ".",
+            description = "A local directory (read in place) or a git URL (cloned). Default: the current directory.")
+    String repo;
+
+    @Option(names = "--manifests", paramLabel = "DIR", description = "Only this directory inside the repository.")
+    String manifests;
+
+    @Override
+    public Integer call() throws Exception {
+        Path local = Path.of(repo);
+        if (!looksLikeUrl(repo) && Files.isDirectory(local)) {
+            return validate(local);
+        }
+        try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(repo, Optional.empty(), GitAuth.none())) {
+            return validate(workspace.root());
+        }
+    }
+
+    private int validate(Path root) {
+        Path dir = manifests == null ? root : root.resolve(manifests);
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("--manifests " + manifests + ": no such directory in " + repo);
+        }
+        LoadResult result = new ManifestLoader().load(dir);
+        PrintWriter out = spec.commandLine().getOut();
+        for (ManifestError error : result.errors()) {
+            out.println(error.format());
+        }
+        out.printf("%d valid manifest(s), %d invalid, %d other document(s) skipped%n",
+                result.manifests().size(), result.invalidManifests(), result.skippedDocuments());
+        return result.errors().isEmpty() ? RunResult.OK : RunResult.INVALID;
+    }
+
+    static boolean looksLikeUrl(String repo) {
+        return repo.contains("://") || repo.matches("^[\\w.-]+@[\\w.-]+:.*");
+    }
+}

@@ -1,0 +1,121 @@
+package io.ddbgitops.reconcile;
+
+import io.ddbgitops.aws.AwsErrors;
+import io.ddbgitops.aws.DynamoDbApplier;
+import io.ddbgitops.aws.DynamoDbClients;
+import io.ddbgitops.aws.LiveStateReader;
+import io.ddbgitops.git.GitException;
+import io.ddbgitops.git.JGitWorkspace;
+import io.ddbgitops.git.PublishResult;
+import io.ddbgitops.manifest.LoadResult;
+import io.ddbgitops.manifest.ManifestLoader;
+import io.ddbgitops.manifest.TableManifest;
+import io.ddbgitops.plan.ObservedTable;
+import io.ddbgitops.plan.TablePlan;
+import io.ddbgitops.plan.TablePlanner;
+import io.ddbgitops.report.DriftReport;
+import io.ddbgitops.report.ReportBuilder;
+import io.ddbgitops.report.ReportJson;
+import io.ddbgitops.report.ReportMarkdown;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs the steps of one job in order: clone, load and validate, read live, plan, apply, report, commit and
+ * push. The only class that sequences side effects; each step lives in its own package.
+ */
+public final class Reconciler {
+    public static final String REPORT_DIR = "drift";
+    public static final String REPORT_JSON = REPORT_DIR + "/report.json";
+    public static final String REPORT_MD = REPORT_DIR + "/REPORT.md";
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
+    private final ManifestLoader loader;
+    private final LiveStateReader reader;
+    private final DynamoDbApplier applier;
+    private final TablePlanner planner = new TablePlanner();
+
+    public Reconciler(ManifestLoader loader, DynamoDbClients clients) {
+        this.loader = loader;
+        this.reader = new LiveStateReader(clients);
+        this.applier = new DynamoDbApplier(clients);
+    }
+
+    public RunResult run(RunRequest request) throws GitException, IOException {
+        try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(request.repo(), request.branch(), request.auth())) {
+            LOG.info("cloned {} ({}) at {}", workspace.branch(), workspace.headCommit(), workspace.root());
+            LoadResult loaded = loader.load(workspace.root());
+            LOG.info("{} valid manifest(s), {} invalid, {} other document(s) skipped",
+                    loaded.manifests().size(), loaded.invalidManifests(), loaded.skippedDocuments());
+            Optional<DriftReport> previous = previousReport(workspace, request);
+            boolean apply = request.mode() == RunRequest.Mode.APPLY;
+            ReportBuilder builder = new ReportBuilder(apply ? DriftReport.APPLY : DriftReport.PLAN, previous);
+            builder.invalid(loaded.invalidManifests(), loaded.errors());
+            for (TableManifest manifest : loaded.manifests()) {
+                reconcile(manifest, request, builder);
+            }
+            DriftReport report = builder.build();
+            String markdown = ReportMarkdown.render(report);
+            Optional<PublishResult> published = Optional.empty();
+            if (request.push()) {
+                published = Optional.of(publish(workspace, request, report, markdown));
+            }
+            return new RunResult(report, markdown, published);
+        }
+    }
+
+    private void reconcile(TableManifest manifest, RunRequest request, ReportBuilder builder) {
+        Optional<ObservedTable> observed;
+        try {
+            observed = reader.read(manifest.tableId());
+        } catch (SdkException e) {
+            String reason = "cannot read the live table: " + AwsErrors.describe(e);
+            LOG.error("{}: {}", manifest.tableId(), reason);
+            builder.failed(manifest, reason);
+            return;
+        }
+        TablePlan plan = planner.plan(manifest, observed, builder.previouslyApplied(manifest.tableId()), request.now());
+        LOG.info("{} ({}): {}, {} change(s)", manifest.tableId(), manifest.id(), plan.status().label(),
+                plan.changes().size());
+        if (request.mode() == RunRequest.Mode.APPLY && plan.hasWrites()) {
+            DynamoDbApplier.ApplyOutcome outcome = applier.apply(plan);
+            builder.planned(plan, true, outcome.failure());
+        } else {
+            builder.planned(plan, request.mode() == RunRequest.Mode.APPLY, Optional.empty());
+        }
+    }
+
+    private static Optional<DriftReport> previousReport(JGitWorkspace workspace, RunRequest request)
+            throws GitException, IOException {
+        Optional<String> json;
+        if (request.reportBranch().isPresent() && !request.reportBranch().get().equals(workspace.branch())) {
+            json = workspace.readFile(request.reportBranch().get(), REPORT_JSON);
+        } else {
+            Path file = workspace.root().resolve(REPORT_JSON);
+            json = Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
+        }
+        return json.flatMap(ReportJson::read);
+    }
+
+    private static PublishResult publish(JGitWorkspace workspace, RunRequest request, DriftReport report,
+                                         String markdown) throws GitException {
+        String message = CommitMessage.of(report);
+        PublishResult result = workspace.publish(message, request.author(), request.reportBranch(), true, root -> {
+            Files.createDirectories(root.resolve(REPORT_DIR));
+            Files.writeString(root.resolve(REPORT_JSON), ReportJson.write(report), StandardCharsets.UTF_8);
+            Files.writeString(root.resolve(REPORT_MD), markdown, StandardCharsets.UTF_8);
+            return List.of(REPORT_JSON, REPORT_MD);
+        });
+        LOG.info("report: {} on {}{}", result.status(), result.branch(),
+                result.commitId().map(id -> " (" + id + ")").orElse(""));
+        return result;
+    }
+}

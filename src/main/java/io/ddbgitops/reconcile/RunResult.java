@@ -1,0 +1,31 @@
+package io.ddbgitops.reconcile;
+
+import io.ddbgitops.git.PublishResult;
+import io.ddbgitops.report.DriftReport;
+
+import java.util.Optional;
+
+/**
+ * The outcome of one run: the report, its Markdown, and what was published. Exit codes follow
+ * {@code terraform plan -detailed-exitcode}: 1 when a table failed, else 3 when a manifest was invalid, else 2
+ * when the tables and the repository still differ (a plan with changes, or an apply that left a change blocked or
+ * a table unmanaged), else 0.
+ */
+public record RunResult(DriftReport report, String markdown, Optional<PublishResult> published) {
+    public static final int OK = 0;
+    public static final int ERROR = 1;
+    public static final int DIFFERENCES = 2;
+    public static final int INVALID = 3;
+
+    public int exitCode() {
+        DriftReport.Summary s = report.summary();
+        if (s.failed() > 0) {
+            return ERROR;
+        }
+        if (s.invalid() > 0) {
+            return INVALID;
+        }
+        int remaining = report.isPlan() ? s.notInSync() : s.blocked() + s.unmanaged();
+        return remaining > 0 ? DIFFERENCES : OK;
+    }
+}

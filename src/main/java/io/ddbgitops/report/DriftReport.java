@@ -1,0 +1,48 @@
+package io.ddbgitops.report;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The drift report of one run: what {@code drift/report.json} holds (contract in DESIGN.md, schema in
+ * {@code schemas/drift-report-v1.schema.json}). {@code mode} is {@code plan} (statuses say what applying would
+ * do) or {@code apply} (what was done). Lists are sorted so that equal runs write equal bytes.
+ */
+public record DriftReport(String mode, Summary summary, List<TableEntry> tables, List<ErrorEntry> errors) {
+    public static final String PLAN = "plan";
+    public static final String APPLY = "apply";
+
+    public DriftReport {
+        tables = tables.stream()
+                .sorted(Comparator.comparing(TableEntry::manifest).thenComparing(TableEntry::namespace)
+                        .thenComparing(TableEntry::name))
+                .toList();
+        errors = errors.stream()
+                .sorted(Comparator.comparing(ErrorEntry::file).thenComparingInt(ErrorEntry::line)
+                        .thenComparingInt(ErrorEntry::column).thenComparing(ErrorEntry::message))
+                .toList();
+    }
+
+    public boolean isPlan() {
+        return PLAN.equals(mode);
+    }
+
+    /** Integer counts per status, plus invalid manifests. */
+    public record Summary(int inSync, int changed, int drifted, int created, int failed, int invalid, int blocked,
+                          int unmanaged) {
+
+        public static Summary of(List<TableEntry> tables, int invalid) {
+            return new Summary(count(tables, "in_sync"), count(tables, "changed"), count(tables, "drifted"),
+                    count(tables, "created"), count(tables, "failed"), invalid, count(tables, "blocked"),
+                    count(tables, "unmanaged"));
+        }
+
+        private static int count(List<TableEntry> tables, String status) {
+            return (int) tables.stream().filter(t -> t.status().equals(status)).count();
+        }
+
+        public int notInSync() {
+            return changed + drifted + created + failed + blocked + unmanaged;
+        }
+    }
+}

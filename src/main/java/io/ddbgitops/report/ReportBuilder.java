@@ -1,0 +1,84 @@
+package io.ddbgitops.report;
+
+import io.ddbgitops.manifest.ManifestError;
+import io.ddbgitops.manifest.TableId;
+import io.ddbgitops.manifest.TableManifest;
+import io.ddbgitops.plan.Change;
+import io.ddbgitops.plan.TablePlan;
+import io.ddbgitops.plan.TableStatus;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Collects one run's per-table results and validation errors into a {@link DriftReport}. */
+public final class ReportBuilder {
+    private final String mode;
+    private final Map<TableId, Map<String, String>> previouslyApplied;
+    private final List<TableEntry> tables = new ArrayList<>();
+    private final List<ErrorEntry> errors = new ArrayList<>();
+    private int invalid;
+
+    public ReportBuilder(String mode, Optional<DriftReport> previous) {
+        this.mode = mode;
+        this.previouslyApplied = appliedByTable(previous);
+    }
+
+    /** What the previous report says was applied to this table; empty when it never was. */
+    public Map<String, String> previouslyApplied(TableId id) {
+        return previouslyApplied.getOrDefault(id, Map.of());
+    }
+
+    /** A planned table; {@code applied} tells whether its actions ran, {@code failure} whether one failed. */
+    public void planned(TablePlan plan, boolean applied, Optional<String> failure) {
+        TableManifest m = plan.manifest();
+        List<String> messages = new ArrayList<>(plan.messages());
+        failure.ifPresent(messages::add);
+        Map<String, String> record;
+        if (failure.isPresent() || (!applied && plan.status() != TableStatus.IN_SYNC)) {
+            record = previouslyApplied(m.tableId());
+        } else {
+            record = plan.desired();
+        }
+        String status = failure.isPresent() ? TableStatus.FAILED.label() : plan.status().label();
+        tables.add(entry(m, status, plan.changes().stream().map(ReportBuilder::change).toList(), messages, record));
+    }
+
+    /** A table whose live state could not even be read. */
+    public void failed(TableManifest manifest, String message) {
+        tables.add(entry(manifest, TableStatus.FAILED.label(), List.of(), List.of(message),
+                previouslyApplied(manifest.tableId())));
+    }
+
+    public void invalid(int invalidManifests, List<ManifestError> manifestErrors) {
+        invalid += invalidManifests;
+        for (ManifestError e : manifestErrors) {
+            String field = e.pointer().isEmpty() ? "" : e.pointer().substring(1).replace('/', '.');
+            errors.add(new ErrorEntry(e.location().file(), e.location().line(), e.location().column(), field,
+                    e.message()));
+        }
+    }
+
+    public DriftReport build() {
+        return new DriftReport(mode, DriftReport.Summary.of(tables, invalid), tables, errors);
+    }
+
+    private static TableEntry entry(TableManifest m, String status, List<ChangeEntry> changes, List<String> messages,
+                                    Map<String, String> applied) {
+        return new TableEntry(m.source().file(), m.namespace(), m.name(), m.region(), m.tableName(), status, changes,
+                messages, applied);
+    }
+
+    private static ChangeEntry change(Change c) {
+        return new ChangeEntry(c.field(), c.from(), c.to(), c.action(), c.cause().label());
+    }
+
+    private static Map<TableId, Map<String, String>> appliedByTable(Optional<DriftReport> previous) {
+        Map<TableId, Map<String, String>> applied = new HashMap<>();
+        previous.ifPresent(report -> report.tables().forEach(t ->
+                applied.put(new TableId(t.region(), t.table()), t.applied())));
+        return applied;
+    }
+}
