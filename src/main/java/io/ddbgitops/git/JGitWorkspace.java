@@ -1,0 +1,166 @@
+package io.ddbgitops.git;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.util.FileUtils;
+
+/**
+ * A temporary clone of the config repository: read it, then commit the report and push it back.
+ * Clones are shallow (depth 1) and single-branch; {@link #close()} removes everything from disk.
+ */
+public final class JGitWorkspace implements AutoCloseable {
+    private final Path tempDir;
+    private final RepoLocation location;
+    private final GitAuth auth;
+    private final Git git;
+    private final String branch;
+    private final Map<String, BranchCheckout> reportCheckouts = new LinkedHashMap<>();
+    private boolean closed;
+
+    private JGitWorkspace(Path tempDir, RepoLocation location, GitAuth auth, Git git, String branch) {
+        this.tempDir = tempDir;
+        this.location = location;
+        this.auth = auth;
+        this.git = git;
+        this.branch = branch;
+    }
+
+    /** Clones {@code repo} (https/ssh/file URL or a local path) into a new temp dir; no branch = the remote's default. */
+    public static JGitWorkspace cloneRepo(String repo, Optional<String> branch, GitAuth auth) throws GitException {
+        Objects.requireNonNull(auth, "auth");
+        RepoLocation location = RepoLocation.parse(repo);
+        Map<String, Ref> refs = RemoteRefs.of(location, auth);
+        String wanted = branch.isPresent() ? branch.get() : RemoteRefs.defaultBranch(refs, location.display());
+        if (!refs.containsKey(Constants.R_HEADS + wanted)) {
+            throw new GitException("Branch '" + wanted + "' does not exist in " + location.display());
+        }
+        Path tempDir = createTempDir();
+        try {
+            Git git = auth.configure(Git.cloneRepository()
+                    .setURI(location.uri())
+                    .setDirectory(tempDir.resolve("checkout").toFile())
+                    .setBranch(Constants.R_HEADS + wanted)
+                    .setBranchesToClone(List.of(Constants.R_HEADS + wanted))
+                    .setCloneAllBranches(false)
+                    .setDepth(1)
+                    .setNoTags())
+                    .call();
+            return new JGitWorkspace(tempDir, location, auth, git, wanted);
+        } catch (GitAPIException | RuntimeException e) {
+            deleteQuietly(tempDir);
+            throw auth.failure("Could not clone branch '" + wanted + "' of " + location.display(), e);
+        }
+    }
+
+    private static Path createTempDir() throws GitException {
+        try {
+            return Files.createTempDirectory("ddb-gitops-");
+        } catch (IOException e) {
+            throw new GitException("Could not create a temporary directory for the clone: " + e.getMessage());
+        }
+    }
+
+    /** The checkout's working tree. */
+    public Path root() {
+        return git.getRepository().getWorkTree().toPath();
+    }
+
+    /** The branch that was cloned. */
+    public String branch() {
+        return branch;
+    }
+
+    /** The full sha of HEAD. */
+    public String headCommit() {
+        try {
+            return git.getRepository().resolve(Constants.HEAD).name();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not resolve HEAD of the checkout", e);
+        }
+    }
+
+    /** A file as it is on {@code branch} of the remote; empty when the branch or the file does not exist. */
+    public Optional<String> readFile(String branch, String path) throws GitException {
+        Optional<ObjectId> head = new BranchCheckout(git, branch, auth, location.display()).fetchRemoteHead();
+        if (head.isEmpty()) {
+            return Optional.empty();
+        }
+        Repository repo = git.getRepository();
+        try (RevWalk walk = new RevWalk(repo);
+             TreeWalk tree = TreeWalk.forPath(repo, path, walk.parseCommit(head.get()).getTree())) {
+            if (tree == null || tree.getFileMode(0).getObjectType() != Constants.OBJ_BLOB || tree.getFileMode(0) == FileMode.GITLINK) {
+                return Optional.empty();
+            }
+            return Optional.of(new String(repo.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw auth.failure("Could not read '" + path + "' on branch '" + branch + "' of " + location.display(), e);
+        }
+    }
+
+    /**
+     * Commits what {@code writer} writes (only those paths) and, if {@code push}, pushes it to {@code targetBranch}
+     * (the cloned branch by default), retrying when the branch moved on the remote. Never force-pushes.
+     */
+    public PublishResult publish(String message, CommitAuthor author, Optional<String> targetBranch, boolean push,
+                                 ReportWriter writer) throws GitException {
+        String target = targetBranch.orElse(branch);
+        if (push) {
+            location.requirePushableTo(target);
+        }
+        BranchCheckout checkout = target.equals(branch)
+                ? new BranchCheckout(git, branch, auth, location.display())
+                : reportCheckout(target);
+        return checkout.publish(message, author, push, writer);
+    }
+
+    private BranchCheckout reportCheckout(String target) throws GitException {
+        if (!Repository.isValidRefName(Constants.R_HEADS + target)) {
+            throw new GitException("Not a valid branch name: '" + target + "'");
+        }
+        BranchCheckout existing = reportCheckouts.get(target);
+        if (existing != null) {
+            return existing;
+        }
+        Path dir = tempDir.resolve("report-" + (reportCheckouts.size() + 1));
+        BranchCheckout checkout = ReportCheckouts.create(git.getRepository(), dir, location, target, auth);
+        reportCheckouts.put(target, checkout);
+        return checkout;
+    }
+
+    /** Deletes the temp dir; safe to call more than once and after failures. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        reportCheckouts.values().forEach(BranchCheckout::close);
+        git.close();
+        deleteQuietly(tempDir);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE | FileUtils.RETRY | FileUtils.SKIP_MISSING);
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(JGitWorkspace.class).warn("Could not delete temporary clone {}: {}", dir, e.getMessage());
+        }
+    }
+}

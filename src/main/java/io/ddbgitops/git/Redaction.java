@@ -1,0 +1,44 @@
+package io.ddbgitops.git;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Keeps credentials out of anything we print: URL user-info and known secret values. */
+final class Redaction {
+    private static final Pattern URL_USER_INFO = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\\s]+@");
+
+    private Redaction() {}
+
+    static String stripUserInfo(String text) {
+        return URL_USER_INFO.matcher(text).replaceAll("$1***@");
+    }
+
+    static String mask(String text, Collection<String> secrets) {
+        String result = stripUserInfo(text);
+        for (String secret : secrets) {
+            if (!secret.isEmpty()) {
+                result = result.replace(secret, "***");
+            }
+        }
+        return result;
+    }
+
+    /** The messages of a JGit exception and its causes, joined, without repeating what a cause already said. */
+    static String describe(Throwable failure, Collection<String> secrets) {
+        Set<String> parts = new LinkedHashSet<>();
+        for (Throwable t = failure; t != null && parts.size() < 5; t = t.getCause()) {
+            String raw = t.getMessage();
+            String message = raw == null || raw.isBlank() ? t.getClass().getSimpleName() : raw;
+            boolean repeated = parts.stream().anyMatch(message::contains) || parts.stream().anyMatch(p -> p.contains(message));
+            if (!repeated) {
+                parts.add(message.strip());
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return mask(String.join(": ", parts), secrets);
+    }
+}
