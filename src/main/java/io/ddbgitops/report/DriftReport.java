@@ -23,6 +23,7 @@ public record DriftReport(String mode, Summary summary, List<TableEntry> tables,
                 .toList();
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isPlan() {
         return PLAN.equals(mode);
     }
@@ -41,6 +42,7 @@ public record DriftReport(String mode, Summary summary, List<TableEntry> tables,
             return (int) tables.stream().filter(t -> t.status().equals(status)).count();
         }
 
+        @com.fasterxml.jackson.annotation.JsonIgnore
         public int notInSync() {
             return changed + drifted + created + failed + blocked + unmanaged;
         }
