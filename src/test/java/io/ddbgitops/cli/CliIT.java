@@ -1,0 +1,92 @@
+package io.ddbgitops.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command-line contract: the embedded default, validate, plan's exit codes and --out. */
+class CliIT {
+    @TempDir
+    Path temp;
+
+    private record Run(int exit, String out, String err) {}
+
+    private static Run cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void embeddedDefaultAppliesTheSampleRepoAndAPlanOnTheSameDataIsInSync() {
+        Path data = temp.resolve("data");
+
+        Run apply = cli("apply", "--local", "--data-dir", data.toString());
+
+        assertThat(apply.exit()).as(apply.err()).isZero();
+        assertThat(apply.out()).contains("sample repo: ").contains("3 tables").contains("3 created")
+                .contains("report: pushed");
+
+        Run plan = cli("plan", "--local", "--data-dir", data.toString(), "--out", temp.resolve("plan.md").toString());
+
+        assertThat(plan.exit()).as(plan.out() + plan.err()).isZero();
+        assertThat(plan.out()).contains("3 in sync");
+    }
+
+    @Test
+    void validateExitsThreeAndNamesFileLineAndField() throws Exception {
+        Path repo = temp.resolve("repo");
+        Files.createDirectories(repo.resolve("manifests"));
+        Files.writeString(repo.resolve("manifests/bad.yaml"), """
+                apiVersion: prsn.io/v1
+                kind: Dynamodb
+                metadata:
+                  name: bad
+                spec:
+                  region: "us-east-1"
+                  tablename: "Bad"
+                  pri_key_attributename: "id"
+                  pri_key_attributetype: "X"
+                """, StandardCharsets.UTF_8);
+
+        Run run = cli("validate", "--repo", repo.toString());
+
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.out()).contains("manifests/bad.yaml:9:").contains("spec.pri_key_attributetype")
+                .contains("1 invalid");
+    }
+
+    @Test
+    void validateAcceptsTheSampleRepo() {
+        Run run = cli("validate", "--repo", "sample-repo");
+
+        assertThat(run.exit()).as(run.out()).isZero();
+        assertThat(run.out()).contains("3 valid manifest(s), 0 invalid, 1 other document(s) skipped");
+    }
+
+    @Test
+    void planWithChangesExitsTwoAndWritesTheMarkdownWhereAsked() throws Exception {
+        Path out = temp.resolve("out/plan.md");
+
+        Run run = cli("plan", "--local", "--out", out.toString());
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(2);
+        assertThat(Files.readString(out)).startsWith("# ddb-gitops plan").contains("3 to create");
+    }
+
+    @Test
+    void badOptionsExitOneWithAClearMessage() {
+        Run run = cli("apply", "--local", "--endpoint-url", "http://127.0.0.1:1");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("--local and --endpoint-url exclude each other");
+    }
+}
