@@ -105,7 +105,7 @@ final class SchemaMessages {
         return switch (type) {
             case "object" -> "a mapping";
             case "array" -> "a list";
-            case "boolean" -> "true or false";
+            case "boolean" -> "a boolean (true or false, without quotes)";
             case "integer" -> "an integer";
             default -> "a " + type;
         };
