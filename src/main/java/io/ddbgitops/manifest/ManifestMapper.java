@@ -1,0 +1,136 @@
+package io.ddbgitops.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Maps a document that passed every check to a {@link TableManifest}; it trusts the checks and does not re-validate. */
+final class ManifestMapper {
+    static final String DEFAULT_NAMESPACE = "default";
+
+    TableManifest map(JsonNode document, SourceLocation source) {
+        JsonNode metadata = document.path("metadata");
+        JsonNode spec = document.path("spec");
+        JsonNode optional = spec.path("optional_spec");
+        TableOptions options = options(optional);
+        boolean provisioned = options.billingMode() == BillingMode.PROVISIONED;
+        return new TableManifest(
+                source,
+                text(metadata.path("namespace")).orElse(DEFAULT_NAMESPACE),
+                metadata.path("name").asText(),
+                spec.path("region").asText(),
+                spec.path("tablename").asText(),
+                key(spec.path("pri_key_attributename"), spec.path("pri_key_attributetype")),
+                sortKey(optional),
+                flag(spec.path("pitr")),
+                provisioned ? capacity(spec.path("readcapacityunits")).orElse(TableManifest.DEFAULT_CAPACITY) : 0,
+                provisioned ? capacity(spec.path("writecapacityunits")).orElse(TableManifest.DEFAULT_CAPACITY) : 0,
+                options);
+    }
+
+    private static TableOptions options(JsonNode optional) {
+        return new TableOptions(
+                text(optional.path("billing_mode")).map(BillingMode::valueOf).orElse(BillingMode.PROVISIONED),
+                capacity(optional.path("max_read_request_units")),
+                capacity(optional.path("max_write_request_units")),
+                present(optional.path("pitr_recovery_period_days")).map(JsonNode::asInt),
+                backup(optional.path("backup")),
+                text(optional.path("stream_view_type")).map(StreamViewType::valueOf),
+                text(optional.path("ttl_attributename")),
+                flag(optional.path("deletion_protection")),
+                text(optional.path("table_class")).map(TableClass::valueOf),
+                present(optional.path("sse")).map(sse -> new SseSpec(
+                        SseSpec.Type.valueOf(sse.path("type").asText()), text(sse.path("kms_key_id")))),
+                flag(optional.path("contributor_insights")),
+                tags(optional.path("tags")),
+                list(optional.path("global_secondary_indexes"), ManifestMapper::globalIndex),
+                list(optional.path("local_secondary_indexes"), ManifestMapper::localIndex),
+                list(optional.path("replicas"), JsonNode::asText),
+                present(optional.path("restore")).map(ManifestMapper::restore),
+                optional.path("adopt").asBoolean(false));
+    }
+
+    private static BackupSpec backup(JsonNode backup) {
+        return new BackupSpec(
+                text(backup.path("schedule")),
+                present(backup.path("retain")).map(JsonNode::asInt),
+                backup.path("before_destructive_change").asBoolean(true));
+    }
+
+    private static GlobalSecondaryIndex globalIndex(JsonNode index) {
+        return new GlobalSecondaryIndex(
+                index.path("index_name").asText(),
+                key(index.path("pri_key_attributename"), index.path("pri_key_attributetype")),
+                sortKey(index),
+                projection(index),
+                capacity(index.path("readcapacityunits")),
+                capacity(index.path("writecapacityunits")));
+    }
+
+    private static LocalSecondaryIndex localIndex(JsonNode index) {
+        return new LocalSecondaryIndex(
+                index.path("index_name").asText(),
+                key(index.path("sort_key_attributename"), index.path("sort_key_attributetype")),
+                projection(index));
+    }
+
+    private static Projection projection(JsonNode index) {
+        List<String> nonKeys = list(index.path("non_key_attributes"), JsonNode::asText).orElse(List.of());
+        return new Projection(Projection.Type.valueOf(index.path("projection").asText()), nonKeys);
+    }
+
+    private static RestoreSpec restore(JsonNode restore) {
+        if (restore.has("backup")) {
+            return new RestoreSpec.FromBackup(restore.path("backup").asText());
+        }
+        String pointInTime = restore.path("point_in_time").asText();
+        return new RestoreSpec.FromPointInTime(restore.path("source_table").asText(),
+                pointInTime.equals("latest") ? Optional.empty() : SemanticRules.parseInstant(pointInTime));
+    }
+
+    private static Optional<KeyAttribute> sortKey(JsonNode holder) {
+        return present(holder.path("sort_key_attributename"))
+                .map(name -> key(name, holder.path("sort_key_attributetype")));
+    }
+
+    private static KeyAttribute key(JsonNode name, JsonNode type) {
+        return new KeyAttribute(name.asText(), AttributeType.valueOf(type.asText()));
+    }
+
+    /** Capacities may be written as numbers or, as the original operator did, as strings of digits. */
+    private static Optional<Long> capacity(JsonNode node) {
+        return present(node).map(value -> value.isTextual() ? Long.parseLong(value.textValue()) : value.asLong());
+    }
+
+    /** {@code pitr} may be quoted ("true"); the other flags are plain booleans. */
+    private static Optional<Boolean> flag(JsonNode node) {
+        return present(node).map(value -> value.isTextual() ? Boolean.parseBoolean(value.textValue())
+                : value.asBoolean());
+    }
+
+    private static Map<String, String> tags(JsonNode tags) {
+        Map<String, String> result = new LinkedHashMap<>();
+        tags.fields().forEachRemaining(tag -> result.put(tag.getKey(), tag.getValue().asText()));
+        return result;
+    }
+
+    private static <T> Optional<List<T>> list(JsonNode node, Function<JsonNode, T> item) {
+        return present(node).map(items -> {
+            List<T> result = new ArrayList<>();
+            items.forEach(element -> result.add(item.apply(element)));
+            return result;
+        });
+    }
+
+    private static Optional<String> text(JsonNode node) {
+        return Checks.text(node);
+    }
+
+    private static Optional<JsonNode> present(JsonNode node) {
+        return Checks.present(node) ? Optional.of(node) : Optional.empty();
+    }
+}

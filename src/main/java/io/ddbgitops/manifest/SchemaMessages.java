@@ -1,0 +1,119 @@
+package io.ddbgitops.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.ValidationMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+/**
+ * Turns networknt's validation messages into ours: the field as a JSON pointer, what was found and what is
+ * allowed. Anything not mapped here keeps networknt's text, prefixed with the value found.
+ */
+final class SchemaMessages {
+    /** What a value checked by one of the schema's {@code $defs} must be, whichever keyword failed. */
+    private static final Map<String, String> EXPECTED_BY_DEF = Map.of(
+            "capacity", "an integer ≥ 1",
+            "region", "a region name such as us-east-1",
+            "tableName", "a table name (3–255 characters of A-Z a-z 0-9 _ . -)",
+            "indexName", "an index name (3–255 characters of A-Z a-z 0-9 _ . -)");
+
+    private final JsonNode schemaTree;
+
+    SchemaMessages(JsonNode schemaTree) {
+        this.schemaTree = schemaTree;
+    }
+
+    Finding translate(ValidationMessage message) {
+        String pointer = message.getInstanceLocation().toString();
+        String keywordPath = message.getSchemaLocation().getFragment().toString();
+        String type = message.getType();
+        if (type.equals("required")) {
+            return new Finding(Pointers.child(pointer, message.getProperty()), "required field is missing");
+        }
+        if (type.equals("additionalProperties")) {
+            return new Finding(Pointers.child(pointer, message.getProperty()),
+                    "unknown field; allowed: " + String.join(", ", allowedFields(keywordPath)));
+        }
+        String found = Values.describe(message.getInstanceNode());
+        String expected = EXPECTED_BY_DEF.get(defName(keywordPath));
+        if (expected != null) {
+            return new Finding(pointer, found + " is not " + expected);
+        }
+        return new Finding(pointer, describe(type, found, message, parentOf(keywordPath)));
+    }
+
+    private String describe(String type, String found, ValidationMessage message, JsonNode rule) {
+        JsonNode keyword = message.getSchemaNode();
+        JsonNode instance = message.getInstanceNode();
+        return switch (type) {
+            case "enum" -> found + " is not one of " + listed(keyword);
+            case "const" -> found + " is not supported; use " + keyword.asText();
+            case "type" -> found + " is not " + typeNames(keyword);
+            case "minimum", "maximum" -> rule.has("minimum") && rule.has("maximum")
+                    ? found + " is not an integer from " + rule.get("minimum") + " to " + rule.get("maximum")
+                    : found + (type.equals("minimum") ? " is less than " : " is more than ") + keyword;
+            case "minLength" -> keyword.asInt() <= 1 ? "must not be empty"
+                    : found + " is shorter than " + keyword + " characters";
+            case "maxLength" -> found + " is longer than " + keyword + " characters";
+            case "maxItems", "maxProperties" -> "has " + instance.size() + " entries; at most " + keyword
+                    + " are allowed";
+            case "minItems", "minProperties" -> "is empty; at least " + keyword + " "
+                    + (keyword.asInt() == 1 ? "entry is" : "entries are") + " required";
+            case "uniqueItems" -> "lists the same entry more than once";
+            default -> found + ": " + withoutPath(message);
+        };
+    }
+
+    private List<String> allowedFields(String keywordPath) {
+        List<String> names = new ArrayList<>();
+        parentOf(keywordPath).path("properties").fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** The schema object that holds the failing keyword (e.g. the one with both minimum and maximum). */
+    private JsonNode parentOf(String keywordPath) {
+        return schemaTree.at(Pointers.parent(keywordPath));
+    }
+
+    /** {@code capacity} for {@code /$defs/capacity/pattern}; only keywords directly inside a def count. */
+    private static String defName(String keywordPath) {
+        String[] parts = keywordPath.split("/");
+        return parts.length == 4 && parts[1].equals("$defs") ? parts[2] : "";
+    }
+
+    private static String listed(JsonNode values) {
+        boolean allText = StreamSupport.stream(values.spliterator(), false).allMatch(JsonNode::isTextual);
+        return StreamSupport.stream(values.spliterator(), false)
+                .map(value -> allText ? value.textValue() : value.toString())
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String typeNames(JsonNode types) {
+        List<String> names = new ArrayList<>();
+        if (types.isArray()) {
+            types.forEach(type -> names.add(typeName(type.asText())));
+        } else {
+            names.add(typeName(types.asText()));
+        }
+        return String.join(" or ", names);
+    }
+
+    private static String typeName(String type) {
+        return switch (type) {
+            case "object" -> "a mapping";
+            case "array" -> "a list";
+            case "boolean" -> "a boolean (true or false, without quotes)";
+            case "integer" -> "an integer";
+            default -> "a " + type;
+        };
+    }
+
+    private static String withoutPath(ValidationMessage message) {
+        String text = message.getMessage();
+        String prefix = message.getInstanceLocation() + ": ";
+        return text.startsWith(prefix) ? text.substring(prefix.length()) : text;
+    }
+}
