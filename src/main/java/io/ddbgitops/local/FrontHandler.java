@@ -1,0 +1,109 @@
+package io.ddbgitops.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The front: answers the operations DynamoDB Local lacks, forwards everything else, and makes DynamoDB Local's
+ * table descriptions look like AWS's on the way back.
+ */
+final class FrontHandler implements HttpHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(FrontHandler.class);
+    private static final String TARGET_PREFIX = "DynamoDB_20120810.";
+    private static final Set<String> DESCRIBING_TABLES =
+            Set.of("CreateTable", "DescribeTable", "UpdateTable", "DeleteTable");
+
+    private final Engine engine;
+    private final FrontOperations operations;
+
+    FrontHandler(Engine engine, FrontOperations operations) {
+        this.engine = engine;
+        this.operations = operations;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            WireResponse response;
+            try {
+                response = answer(exchange);
+            } catch (AwsException e) {
+                LOG.debug("{} answered {}: {}", target(exchange), e.code(), e.getMessage());
+                response = WireResponse.error(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                response = WireResponse.internalError("Interrupted");
+            } catch (RuntimeException e) {
+                LOG.debug("{} failed", target(exchange), e);
+                response = WireResponse.internalError(String.valueOf(e.getMessage()));
+            }
+            send(exchange, response);
+        }
+    }
+
+    private WireResponse answer(HttpExchange exchange) throws IOException, InterruptedException {
+        byte[] body = readBody(exchange);
+        String target = target(exchange);
+        Optional<String> authorization = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"));
+        String region = SigV4Authorization.region(authorization);
+        String operation = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : "";
+        if (operations.handles(operation)) {
+            LOG.debug("{} in {} answered by the front", operation, region);
+            return operations.answer(operation, region, Json.parseRequest(body));
+        }
+        Optional<ObjectNode> createTable = Optional.empty();
+        if (operation.equals("CreateTable")) {
+            createTable = Optional.of(Json.parseRequest(body));
+            operations.tags().validateCreateTableTags(createTable.get());
+        }
+        String path = exchange.getRequestURI().getRawPath()
+                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+        WireResponse response = engine.forward(exchange.getRequestMethod(), path,
+                exchange.getRequestHeaders(), body);
+        LOG.debug("{} in {} forwarded: HTTP {}", operation.isEmpty() ? target : operation, region,
+                response.status());
+        if (!response.isSuccess() || !DESCRIBING_TABLES.contains(operation)) {
+            return response;
+        }
+        createTable.ifPresent(request -> operations.tags().rememberCreateTableTags(region, request));
+        JsonNode answer = Json.parseRequest(response.body());
+        if (operation.equals("DeleteTable")) {
+            Json.text(answer.path("TableDescription"), "TableName")
+                    .ifPresent(table -> operations.forgetTable(new TableKey(region, table)));
+        }
+        TableDescriptions.fix(answer, region);
+        return response.withBody(answer);
+    }
+
+    private static String target(HttpExchange exchange) {
+        return Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Amz-Target")).orElse("");
+    }
+
+    private static byte[] readBody(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static void send(HttpExchange exchange, WireResponse response) throws IOException {
+        response.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, List.copyOf(values)));
+        byte[] body = response.body();
+        boolean noBody = body.length == 0 || exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(response.status(), noBody ? -1 : body.length);
+        if (!noBody) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.ddbgitops.local;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What the front knows that DynamoDB Local does not: tags and PITR per table, and backups. Every change is
+ * written through to {@link StateFiles} when the endpoint has a data directory.
+ */
+final class FrontState {
+    private final Map<TableKey, SortedMap<String, String>> tags = new HashMap<>();
+    private final Map<TableKey, PitrSetting> pitr = new HashMap<>();
+    private final Map<String, Backup> backups = new LinkedHashMap<>();
+    private final Optional<StateFiles> files;
+
+    private FrontState(Optional<StateFiles> files) {
+        this.files = files;
+    }
+
+    static FrontState inMemory() {
+        return new FrontState(Optional.empty());
+    }
+
+    static FrontState persistentIn(StateFiles files) {
+        FrontState state = new FrontState(Optional.of(files));
+        files.loadSettings(state.tags, state.pitr);
+        files.loadBackups().forEach(b -> state.backups.put(b.arn(), b));
+        return state;
+    }
+
+    synchronized Map<String, String> tags(TableKey table) {
+        return Map.copyOf(tags.getOrDefault(table, new TreeMap<>()));
+    }
+
+    synchronized void tag(TableKey table, Map<String, String> added) {
+        tags.computeIfAbsent(table, t -> new TreeMap<>()).putAll(added);
+        saveSettings();
+    }
+
+    synchronized void untag(TableKey table, Collection<String> keys) {
+        SortedMap<String, String> current = tags.get(table);
+        if (current != null) {
+            keys.forEach(current::remove);
+            if (current.isEmpty()) {
+                tags.remove(table);
+            }
+            saveSettings();
+        }
+    }
+
+    synchronized PitrSetting pitr(TableKey table) {
+        return pitr.getOrDefault(table, PitrSetting.DISABLED);
+    }
+
+    synchronized void setPitr(TableKey table, PitrSetting setting) {
+        pitr.put(table, setting);
+        saveSettings();
+    }
+
+    /** The table is gone: a table created later under the same name starts without tags or PITR. */
+    synchronized void forgetTable(TableKey table) {
+        boolean changed = tags.remove(table) != null;
+        changed |= pitr.remove(table) != null;
+        if (changed) {
+            saveSettings();
+        }
+    }
+
+    synchronized Optional<Backup> backup(String arn) {
+        return Optional.ofNullable(backups.get(arn));
+    }
+
+    synchronized List<Backup> backups() {
+        return new ArrayList<>(backups.values());
+    }
+
+    synchronized void putBackup(Backup backup) {
+        backups.put(backup.arn(), backup);
+        if (backup.available()) {
+            files.ifPresent(f -> f.saveBackup(backup));
+        }
+    }
+
+    synchronized void removeBackup(Backup backup) {
+        backups.remove(backup.arn());
+        files.ifPresent(f -> f.deleteBackup(backup));
+    }
+
+    private void saveSettings() {
+        files.ifPresent(f -> f.saveSettings(tags, pitr));
+    }
+}

@@ -1,0 +1,96 @@
+package io.ddbgitops.local;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A DynamoDB-compatible endpoint on loopback: DynamoDB Local behind a front that adds backups, point-in-time
+ * recovery settings and tags, and keeps state per region whatever credentials clients use.
+ *
+ * <p>ARNs: responses carry {@code arn:aws:dynamodb:<region>:000000000000:table/<name>}; DynamoDB Local's own
+ * {@code arn:aws:dynamodb:ddblocal:...} form is accepted as input too.
+ */
+public final class LocalEndpoint implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalEndpoint.class);
+    private static final int FRONT_THREADS = 16;
+
+    private final HttpServer front;
+    private final ExecutorService executor;
+    private final DynamoDbLocalServer engine;
+    private final int port;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private LocalEndpoint(HttpServer front, ExecutorService executor, DynamoDbLocalServer engine) {
+        this.front = front;
+        this.port = front.getAddress().getPort();
+        this.executor = executor;
+        this.engine = engine;
+    }
+
+    /** port 0 = pick a free port. dataDir empty = everything in memory; present = state survives restarts. */
+    public static LocalEndpoint start(int port, Optional<Path> dataDir) throws IOException {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("Port must be 0-65535, got " + port);
+        }
+        FrontState state = dataDir.isPresent()
+                ? FrontState.persistentIn(new StateFiles(dataDir.get().resolve("front")))
+                : FrontState.inMemory();
+        DynamoDbLocalServer engine = DynamoDbLocalServer.start(dataDir.map(d -> d.resolve("dynamodb")));
+        ExecutorService executor = Executors.newFixedThreadPool(FRONT_THREADS, daemonThreads());
+        try {
+            HttpServer front = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
+            Engine client = new Engine(engine.port());
+            front.createContext("/", new FrontHandler(client, new FrontOperations(state, client, Clock.systemUTC())));
+            front.setExecutor(executor);
+            front.start();
+            LocalEndpoint endpoint = new LocalEndpoint(front, executor, engine);
+            LOG.info("Local DynamoDB endpoint listening on {}", endpoint.endpoint());
+            return endpoint;
+        } catch (IOException | RuntimeException e) {
+            executor.shutdownNow();
+            engine.close();
+            throw e;
+        }
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Stops the front and DynamoDB Local; calling it again does nothing. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            front.stop(0);
+            executor.shutdownNow();
+            engine.close();
+            LOG.debug("Local DynamoDB endpoint on port {} stopped", port);
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "local-endpoint-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

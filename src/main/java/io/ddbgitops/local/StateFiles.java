@@ -1,0 +1,116 @@
+package io.ddbgitops.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The front's state on disk under {@code <dataDir>/front/}: {@code settings.json} (tags and PITR per table) and one
+ * file per backup under {@code backups/}. Files are replaced atomically so a crash leaves the old or the new one.
+ */
+final class StateFiles {
+    private final Path settingsFile;
+    private final Path backupDir;
+
+    StateFiles(Path frontDir) throws IOException {
+        this.settingsFile = frontDir.resolve("settings.json");
+        this.backupDir = frontDir.resolve("backups");
+        Files.createDirectories(backupDir);
+    }
+
+    void loadSettings(Map<TableKey, SortedMap<String, String>> tags, Map<TableKey, PitrSetting> pitr) {
+        if (!Files.exists(settingsFile)) {
+            return;
+        }
+        JsonNode root = read(settingsFile);
+        for (JsonNode table : root.path("tables")) {
+            TableKey key = new TableKey(table.path("region").asText(), table.path("table").asText());
+            SortedMap<String, String> tableTags = new TreeMap<>();
+            table.path("tags").fields().forEachRemaining(e -> tableTags.put(e.getKey(), e.getValue().asText()));
+            if (!tableTags.isEmpty()) {
+                tags.put(key, tableTags);
+            }
+            JsonNode setting = table.path("pitr");
+            if (setting.isObject()) {
+                pitr.put(key, Json.MAPPER.convertValue(setting, PitrSetting.class));
+            }
+        }
+    }
+
+    void saveSettings(Map<TableKey, SortedMap<String, String>> tags, Map<TableKey, PitrSetting> pitr) {
+        Map<TableKey, ObjectNode> tables = new TreeMap<>(
+                (a, b) -> (a.region() + "/" + a.table()).compareTo(b.region() + "/" + b.table()));
+        tags.forEach((key, values) -> entry(tables, key).set("tags", Json.MAPPER.valueToTree(values)));
+        pitr.forEach((key, setting) -> entry(tables, key).set("pitr", Json.MAPPER.valueToTree(setting)));
+        ArrayNode array = Json.array();
+        tables.values().forEach(array::add);
+        write(settingsFile, Json.object().set("tables", array));
+    }
+
+    List<Backup> loadBackups() {
+        try (Stream<Path> files = Files.list(backupDir)) {
+            List<Backup> backups = new ArrayList<>();
+            files.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .forEach(f -> backups.add(Json.MAPPER.convertValue(read(f), Backup.class)));
+            backups.sort((a, b) -> Double.compare(a.createdAt(), b.createdAt()));
+            return backups;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list backups in " + backupDir, e);
+        }
+    }
+
+    void saveBackup(Backup backup) {
+        write(backupFile(backup), Json.MAPPER.valueToTree(backup));
+    }
+
+    void deleteBackup(Backup backup) {
+        try {
+            Files.deleteIfExists(backupFile(backup));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + backupFile(backup), e);
+        }
+    }
+
+    private Path backupFile(Backup backup) {
+        String id = backup.arn().substring(backup.arn().lastIndexOf('/') + 1);
+        return backupDir.resolve(backup.region() + "--" + backup.table() + "--" + id + ".json");
+    }
+
+    private static ObjectNode entry(Map<TableKey, ObjectNode> tables, TableKey key) {
+        return tables.computeIfAbsent(key, k -> Json.object().put("region", k.region()).put("table", k.table()));
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return Json.MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read local endpoint state " + file, e);
+        }
+    }
+
+    private static void write(Path file, JsonNode content) {
+        try {
+            Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            Files.write(temp, Json.bytes(content));
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write local endpoint state " + file, e);
+        }
+    }
+}

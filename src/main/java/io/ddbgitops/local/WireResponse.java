@@ -1,0 +1,64 @@
+package io.ddbgitops.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.CRC32;
+
+/** An HTTP response as the front sends it: status, headers (lower-case names) and body. */
+record WireResponse(int status, Map<String, List<String>> headers, byte[] body) {
+    static final String JSON_1_0 = "application/x-amz-json-1.0";
+
+    WireResponse {
+        headers = Map.copyOf(headers);
+        body = body.clone();
+    }
+
+    static WireResponse ok(JsonNode json) {
+        return json(200, json);
+    }
+
+    static WireResponse error(AwsException e) {
+        return json(400, Json.object().put("__type", e.type()).put("message", e.getMessage()));
+    }
+
+    /** A failure of the front itself; the message says what broke, never what the client sent. */
+    static WireResponse internalError(String message) {
+        return json(500, Json.object().put("__type", "com.amazonaws.dynamodb.v20120810#InternalServerError")
+                .put("message", message));
+    }
+
+    private static WireResponse json(int status, JsonNode json) {
+        byte[] body = Json.bytes(json);
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("content-type", List.of(JSON_1_0));
+        headers.put("x-amzn-requestid", List.of(UUID.randomUUID().toString()));
+        headers.put("x-amz-crc32", List.of(crc32(body)));
+        return new WireResponse(status, headers, body);
+    }
+
+    /** The same response with a new body; the checksum clients verify is recomputed to match it. */
+    WireResponse withBody(JsonNode json) {
+        byte[] newBody = Json.bytes(json);
+        Map<String, List<String>> newHeaders = new LinkedHashMap<>(headers);
+        newHeaders.put("x-amz-crc32", List.of(crc32(newBody)));
+        return new WireResponse(status, newHeaders, newBody);
+    }
+
+    boolean isSuccess() {
+        return status / 100 == 2;
+    }
+
+    @Override
+    public byte[] body() {
+        return body.clone();
+    }
+
+    private static String crc32(byte[] body) {
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        return Long.toString(crc.getValue());
+    }
+}
