@@ -2,6 +2,7 @@ package io.ddbgitops.cli;
 
 import io.ddbgitops.aws.DynamoDbClients;
 import io.ddbgitops.git.GitAuth;
+import io.ddbgitops.git.PublishResult;
 import io.ddbgitops.manifest.ManifestLoader;
 import io.ddbgitops.reconcile.Reconciler;
 import io.ddbgitops.reconcile.RunRequest;
@@ -59,7 +60,7 @@ abstract class RunCommand implements Callable<Integer> {
         String repo = resolveRepo(out);
         RunRequest request = request(repo, now == null ? Instant.now() : now);
         RunResult result = new Reconciler(new ManifestLoader(), clients).run(request);
-        print(out, result);
+        print(out, result, push());
         after(result);
         return result.exitCode();
     }
@@ -81,7 +82,7 @@ abstract class RunCommand implements Callable<Integer> {
         return sample.toString();
     }
 
-    static void print(PrintWriter out, RunResult result) {
+    static void print(PrintWriter out, RunResult result, boolean push) {
         out.println(ReportMarkdown.headline(result.report()).replace("**", ""));
         for (TableEntry t : result.report().tables()) {
             out.printf("  %-10s %s/%s  %s (%s)%n", t.status(), t.region(), t.table(), t.manifest(),
@@ -90,7 +91,12 @@ abstract class RunCommand implements Callable<Integer> {
         }
         result.report().errors().forEach(e -> out.printf("  invalid    %s:%d:%d: %s%s%n", e.file(), e.line(),
                 e.column(), e.field().isEmpty() ? "" : e.field() + ": ", e.message()));
-        result.published().ifPresent(p -> out.println("report: " + p.status().name().toLowerCase(java.util.Locale.ROOT)
-                .replace('_', ' ') + " (branch " + p.branch() + p.commitId().map(c -> ", commit " + c).orElse("") + ")"));
+        if (result.published().isPresent()) {
+            PublishResult p = result.published().get();
+            out.println("report: " + p.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + " (branch " + p.branch() + p.commitId().map(c -> ", commit " + c).orElse("") + ")");
+        } else if (push) {
+            out.println("report: unchanged since the last run, nothing to commit");
+        }
     }
 }

@@ -65,7 +65,9 @@ public final class Reconciler {
             DriftReport report = builder.build();
             String markdown = ReportMarkdown.render(report);
             Optional<PublishResult> published = Optional.empty();
-            if (request.push()) {
+            if (request.push() && nothingNew(previous, report)) {
+                LOG.info("nothing changed since the last report; nothing to commit");
+            } else if (request.push()) {
                 published = Optional.of(publish(workspace, request, report, markdown));
             }
             return new RunResult(report, markdown, published);
@@ -91,6 +93,14 @@ public final class Reconciler {
         } else {
             builder.planned(plan, request.mode() == RunRequest.Mode.APPLY, Optional.empty());
         }
+    }
+
+    /**
+     * A quiet run whose tables are in the state the previous report left them in commits nothing, even though
+     * that report still tells what its own run did ("created", "drifted").
+     */
+    private static boolean nothingNew(Optional<DriftReport> previous, DriftReport report) {
+        return report.isQuiet() && previous.map(DriftReport::settled).equals(Optional.of(report.settled()));
     }
 
     private static Optional<DriftReport> previousReport(JGitWorkspace workspace, RunRequest request)

@@ -9,7 +9,8 @@ import java.util.Optional;
  * The outcome of one run: the report, its Markdown, and what was published. Exit codes follow
  * {@code terraform plan -detailed-exitcode}: 1 when a table failed, else 3 when a manifest was invalid, else 2
  * when the tables and the repository still differ (a plan with changes, or an apply that left a change blocked or
- * a table unmanaged), else 0.
+ * a table unmanaged), else 0. {@code published} is empty when no push was asked for, or when nothing changed
+ * since the previous report.
  */
 public record RunResult(DriftReport report, String markdown, Optional<PublishResult> published) {
     public static final int OK = 0;

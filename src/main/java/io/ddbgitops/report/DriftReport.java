@@ -23,6 +23,31 @@ public record DriftReport(String mode, Summary summary, List<TableEntry> tables,
                 .toList();
     }
 
+    /**
+     * The state this report leaves behind, without the events of the run that wrote it: after an apply, a table
+     * that was created, changed or had its drift fixed is simply in sync. Two reports with equal settled states
+     * describe the same tables, so a quiet run after them has nothing new to commit.
+     */
+    public DriftReport settled() {
+        List<TableEntry> state = tables.stream().map(t -> new TableEntry(t.manifest(), t.namespace(), t.name(),
+                t.region(), t.table(), isPlan() ? t.status() : settledStatus(t.status()), List.of(), List.of(),
+                t.applied())).toList();
+        return new DriftReport("settled", Summary.of(state, summary.invalid()), state, errors);
+    }
+
+    /** True when the run found nothing to create, change or fix. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isQuiet() {
+        return summary.created() + summary.changed() + summary.drifted() == 0;
+    }
+
+    private static String settledStatus(String status) {
+        return switch (status) {
+            case "created", "changed", "drifted" -> "in_sync";
+            default -> status;
+        };
+    }
+
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isPlan() {
         return PLAN.equals(mode);

@@ -4,7 +4,6 @@ import io.ddbgitops.aws.AwsSettings;
 import io.ddbgitops.aws.DynamoDbClients;
 import io.ddbgitops.git.CommitAuthor;
 import io.ddbgitops.git.GitAuth;
-import io.ddbgitops.git.PublishResult;
 import io.ddbgitops.local.LocalEndpoint;
 import io.ddbgitops.manifest.ManifestLoader;
 import io.ddbgitops.report.DriftReport;
@@ -99,7 +98,7 @@ class ReconcilerIT {
         assertThat(second.report().summary().inSync()).isEqualTo(2);
         assertThat(recorder.operations()).isNotEmpty();
         assertThat(recorder.writes()).isEmpty();
-        assertThat(second.published()).map(PublishResult::status).contains(PublishResult.Status.NOTHING_TO_COMMIT);
+        assertThat(second.published()).isEmpty();
         assertThat(repo.log()).hasSize(commits);
     }
 
@@ -144,10 +143,14 @@ class ReconcilerIT {
         assertThat(entry(plan.report(), "Sessions").changes()).singleElement()
                 .satisfies(c -> assertThat(c.cause()).isEqualTo("drift"));
 
+        int commits = repo.log().size();
         RunResult apply = run(RunRequest.Mode.APPLY, true);
 
         assertThat(entry(apply.report(), "Sessions").status()).isEqualTo("drifted");
         assertThat(describe("eu-west-1", "Sessions").provisionedThroughput().readCapacityUnits()).isEqualTo(5);
+        assertThat(repo.log()).as("the fixed drift is recorded").hasSize(commits + 1);
+        assertThat(run(RunRequest.Mode.APPLY, true).published()).as("a quiet run after it commits nothing").isEmpty();
+        assertThat(repo.log()).hasSize(commits + 1);
     }
 
     @Test
