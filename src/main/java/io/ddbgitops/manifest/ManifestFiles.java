@@ -2,6 +2,7 @@ package io.ddbgitops.manifest;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,8 +65,9 @@ final class ManifestFiles {
     }
 
     static ManifestError unreadable(Path root, Path file, IOException e) {
-        return new ManifestError(new SourceLocation(relative(root, file), 1, 1), "",
-                "cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage());
+        String reason = e instanceof CharacterCodingException ? "the file is not UTF-8 text"
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return new ManifestError(new SourceLocation(relative(root, file), 1, 1), "", "cannot read: " + reason);
     }
 
     private static boolean skipped(Path root, Path dir) {
