@@ -39,7 +39,7 @@ class ManifestLoaderTest {
     }
 
     @Test
-    void skipsOtherKindsAndIgnoresEmptyDocuments() {
+    void skipsOtherKindsAndIgnoresEmptyDocumentsAndSections() {
         LoadResult result = loader.load(Fixtures.scenario("multi-document"));
 
         assertThat(result.errors()).isEmpty();
@@ -51,6 +51,7 @@ class ManifestLoaderTest {
             assertThat(manifest.pitr()).isEmpty();
             assertThat(manifest.readCapacity()).isEqualTo(TableManifest.DEFAULT_CAPACITY);
             assertThat(manifest.writeCapacity()).isEqualTo(TableManifest.DEFAULT_CAPACITY);
+            assertThat(manifest.options()).isEqualTo(TableOptions.defaults());
         });
     }
 
