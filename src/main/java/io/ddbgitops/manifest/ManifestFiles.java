@@ -19,7 +19,7 @@ import java.util.List;
 final class ManifestFiles {
     static final String REPORT_DIR = "drift";
 
-    /** A file to read, by its path and its name relative to the root; or a place we could not look into. */
+    /** The YAML files found (sorted by relative path) and the places that could not be looked into. */
     record Found(List<Path> files, List<ManifestError> errors) {
         Found {
             files = List.copyOf(files);

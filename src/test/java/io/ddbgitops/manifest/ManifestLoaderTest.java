@@ -150,7 +150,8 @@ class ManifestLoaderTest {
 
         assertThat(result.errors()).extracting(ManifestError::format).containsExactly(
                 "crowded.yaml:13:5: spec.optional_spec.tags: has 51 entries; at most 50 are allowed",
-                "crowded.yaml:65:5: spec.optional_spec.global_secondary_indexes: has 21 entries; at most 20 are allowed",
+                "crowded.yaml:65:5: spec.optional_spec.global_secondary_indexes: "
+                        + "has 21 entries; at most 20 are allowed",
                 "crowded.yaml:87:5: spec.optional_spec.local_secondary_indexes: has 6 entries; at most 5 are allowed");
     }
 
