@@ -20,6 +20,8 @@ final class DocumentValidator {
         Map<String, Finding> byField = new LinkedHashMap<>();
         schema.validate(document.root()).forEach(finding -> byField.put(finding.pointer(), finding));
         rules.check(document.root()).forEach(finding -> byField.put(finding.pointer(), finding));
+        // what the YAML got wrong explains whatever the schema then says about the same field
+        document.problems().forEach(problem -> byField.remove(problem.pointer()));
         List<Finding> findings = new ArrayList<>(document.problems());
         findings.addAll(byField.values());
         return findings.stream()

@@ -29,7 +29,7 @@ final class IndexRules {
                     + "(optional_spec.sort_key_attributename)");
         }
         for (int i = 0; i < locals.size(); i++) {
-            local(locals.path(i), Pointers.child(LSI, i));
+            common(locals.path(i), Pointers.child(LSI, i));
         }
     }
 
@@ -45,10 +45,7 @@ final class IndexRules {
         }
     }
 
-    private void local(JsonNode index, String pointer) {
-        common(index, pointer);
-    }
-
+    /** What GSIs and LSIs share: the sort key, projected attributes, projection and a unique name. */
     private void common(JsonNode index, String pointer) {
         checks.attributeNameLength(index.path("sort_key_attributename"), pointer + "/sort_key_attributename");
         JsonNode nonKeys = index.path("non_key_attributes");

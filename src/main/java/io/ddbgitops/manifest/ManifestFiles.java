@@ -2,6 +2,7 @@ package io.ddbgitops.manifest;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import java.util.List;
 final class ManifestFiles {
     static final String REPORT_DIR = "drift";
 
-    /** A file to read, by its path and its name relative to the root; or a place we could not look into. */
+    /** The YAML files found (sorted by relative path) and the places that could not be looked into. */
     record Found(List<Path> files, List<ManifestError> errors) {
         Found {
             files = List.copyOf(files);
@@ -64,8 +65,9 @@ final class ManifestFiles {
     }
 
     static ManifestError unreadable(Path root, Path file, IOException e) {
-        return new ManifestError(new SourceLocation(relative(root, file), 1, 1), "",
-                "cannot read: " + e.getClass().getSimpleName() + " " + e.getMessage());
+        String reason = e instanceof CharacterCodingException ? "the file is not UTF-8 text"
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return new ManifestError(new SourceLocation(relative(root, file), 1, 1), "", "cannot read: " + reason);
     }
 
     private static boolean skipped(Path root, Path dir) {

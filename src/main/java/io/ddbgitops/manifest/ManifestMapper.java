@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Maps a document that passed every check to a {@link TableManifest}; it trusts the checks and does not re-validate. */
+/** Maps a document that passed every check to a {@link TableManifest}; it trusts those checks. */
 final class ManifestMapper {
     static final String DEFAULT_NAMESPACE = "default";
 

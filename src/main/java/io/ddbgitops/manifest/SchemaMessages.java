@@ -51,7 +51,7 @@ final class SchemaMessages {
         return switch (type) {
             case "enum" -> found + " is not one of " + listed(keyword);
             case "const" -> found + " is not supported; use " + keyword.asText();
-            case "type" -> found + " is not " + typeNames(keyword);
+            case "type" -> found + " is not " + typeNames(keyword) + unquotedHint(keyword, instance);
             case "minimum", "maximum" -> rule.has("minimum") && rule.has("maximum")
                     ? found + " is not an integer from " + rule.get("minimum") + " to " + rule.get("maximum")
                     : found + (type.equals("minimum") ? " is less than " : " is more than ") + keyword;
@@ -101,12 +101,20 @@ final class SchemaMessages {
         return String.join(" or ", names);
     }
 
+    /** YAML turns unquoted on/off/yes/no and digits into booleans and numbers, which surprises people. */
+    private static String unquotedHint(JsonNode expected, JsonNode instance) {
+        boolean wantsText = expected.asText().equals("string");
+        return wantsText && (instance.isBoolean() || instance.isNumber())
+                ? " (YAML reads unquoted yes/no/on/off/true/false and numbers as such; put the value in quotes)" : "";
+    }
+
     private static String typeName(String type) {
         return switch (type) {
             case "object" -> "a mapping";
             case "array" -> "a list";
             case "boolean" -> "a boolean (true or false, without quotes)";
             case "integer" -> "an integer";
+            case "null" -> "empty";
             default -> "a " + type;
         };
     }

@@ -26,7 +26,8 @@ import java.util.Map;
  */
 final class YamlReader {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private final YAMLFactory factory = YAMLFactory.builder().build();
+    // "key:" with nothing after it means null in YAML, not the empty string Jackson reads by default
+    private final YAMLFactory factory = YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
 
     /** Thrown when the text is not YAML; carries the parser's position. */
     static final class InvalidYamlException extends Exception {
