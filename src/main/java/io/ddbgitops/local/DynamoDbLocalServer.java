@@ -15,6 +15,10 @@ import org.eclipse.jetty.server.ServerConnector;
 
 /** DynamoDB Local running in this JVM as an HTTP server on a free loopback port. */
 final class DynamoDbLocalServer implements AutoCloseable {
+    /** Held strongly: java.util.logging forgets a logger's level once nothing references the logger. */
+    private static final java.util.logging.Logger SQLITE_LOG =
+            java.util.logging.Logger.getLogger("com.almworks.sqlite4java");
+
     private final DynamoDBProxyServer proxy;
     private final int port;
 
@@ -26,6 +30,7 @@ final class DynamoDbLocalServer implements AutoCloseable {
     /** dbDir empty = in memory. */
     static DynamoDbLocalServer start(Optional<Path> dbDir) throws IOException {
         NativeLibraries.ensureSqlite4java();
+        quietEngineLogging();
         List<String> args = new ArrayList<>(List.of("-disableTelemetry", "-port", "8000"));
         if (dbDir.isPresent()) {
             Files.createDirectories(dbDir.get());
@@ -40,6 +45,8 @@ final class DynamoDbLocalServer implements AutoCloseable {
                 throw new IOException("DynamoDB Local rejected its arguments " + args);
             }
             DynamoDBProxyServer proxy = ServerRunner.createServer(input);
+            // after ServerRunner's static initialiser, which sets this logger to WARNING
+            SQLITE_LOG.setLevel(java.util.logging.Level.SEVERE);
             ServerConnector connector = loopbackConnector(proxy);
             proxy.start();
             return new DynamoDbLocalServer(proxy, connector.getLocalPort());
@@ -63,6 +70,15 @@ final class DynamoDbLocalServer implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         return connector;
+    }
+
+    /**
+     * Jetty logs its start and stop through SLF4J at info, sqlite4java warns about its jar version through
+     * java.util.logging; neither says anything the user needs. Explicit user settings win.
+     */
+    private static void quietEngineLogging() {
+        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.com.amazonaws.services.dynamodbv2", "warn");
     }
 
     int port() {

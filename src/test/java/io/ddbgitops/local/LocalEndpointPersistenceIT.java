@@ -1,0 +1,68 @@
+package io.ddbgitops.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BackupStatus;
+import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryStatus;
+import software.amazon.awssdk.services.dynamodb.model.Tag;
+
+class LocalEndpointPersistenceIT {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void keepsTablesItemsTagsPitrAndBackupsAcrossRestarts() throws Exception {
+        Tag tag = Tag.builder().key("team").value("core").build();
+        String backupArn;
+        try (LocalEndpoint endpoint = LocalEndpoint.start(0, Optional.of(dataDir));
+                DynamoDbClient client = Clients.client(endpoint)) {
+            client.createTable(Clients.simpleTable("durable").tags(tag).build());
+            Clients.putItems(client, "durable", 5);
+            client.updateContinuousBackups(r -> r.tableName("durable")
+                    .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true).recoveryPeriodInDays(10)));
+            backupArn = client.createBackup(r -> r.tableName("durable").backupName("kept")).backupDetails().backupArn();
+        }
+
+        try (LocalEndpoint endpoint = LocalEndpoint.start(0, Optional.of(dataDir));
+                DynamoDbClient client = Clients.client(endpoint, "us-east-1", "AKIDOTHERKEY")) {
+            assertThat(client.scan(r -> r.tableName("durable")).count()).isEqualTo(5);
+            String arn = client.describeTable(r -> r.tableName("durable")).table().tableArn();
+            assertThat(client.listTagsOfResource(r -> r.resourceArn(arn)).tags()).containsExactly(tag);
+            var pitr = client.describeContinuousBackups(r -> r.tableName("durable")).continuousBackupsDescription()
+                    .pointInTimeRecoveryDescription();
+            assertThat(pitr.pointInTimeRecoveryStatus()).isEqualTo(PointInTimeRecoveryStatus.ENABLED);
+            assertThat(pitr.recoveryPeriodInDays()).isEqualTo(10);
+            var backup = client.describeBackup(r -> r.backupArn(backupArn)).backupDescription();
+            assertThat(backup.backupDetails().backupStatus()).isEqualTo(BackupStatus.AVAILABLE);
+            assertThat(backup.sourceTableDetails().itemCount()).isEqualTo(5);
+
+            client.restoreTableFromBackup(r -> r.backupArn(backupArn).targetTableName("durable-restored"));
+            assertThat(client.scan(r -> r.tableName("durable-restored")).count()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void startsEmptyWithoutADataDirectory() throws Exception {
+        try (LocalEndpoint endpoint = LocalEndpoint.start(0, Optional.empty());
+                DynamoDbClient client = Clients.client(endpoint)) {
+            client.createTable(Clients.simpleTable("ephemeral").build());
+        }
+        try (LocalEndpoint endpoint = LocalEndpoint.start(0, Optional.empty());
+                DynamoDbClient client = Clients.client(endpoint)) {
+            assertThat(client.listTables().tableNames()).doesNotContain("ephemeral");
+        }
+    }
+
+    @Test
+    void closesTwiceWithoutComplaint() throws Exception {
+        LocalEndpoint endpoint = LocalEndpoint.start(0, Optional.empty());
+        endpoint.close();
+        endpoint.close();
+        assertThat(endpoint.port()).isPositive();
+    }
+}
