@@ -30,14 +30,12 @@ final class BranchCheckout {
 
     private final Git git;
     private final String branch;
-    private final GitAuth auth;
-    private final String remoteDisplay;
+    private final Remote remote;
 
-    BranchCheckout(Git git, String branch, GitAuth auth, String remoteDisplay) {
+    BranchCheckout(Git git, String branch, Remote remote) {
         this.git = git;
         this.branch = branch;
-        this.auth = auth;
-        this.remoteDisplay = remoteDisplay;
+        this.remote = remote;
     }
 
     Path root() {
@@ -57,10 +55,10 @@ final class BranchCheckout {
                 return PublishResult.pushed(commit.get(), branch, attempt);
             }
             if (attempt == MAX_ATTEMPTS) {
-                throw new GitException("Gave up pushing branch '" + branch + "' to " + remoteDisplay + " after "
+                throw new GitException("Gave up pushing branch '" + branch + "' to " + remote.display() + " after "
                         + MAX_ATTEMPTS + " attempts: it kept moving while we committed");
             }
-            LOG.debug("Branch '{}' moved on {} (attempt {}); rebuilding the report on the new head", branch, remoteDisplay, attempt);
+            LOG.debug("Branch '{}' moved on {} (attempt {}); rebuilding the report on the new head", branch, remote.display(), attempt);
             backOff(attempt);
             Optional<ObjectId> remoteHead = fetchRemoteHead();
             if (remoteHead.isPresent()) {
@@ -80,7 +78,7 @@ final class BranchCheckout {
                     .setSign(false).setNoVerify(true).call();
             return Optional.of(commit.name());
         } catch (GitAPIException e) {
-            throw auth.failure("Could not commit the report on branch '" + branch + "'", e);
+            throw remote.failure("Could not commit the report on branch '" + branch + "'", e);
         }
     }
 
@@ -88,7 +86,7 @@ final class BranchCheckout {
         try {
             return List.copyOf(writer.write(root()));
         } catch (IOException e) {
-            throw new GitException("Could not write the report into the checkout of branch '" + branch + "': " + auth.redact(String.valueOf(e.getMessage())));
+            throw new GitException("Could not write the report into the checkout of branch '" + branch + "': " + remote.redact(String.valueOf(e.getMessage())));
         }
     }
 
@@ -110,7 +108,7 @@ final class BranchCheckout {
                 rm.call();
             }
         } catch (GitAPIException e) {
-            throw auth.failure("Could not stage the report files " + paths, e);
+            throw remote.failure("Could not stage the report files " + paths, e);
         }
     }
 
@@ -121,7 +119,7 @@ final class BranchCheckout {
             inserter.flush();
             return indexTree.equals(repo.resolve(Constants.HEAD + "^{tree}"));
         } catch (IOException e) {
-            throw auth.failure("Could not compare the index with HEAD on branch '" + branch + "'", e);
+            throw remote.failure("Could not compare the index with HEAD on branch '" + branch + "'", e);
         }
     }
 
@@ -130,9 +128,9 @@ final class BranchCheckout {
         String ref = Constants.R_HEADS + branch;
         Iterable<PushResult> results;
         try {
-            results = auth.configure(git.push().setRemote("origin").setRefSpecs(new RefSpec(ref + ":" + ref))).call();
+            results = remote.configure(git.push().setRemote("origin").setRefSpecs(new RefSpec(ref + ":" + ref))).call();
         } catch (GitAPIException e) {
-            throw auth.failure("Could not push branch '" + branch + "' to " + remoteDisplay, e);
+            throw remote.failure("Could not push branch '" + branch + "' to " + remote.display(), e);
         }
         for (PushResult result : results) {
             for (RemoteRefUpdate update : result.getRemoteUpdates()) {
@@ -158,22 +156,22 @@ final class BranchCheckout {
 
     private GitException rejected(RemoteRefUpdate update) {
         String reason = update.getMessage() == null ? "" : ": " + update.getMessage();
-        return new GitException(auth.redact("Push of branch '" + branch + "' to " + remoteDisplay + " was rejected ("
+        return new GitException(remote.redact("Push of branch '" + branch + "' to " + remote.display() + " was rejected ("
                 + update.getStatus() + ")" + reason));
     }
 
     /** Fetches the branch's current remote head (depth 1); empty when the branch is not on the remote. */
     Optional<ObjectId> fetchRemoteHead() throws GitException {
-        if (!RemoteRefs.ofOrigin(git, auth, remoteDisplay).containsKey(Constants.R_HEADS + branch)) {
+        if (!RemoteRefs.ofOrigin(git, remote).containsKey(Constants.R_HEADS + branch)) {
             return Optional.empty();
         }
         String tracking = Constants.R_REMOTES + "origin/" + branch;
         try {
-            auth.configure(git.fetch().setRemote("origin").setDepth(1).setTagOpt(TagOpt.NO_TAGS)
+            remote.configure(git.fetch().setRemote("origin").setDepth(1).setTagOpt(TagOpt.NO_TAGS)
                     .setRefSpecs(new RefSpec("+" + Constants.R_HEADS + branch + ":" + tracking))).call();
             return Optional.ofNullable(git.getRepository().resolve(tracking));
         } catch (GitAPIException | IOException e) {
-            throw auth.failure("Could not fetch branch '" + branch + "' from " + remoteDisplay, e);
+            throw remote.failure("Could not fetch branch '" + branch + "' from " + remote.display(), e);
         }
     }
 
@@ -181,7 +179,7 @@ final class BranchCheckout {
         try {
             git.reset().setMode(ResetType.HARD).setRef(commit.name()).call();
         } catch (GitAPIException e) {
-            throw auth.failure("Could not reset branch '" + branch + "' to " + commit.name(), e);
+            throw remote.failure("Could not reset branch '" + branch + "' to " + commit.name(), e);
         }
     }
 

@@ -27,45 +27,61 @@ import org.eclipse.jgit.util.FileUtils;
  */
 public final class JGitWorkspace implements AutoCloseable {
     private final Path tempDir;
-    private final RepoLocation location;
-    private final GitAuth auth;
+    private final Remote remote;
     private final Git git;
     private final String branch;
     private final Map<String, BranchCheckout> reportCheckouts = new LinkedHashMap<>();
     private boolean closed;
 
-    private JGitWorkspace(Path tempDir, RepoLocation location, GitAuth auth, Git git, String branch) {
+    private JGitWorkspace(Path tempDir, Remote remote, Git git, String branch) {
         this.tempDir = tempDir;
-        this.location = location;
-        this.auth = auth;
+        this.remote = remote;
         this.git = git;
         this.branch = branch;
     }
 
-    /** Clones {@code repo} (https/ssh/file URL or a local path) into a new temp dir; no branch = the remote's default. */
+    /**
+     * Clones {@code repo} (https/ssh/file URL or a local path) into a new temp dir; no branch = the remote's default.
+     * User and password embedded in an https URL are used when {@code auth} has no HTTP credentials.
+     */
     public static JGitWorkspace cloneRepo(String repo, Optional<String> branch, GitAuth auth) throws GitException {
         Objects.requireNonNull(auth, "auth");
-        RepoLocation location = RepoLocation.parse(repo);
-        Map<String, Ref> refs = RemoteRefs.of(location, auth);
-        String wanted = branch.isPresent() ? branch.get() : RemoteRefs.defaultBranch(refs, location.display());
-        if (!refs.containsKey(Constants.R_HEADS + wanted)) {
-            throw new GitException("Branch '" + wanted + "' does not exist in " + location.display());
-        }
+        UrlCredentials url = UrlCredentials.split(repo);
+        RepoLocation location = RepoLocation.parse(url.url());
         Path tempDir = createTempDir();
+        Remote remote = new Remote(location, auth.withUrlCredentials(url.user(), url.password()), tempDir.resolve("ssh-home"));
         try {
-            Git git = auth.configure(Git.cloneRepository()
-                    .setURI(location.uri())
-                    .setDirectory(tempDir.resolve("checkout").toFile())
+            String wanted = existingBranch(remote, branch);
+            return new JGitWorkspace(tempDir, remote, cloneInto(tempDir.resolve("checkout"), remote, wanted), wanted);
+        } catch (GitException e) {
+            remote.close();
+            deleteQuietly(tempDir);
+            throw e;
+        }
+    }
+
+    private static String existingBranch(Remote remote, Optional<String> branch) throws GitException {
+        Map<String, Ref> refs = RemoteRefs.of(remote);
+        String wanted = branch.isPresent() ? branch.get() : RemoteRefs.defaultBranch(refs, remote.display());
+        if (!refs.containsKey(Constants.R_HEADS + wanted)) {
+            throw new GitException("Branch '" + wanted + "' does not exist in " + remote.display());
+        }
+        return wanted;
+    }
+
+    private static Git cloneInto(Path dir, Remote remote, String wanted) throws GitException {
+        try {
+            return remote.configure(Git.cloneRepository()
+                    .setURI(remote.uri())
+                    .setDirectory(dir.toFile())
                     .setBranch(Constants.R_HEADS + wanted)
                     .setBranchesToClone(List.of(Constants.R_HEADS + wanted))
                     .setCloneAllBranches(false)
                     .setDepth(1)
                     .setNoTags())
                     .call();
-            return new JGitWorkspace(tempDir, location, auth, git, wanted);
         } catch (GitAPIException | RuntimeException e) {
-            deleteQuietly(tempDir);
-            throw auth.failure("Could not clone branch '" + wanted + "' of " + location.display(), e);
+            throw remote.failure("Could not clone branch '" + wanted + "' of " + remote.display(), e);
         }
     }
 
@@ -98,7 +114,7 @@ public final class JGitWorkspace implements AutoCloseable {
 
     /** A file as it is on {@code branch} of the remote; empty when the branch or the file does not exist. */
     public Optional<String> readFile(String branch, String path) throws GitException {
-        Optional<ObjectId> head = new BranchCheckout(git, branch, auth, location.display()).fetchRemoteHead();
+        Optional<ObjectId> head = new BranchCheckout(git, branch, remote).fetchRemoteHead();
         if (head.isEmpty()) {
             return Optional.empty();
         }
@@ -110,7 +126,7 @@ public final class JGitWorkspace implements AutoCloseable {
             }
             return Optional.of(new String(repo.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw auth.failure("Could not read '" + path + "' on branch '" + branch + "' of " + location.display(), e);
+            throw remote.failure("Could not read '" + path + "' on branch '" + branch + "' of " + remote.display(), e);
         }
     }
 
@@ -122,10 +138,10 @@ public final class JGitWorkspace implements AutoCloseable {
                                  ReportWriter writer) throws GitException {
         String target = targetBranch.orElse(branch);
         if (push) {
-            location.requirePushableTo(target);
+            remote.location().requirePushableTo(target);
         }
         BranchCheckout checkout = target.equals(branch)
-                ? new BranchCheckout(git, branch, auth, location.display())
+                ? new BranchCheckout(git, branch, remote)
                 : reportCheckout(target);
         return checkout.publish(message, author, push, writer);
     }
@@ -139,7 +155,7 @@ public final class JGitWorkspace implements AutoCloseable {
             return existing;
         }
         Path dir = tempDir.resolve("report-" + (reportCheckouts.size() + 1));
-        BranchCheckout checkout = ReportCheckouts.create(git.getRepository(), dir, location, target, auth);
+        BranchCheckout checkout = ReportCheckouts.create(git.getRepository(), dir, remote, target);
         reportCheckouts.put(target, checkout);
         return checkout;
     }
@@ -153,6 +169,7 @@ public final class JGitWorkspace implements AutoCloseable {
         closed = true;
         reportCheckouts.values().forEach(BranchCheckout::close);
         git.close();
+        remote.close();
         deleteQuietly(tempDir);
     }
 

@@ -3,16 +3,26 @@ package io.ddbgitops.git;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Keeps credentials out of anything we print: URL user-info and known secret values. */
 final class Redaction {
-    private static final Pattern URL_USER_INFO = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\\s]+@");
+    private static final Pattern URL_USER_INFO = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*)://([^/@\\s]+)@");
 
     private Redaction() {}
 
+    /**
+     * Masks the user-info of URLs in {@code text}. An SSH user name alone ({@code ssh://git@host}) is kept:
+     * it is not a secret and tells the reader which account was used; anything on http(s) is masked,
+     * because tokens are often passed as the user name there.
+     */
     static String stripUserInfo(String text) {
-        return URL_USER_INFO.matcher(text).replaceAll("$1***@");
+        return URL_USER_INFO.matcher(text).replaceAll(match -> {
+            String scheme = match.group(1);
+            boolean plainSshUser = !scheme.toLowerCase(java.util.Locale.ROOT).startsWith("http") && !match.group(2).contains(":");
+            return Matcher.quoteReplacement(scheme + "://" + (plainSshUser ? match.group(2) : "***") + "@");
+        });
     }
 
     static String mask(String text, Collection<String> secrets) {
@@ -39,6 +49,6 @@ final class Redaction {
                 break;
             }
         }
-        return mask(String.join(": ", parts), secrets);
+        return mask(String.join(": ", parts), secrets).replaceAll("\\s*\\R\\s*", "; ");
     }
 }

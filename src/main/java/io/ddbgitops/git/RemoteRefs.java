@@ -12,19 +12,19 @@ import org.eclipse.jgit.lib.Repository;
 final class RemoteRefs {
     private RemoteRefs() {}
 
-    static Map<String, Ref> of(RepoLocation location, GitAuth auth) throws GitException {
+    static Map<String, Ref> of(Remote remote) throws GitException {
         try {
-            return auth.configure(Git.lsRemoteRepository().setRemote(location.uri())).callAsMap();
+            return remote.configure(Git.lsRemoteRepository().setRemote(remote.uri())).callAsMap();
         } catch (GitAPIException e) {
-            throw auth.failure("Could not read repository " + location.display(), e);
+            throw remote.failure("Could not read repository " + remote.display(), e);
         }
     }
 
-    static Map<String, Ref> ofOrigin(Git git, GitAuth auth, String remoteDisplay) throws GitException {
+    static Map<String, Ref> ofOrigin(Git git, Remote remote) throws GitException {
         try {
-            return auth.configure(git.lsRemote().setRemote("origin")).callAsMap();
+            return remote.configure(git.lsRemote().setRemote("origin")).callAsMap();
         } catch (GitAPIException e) {
-            throw auth.failure("Could not list the branches of " + remoteDisplay, e);
+            throw remote.failure("Could not list the branches of " + remote.display(), e);
         }
     }
 

@@ -18,7 +18,7 @@ import org.eclipse.jgit.lib.StoredConfig;
 final class ReportCheckouts {
     private ReportCheckouts() {}
 
-    static BranchCheckout create(Repository clone, Path dir, RepoLocation location, String target, GitAuth auth)
+    static BranchCheckout create(Repository clone, Path dir, Remote remote, String target)
             throws GitException {
         Git git = null;
         try {
@@ -33,17 +33,17 @@ final class ReportCheckouts {
             }
             git = Git.open(dir.toFile());
             StoredConfig config = git.getRepository().getConfig();
-            config.setString("remote", "origin", "url", location.uri());
+            config.setString("remote", "origin", "url", remote.uri());
             config.setString("remote", "origin", "fetch",
                     "+" + Constants.R_HEADS + target + ":" + Constants.R_REMOTES + "origin/" + target);
             config.save();
-            BranchCheckout checkout = new BranchCheckout(git, target, auth, location.display());
+            BranchCheckout checkout = new BranchCheckout(git, target, remote);
             ObjectId start = checkout.fetchRemoteHead().orElse(clone.resolve(Constants.HEAD));
             checkout.resetTo(start);
             return checkout;
         } catch (IOException | GitAPIException e) {
             closeQuietly(git);
-            throw auth.failure("Could not prepare a checkout of report branch '" + target + "'", e);
+            throw remote.failure("Could not prepare a checkout of report branch '" + target + "'", e);
         } catch (GitException | RuntimeException e) {
             closeQuietly(git);
             throw e;

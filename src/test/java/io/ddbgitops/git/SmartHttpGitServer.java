@@ -1,0 +1,117 @@
+package io.ddbgitops.git;
+
+import com.sun.net.httpserver.BasicAuthenticator;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.zip.GZIPInputStream;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.PacketLineOut;
+import org.eclipse.jgit.transport.ReceivePack;
+import org.eclipse.jgit.transport.RefAdvertiser.PacketLineOutRefAdvertiser;
+import org.eclipse.jgit.transport.UploadPack;
+
+/**
+ * A git smart-HTTP server on loopback with basic auth: the JDK's HTTP server in front of JGit's own
+ * UploadPack/ReceivePack (protocol v0, stateless RPC). JGit's servlet test server needs Jetty 12.1,
+ * which would clash with the Jetty 12.0 DynamoDB Local runs on.
+ */
+final class SmartHttpGitServer implements AutoCloseable {
+    private static final String UPLOAD = "git-upload-pack";
+    private static final String RECEIVE = "git-receive-pack";
+
+    private final Repository repository;
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+
+    SmartHttpGitServer(Path bareRepository, String user, String password) throws IOException {
+        this.repository = new FileRepositoryBuilder().setGitDir(bareRepository.toFile()).setMustExist(true).build();
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/repo.git", this::handle).setAuthenticator(new BasicAuthenticator("git") {
+            @Override
+            public boolean checkCredentials(String u, String p) {
+                return user.equals(u) && password.equals(p);
+            }
+        });
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    /** The repository's URL, without credentials. */
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/repo.git";
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath().substring("/repo.git".length());
+            String query = String.valueOf(exchange.getRequestURI().getQuery());
+            if ("GET".equals(exchange.getRequestMethod()) && path.equals("/info/refs") && query.startsWith("service=")) {
+                advertise(exchange, query.substring("service=".length()));
+            } else if ("POST".equals(exchange.getRequestMethod()) && (path.equals("/" + UPLOAD) || path.equals("/" + RECEIVE))) {
+                serve(exchange, path.substring(1));
+            } else {
+                exchange.sendResponseHeaders(404, -1);
+            }
+        }
+    }
+
+    private void advertise(HttpExchange exchange, String service) throws IOException {
+        if (!service.equals(UPLOAD) && !service.equals(RECEIVE)) {
+            exchange.sendResponseHeaders(403, -1);
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "application/x-" + service + "-advertisement");
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            PacketLineOut packets = new PacketLineOut(out);
+            packets.writeString("# service=" + service + "\n");
+            packets.end();
+            if (service.equals(UPLOAD)) {
+                UploadPack upload = new UploadPack(repository);
+                upload.setBiDirectionalPipe(false);
+                upload.sendAdvertisedRefs(new PacketLineOutRefAdvertiser(packets));
+            } else {
+                ReceivePack receive = new ReceivePack(repository);
+                receive.setBiDirectionalPipe(false);
+                receive.sendAdvertisedRefs(new PacketLineOutRefAdvertiser(packets));
+            }
+        }
+    }
+
+    private void serve(HttpExchange exchange, String service) throws IOException {
+        InputStream in = exchange.getRequestBody();
+        if ("gzip".equals(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+            in = new GZIPInputStream(in);
+        }
+        exchange.getResponseHeaders().set("Content-Type", "application/x-" + service + "-result");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            if (service.equals(UPLOAD)) {
+                UploadPack upload = new UploadPack(repository);
+                upload.setBiDirectionalPipe(false);
+                upload.upload(in, out, null);
+            } else {
+                ReceivePack receive = new ReceivePack(repository);
+                receive.setBiDirectionalPipe(false);
+                receive.receive(in, out, null);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        repository.close();
+    }
+}
