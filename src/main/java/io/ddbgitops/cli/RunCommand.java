@@ -45,6 +45,11 @@ abstract class RunCommand implements Callable<Integer> {
 
     abstract boolean push();
 
+    /** Runs the job; plan with --base plans a pull request instead. */
+    RunResult execute(Reconciler reconciler, RunRequest request) throws Exception {
+        return reconciler.run(request);
+    }
+
     /** Called with the result before the exit code is computed; plan writes --out here. */
     void after(RunResult result) throws Exception {
     }
@@ -62,7 +67,7 @@ abstract class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String repo = resolveRepo(out);
         RunRequest request = request(repo, now == null ? Instant.now() : now, gitOptions.auth(Main.environment(spec)));
-        RunResult result = new Reconciler(new ManifestLoader(), clients).run(request);
+        RunResult result = execute(new Reconciler(new ManifestLoader(), clients), request);
         print(out, result, push());
         after(result);
         return result.exitCode();

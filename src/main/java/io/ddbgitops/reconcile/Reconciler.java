@@ -14,6 +14,7 @@ import io.ddbgitops.plan.ObservedTable;
 import io.ddbgitops.plan.TablePlan;
 import io.ddbgitops.plan.TablePlanner;
 import io.ddbgitops.report.DriftReport;
+import io.ddbgitops.report.ReportBadge;
 import io.ddbgitops.report.ReportBuilder;
 import io.ddbgitops.report.ReportJson;
 import io.ddbgitops.report.ReportMarkdown;
@@ -36,6 +37,7 @@ public final class Reconciler {
     public static final String REPORT_DIR = "drift";
     public static final String REPORT_JSON = REPORT_DIR + "/report.json";
     public static final String REPORT_MD = REPORT_DIR + "/REPORT.md";
+    public static final String REPORT_BADGE = REPORT_DIR + "/badge.svg";
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
     private final ManifestLoader loader;
@@ -50,11 +52,28 @@ public final class Reconciler {
     }
 
     public RunResult run(RunRequest request) throws GitException, IOException {
+        return run(request, Optional.empty());
+    }
+
+    /**
+     * Plans a pull request: every manifest is validated, but only those that differ from the base are planned,
+     * and the Markdown is the pull-request comment ({@link PullRequestScope}).
+     */
+    public RunResult planPullRequest(RunRequest request, PullRequest pullRequest) throws GitException, IOException {
+        if (request.mode() != RunRequest.Mode.PLAN) {
+            throw new IllegalArgumentException("A pull request is only planned, never applied");
+        }
+        return run(request, Optional.of(pullRequest));
+    }
+
+    private RunResult run(RunRequest request, Optional<PullRequest> pullRequest) throws GitException, IOException {
         try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(request.repo(), request.branch(), request.auth())) {
             LOG.info("cloned {} ({}) at {}", workspace.branch(), workspace.headCommit(), workspace.root());
             LoadResult loaded = loader.load(workspace.root());
             LOG.info("{} valid manifest(s), {} invalid, {} other document(s) skipped",
                     loaded.manifests().size(), loaded.invalidManifests(), loaded.skippedDocuments());
+            Optional<PullRequestScope> scope = pullRequestScope(workspace, loaded, pullRequest);
+            loaded = scope.map(PullRequestScope::loaded).orElse(loaded);
             Optional<DriftReport> previous = previousReport(workspace, request);
             boolean apply = request.mode() == RunRequest.Mode.APPLY;
             ReportBuilder builder = new ReportBuilder(apply ? DriftReport.APPLY : DriftReport.PLAN, previous);
@@ -63,7 +82,7 @@ public final class Reconciler {
                 reconcile(manifest, request, builder);
             }
             DriftReport report = builder.build();
-            String markdown = ReportMarkdown.render(report);
+            String markdown = scope.map(sc -> sc.render(report)).orElseGet(() -> ReportMarkdown.render(report));
             Optional<PublishResult> published = Optional.empty();
             if (request.push() && nothingNew(previous, report)) {
                 LOG.info("nothing changed since the last report; nothing to commit");
@@ -72,6 +91,17 @@ public final class Reconciler {
             }
             return new RunResult(report, markdown, published);
         }
+    }
+
+    private Optional<PullRequestScope> pullRequestScope(JGitWorkspace workspace, LoadResult loaded,
+                                                        Optional<PullRequest> pullRequest) throws GitException {
+        if (pullRequest.isEmpty()) {
+            return Optional.empty();
+        }
+        PullRequestScope scope = PullRequestScope.of(workspace, loader, loaded, pullRequest.get());
+        LOG.info("pull request against {}: {} manifest(s) to plan, {} table(s) no longer declared",
+                pullRequest.get().baseRef(), scope.loaded().manifests().size(), scope.undeclared().size());
+        return Optional.of(scope);
     }
 
     private void reconcile(TableManifest manifest, RunRequest request, ReportBuilder builder) {
@@ -122,7 +152,8 @@ public final class Reconciler {
             Files.createDirectories(root.resolve(REPORT_DIR));
             Files.writeString(root.resolve(REPORT_JSON), ReportJson.write(report), StandardCharsets.UTF_8);
             Files.writeString(root.resolve(REPORT_MD), markdown, StandardCharsets.UTF_8);
-            return List.of(REPORT_JSON, REPORT_MD);
+            Files.writeString(root.resolve(REPORT_BADGE), ReportBadge.svg(report), StandardCharsets.UTF_8);
+            return List.of(REPORT_JSON, REPORT_MD, REPORT_BADGE);
         });
         LOG.info("report: {} on {}{}", result.status(), result.branch(),
                 result.commitId().map(id -> " (" + id + ")").orElse(""));
