@@ -47,7 +47,9 @@ final class BaseRefs {
         } catch (GitAPIException | RuntimeException e) {
             throw remote.failure("Could not fetch base ref '" + ref + "' from " + remote.display(), e);
         }
-        return parse(git.getRepository(), LOCAL_REF).orElseThrow(() ->
+        // fetched by commit id, JGit brings the objects but may leave the local ref unset
+        Optional<RevCommit> fetched = parse(git.getRepository(), LOCAL_REF);
+        return fetched.or(() -> advertised.isEmpty() ? parse(git.getRepository(), ref) : Optional.empty()).orElseThrow(() ->
                 new GitException("Base ref '" + ref + "' of " + remote.display() + " is not a commit"));
     }
 
