@@ -161,6 +161,10 @@ class GitCliIT {
                 assertThat(ok.out()).contains("1 valid manifest(s)");
                 assertThat(unknown.exit()).isEqualTo(1);
                 assertThat(unknown.err()).contains("is unknown: the host is not in the known_hosts file " + otherHosts);
+
+                Run unchecked = cli(Map.of("GIT_SSH_KEY_FILE", key.toString()), "validate", "--repo", url,
+                        "--no-git-ssh-strict-host-key-checking");
+                assertThat(unchecked.exit()).as(unchecked.all()).isZero();
             } finally {
                 server.stop();
             }
