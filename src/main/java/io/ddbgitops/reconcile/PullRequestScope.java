@@ -54,7 +54,7 @@ record PullRequestScope(PullRequest pullRequest, ChangedFiles changes, LoadResul
     /** Base tables nobody declares any more; a file that is invalid now is not taken as having dropped its tables. */
     private static List<UndeclaredTable> undeclared(List<TableManifest> base, LoadResult head) {
         Set<TableId> declared = head.manifests().stream().map(TableManifest::tableId).collect(Collectors.toSet());
-        Set<String> invalidFiles = head.errors().stream().map(ManifestError::location).map(l -> l.file())
+        Set<String> invalidFiles = head.errors().stream().map(e -> e.location().file())
                 .collect(Collectors.toSet());
         return base.stream()
                 .filter(m -> !declared.contains(m.tableId()) && !invalidFiles.contains(m.source().file()))

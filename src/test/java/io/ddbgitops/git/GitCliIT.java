@@ -2,6 +2,7 @@ package io.ddbgitops.git;
 
 import io.ddbgitops.cli.Main;
 import io.ddbgitops.local.LocalEndpoint;
+import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.junit.ssh.SshTestGitServer;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -16,6 +17,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,13 +73,13 @@ class GitCliIT {
     }
 
     private Path remote(Map<String, String> extra) throws Exception {
-        Map<String, String> files = new java.util.HashMap<>(extra);
+        Map<String, String> files = new HashMap<>(extra);
         files.put("manifests/users.yaml", MANIFEST);
         return RemoteRepos.bareWith(dir, "main", files);
     }
 
     private Run planAndPush(String url, Map<String, String> env, String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("plan", "--repo", url, "--push",
+        List<String> args = new ArrayList<>(List.of("plan", "--repo", url, "--push",
                 "--endpoint-url", endpoint.endpoint().toString()));
         args.addAll(List.of(extra));
         return cli(env, args.toArray(String[]::new));
@@ -189,7 +192,7 @@ class GitCliIT {
     void aRunThatFailsAfterCloningLeavesNoTemporaryCheckout() throws Exception {
         String marker = "marker-" + UUID.randomUUID() + ".txt";
         Path work = dir.resolve("work");
-        try (var git = org.eclipse.jgit.api.Git.cloneRepository().setURI(remote(Map.of(marker, "x")).toString())
+        try (Git git = Git.cloneRepository().setURI(remote(Map.of(marker, "x")).toString())
                 .setDirectory(work.toFile()).call()) {
             // a non-bare repository with main checked out: pushing to it is refused after the clone and the plan
             Run run = planAndPush(work.toString(), Map.of());
