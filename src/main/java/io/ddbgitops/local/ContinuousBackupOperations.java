@@ -3,24 +3,38 @@ package io.ddbgitops.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
-/** UpdateContinuousBackups and DescribeContinuousBackups: point-in-time recovery settings per table. */
+/**
+ * UpdateContinuousBackups and DescribeContinuousBackups: point-in-time recovery per table. Turning PITR on takes a
+ * snapshot of the table that starts its {@link PitrHistory}; turning it off discards the history, as AWS does.
+ */
 final class ContinuousBackupOperations {
-    private static final double LATEST_RESTORABLE_LAG_SECONDS = 300;
+    private static final long DAY_MILLIS = 86_400_000L;
 
     private final FrontState state;
     private final Engine engine;
+    private final TableItems items;
+    private final PitrHistory history;
     private final Clock clock;
 
-    ContinuousBackupOperations(FrontState state, Engine engine, Clock clock) {
+    ContinuousBackupOperations(FrontState state, Engine engine, TableItems items, PitrHistory history, Clock clock) {
         this.state = state;
         this.engine = engine;
+        this.items = items;
+        this.history = history;
         this.clock = clock;
     }
 
     WireResponse describe(String region, ObjectNode request) {
         TableKey table = existingTable(region, request);
         return WireResponse.ok(describe(state.pitr(table)));
+    }
+
+    /** The first restorable instant: PITR's start, or the start of the recovery period once that is later. */
+    long earliestRestorableMillis(PitrSetting setting, long nowMillis) {
+        return Math.max(Math.round(setting.enabledAt() * 1000), nowMillis - setting.recoveryPeriodInDays() * DAY_MILLIS);
     }
 
     WireResponse update(String region, ObjectNode request) {
@@ -42,25 +56,39 @@ final class ContinuousBackupOperations {
         PitrSetting next;
         if (!enable) {
             next = PitrSetting.DISABLED;
+            history.drop(table);
         } else if (current.enabled()) {
             // changing the period keeps the window that has accumulated since PITR was turned on
             next = new PitrSetting(true, period, current.enabledAt());
         } else {
-            next = new PitrSetting(true, period, nowSeconds());
+            next = startHistory(table, period);
         }
         state.setPitr(table, next);
         return WireResponse.ok(describe(next));
     }
 
+    /** Writes are recorded from now on; the snapshot is their base. */
+    private PitrSetting startHistory(TableKey table, int period) {
+        ObjectNode description = engine.describeTable(table.region(), table.table())
+                .orElseThrow(() -> AwsException.tableNotFound(table.table()));
+        List<String> keyNames = new ArrayList<>();
+        description.path("KeySchema").forEach(k -> keyNames.add(k.path("AttributeName").asText()));
+        long now = clock.millis();
+        // recording starts before the scan: a write the scan misses is in the log, one it sees is harmless there
+        history.start(table, keyNames, now, List.of());
+        state.setPitr(table, new PitrSetting(true, period, now / 1000.0));
+        history.setBase(table, items.scanAll(table));
+        return state.pitr(table);
+    }
+
     private ObjectNode describe(PitrSetting setting) {
         ObjectNode pitr = Json.object().put("PointInTimeRecoveryStatus", setting.enabled() ? "ENABLED" : "DISABLED");
         if (setting.enabled()) {
-            double now = nowSeconds();
-            double earliest = Math.max(setting.enabledAt(), now - setting.recoveryPeriodInDays() * 86_400.0);
-            double latest = Math.max(earliest, now - LATEST_RESTORABLE_LAG_SECONDS);
+            long now = clock.millis();
             pitr.put("RecoveryPeriodInDays", setting.recoveryPeriodInDays());
-            pitr.set("EarliestRestorableDateTime", TableDescriptions.seconds(earliest));
-            pitr.set("LatestRestorableDateTime", TableDescriptions.seconds(latest));
+            pitr.set("EarliestRestorableDateTime",
+                    TableDescriptions.seconds(earliestRestorableMillis(setting, now) / 1000.0));
+            pitr.set("LatestRestorableDateTime", TableDescriptions.seconds(now / 1000.0));
         }
         ObjectNode description = Json.object().put("ContinuousBackupsStatus", "ENABLED");
         description.set("PointInTimeRecoveryDescription", pitr);
@@ -73,9 +101,5 @@ final class ContinuousBackupOperations {
             throw AwsException.tableNotFound(table.table());
         }
         return table;
-    }
-
-    private double nowSeconds() {
-        return clock.millis() / 1000.0;
     }
 }

@@ -61,25 +61,50 @@ final class FrontHandler implements HttpHandler {
             LOG.debug("{} in {} answered by the front", operation, region);
             return operations.answer(operation, region, Json.parseRequest(body));
         }
-        Optional<ObjectNode> createTable = Optional.empty();
-        if (operation.equals("CreateTable")) {
-            createTable = Optional.of(Json.parseRequest(body));
-            operations.tags().validateCreateTableTags(createTable.get());
-        }
         String path = exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
-        WireResponse response = engine.forward(exchange.getRequestMethod(), path,
-                exchange.getRequestHeaders(), body);
+        UpdateTableOperation.Forwarder forwarder = forwarded -> engine.forward(exchange.getRequestMethod(), path,
+                exchange.getRequestHeaders(), forwarded);
+        Optional<ObjectNode> createTable = Optional.empty();
+        WireResponse response;
+        if (operation.equals("UpdateTable")) {
+            response = operations.updateTable().update(region, Json.parseRequest(body), forwarder);
+        } else {
+            if (operation.equals("CreateTable")) {
+                createTable = Optional.of(Json.parseRequest(body));
+                operations.tags().validateCreateTableTags(createTable.get());
+                UpdateTableOperation.validateCreateTable(createTable.get());
+            }
+            Optional<TableKey> ttlTable = Optional.empty();
+            if (operation.equals("UpdateTimeToLive")) {
+                ttlTable = Optional.of(TableArns.nameOrArn(Json.requiredText(Json.parseRequest(body), "TableName"),
+                        region));
+                operations.timeToLive().checkChangeAllowed(ttlTable.get());
+            }
+            response = forwarder.forward(body);
+            if (response.isSuccess()) {
+                ttlTable.ifPresent(operations.timeToLive()::changed);
+                if (WriteRecorder.WRITES.contains(operation)) {
+                    operations.writes().recordWrite(operation, region, body);
+                }
+            }
+        }
         LOG.debug("{} in {} forwarded: HTTP {}", operation.isEmpty() ? target : operation, region,
                 response.status());
         if (!response.isSuccess() || !DESCRIBING_TABLES.contains(operation)) {
             return response;
         }
-        createTable.ifPresent(request -> operations.tags().rememberCreateTableTags(region, request));
+        createTable.ifPresent(request -> {
+            operations.tags().rememberCreateTableTags(region, request);
+            operations.updateTable().rememberCreateTable(region, request);
+        });
         JsonNode answer = Json.parseRequest(response.body());
+        JsonNode description = answer.has("Table") ? answer.get("Table") : answer.path("TableDescription");
+        Optional<TableKey> table = Json.text(description, "TableName").map(name -> new TableKey(region, name));
         if (operation.equals("DeleteTable")) {
-            Json.text(answer.path("TableDescription"), "TableName")
-                    .ifPresent(table -> operations.forgetTable(new TableKey(region, table)));
+            table.ifPresent(operations::forgetTable);
+        } else if (description instanceof ObjectNode described && table.isPresent()) {
+            operations.describeFeatures(table.get(), described);
         }
         TableDescriptions.fix(answer, region);
         return response.withBody(answer);

@@ -4,27 +4,43 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.Set;
 
-/** The operations the front answers itself, dispatched by name. */
+/** The operations the front answers itself, dispatched by name, and the parts of others it adds to. */
 final class FrontOperations {
     private static final Set<String> HANDLED = Set.of("UpdateContinuousBackups", "DescribeContinuousBackups",
             "CreateBackup", "DescribeBackup", "ListBackups", "DeleteBackup", "RestoreTableFromBackup",
-            "TagResource", "UntagResource", "ListTagsOfResource");
+            "RestoreTableToPointInTime", "TagResource", "UntagResource", "ListTagsOfResource",
+            "UpdateContributorInsights", "DescribeContributorInsights", "ListContributorInsights");
 
     private final FrontState state;
+    private final PitrHistory history;
     private final TagOperations tags;
     private final ContinuousBackupOperations continuousBackups;
     private final BackupOperations backups;
     private final BackupListing listing;
     private final RestoreOperation restore;
+    private final PointInTimeRestoreOperation pointInTimeRestore;
+    private final ContributorInsightsOperations contributorInsights;
+    private final ReplicaOperations replicas;
+    private final UpdateTableOperation updateTable;
+    private final TimeToLiveGuard timeToLive;
+    private final WriteRecorder writes;
 
-    FrontOperations(FrontState state, Engine engine, Clock clock) {
+    FrontOperations(FrontState state, PitrHistory history, Engine engine, Clock clock) {
         TableItems items = new TableItems(engine);
         this.state = state;
+        this.history = history;
         this.tags = new TagOperations(state, engine);
-        this.continuousBackups = new ContinuousBackupOperations(state, engine, clock);
+        this.continuousBackups = new ContinuousBackupOperations(state, engine, items, history, clock);
         this.backups = new BackupOperations(state, engine, items, clock);
         this.listing = new BackupListing(state);
         this.restore = new RestoreOperation(state, engine, items, clock);
+        this.pointInTimeRestore = new PointInTimeRestoreOperation(state, engine, items, history, continuousBackups,
+                clock);
+        this.contributorInsights = new ContributorInsightsOperations(state, engine, clock);
+        this.replicas = new ReplicaOperations(state, engine, items);
+        this.updateTable = new UpdateTableOperation(state, engine, replicas, clock);
+        this.timeToLive = new TimeToLiveGuard(state, clock);
+        this.writes = new WriteRecorder(state, history, engine, clock);
     }
 
     boolean handles(String operation) {
@@ -40,9 +56,13 @@ final class FrontOperations {
             case "ListBackups" -> listing.list(region, request);
             case "DeleteBackup" -> backups.delete(request);
             case "RestoreTableFromBackup" -> restore.restore(region, request);
+            case "RestoreTableToPointInTime" -> pointInTimeRestore.restore(region, request);
             case "TagResource" -> tags.tag(region, request);
             case "UntagResource" -> tags.untag(region, request);
             case "ListTagsOfResource" -> tags.list(region, request);
+            case "UpdateContributorInsights" -> contributorInsights.update(region, request);
+            case "DescribeContributorInsights" -> contributorInsights.describe(region, request);
+            case "ListContributorInsights" -> contributorInsights.list(region, request);
             default -> throw AwsException.unknownOperation(operation);
         };
     }
@@ -51,7 +71,26 @@ final class FrontOperations {
         return tags;
     }
 
+    UpdateTableOperation updateTable() {
+        return updateTable;
+    }
+
+    TimeToLiveGuard timeToLive() {
+        return timeToLive;
+    }
+
+    WriteRecorder writes() {
+        return writes;
+    }
+
+    /** Adds the front's settings (encryption, table class, replicas) to a table description. */
+    void describeFeatures(TableKey table, ObjectNode description) {
+        TableFeatureDescriptions.addTo(description, state.features(table));
+    }
+
     void forgetTable(TableKey table) {
+        replicas.forget(table);
+        history.drop(table);
         state.forgetTable(table);
     }
 }

@@ -11,12 +11,13 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What the front knows that DynamoDB Local does not: tags and PITR per table, and backups. Every change is
+ * What the front knows that DynamoDB Local does not: tags, PITR and {@link TableFeatures} per table, and backups. Every change is
  * written through to {@link StateFiles} when the endpoint has a data directory.
  */
 final class FrontState {
     private final Map<TableKey, SortedMap<String, String>> tags = new HashMap<>();
     private final Map<TableKey, PitrSetting> pitr = new HashMap<>();
+    private final Map<TableKey, TableFeatures> features = new HashMap<>();
     private final Map<String, Backup> backups = new LinkedHashMap<>();
     private final Optional<StateFiles> files;
 
@@ -30,7 +31,7 @@ final class FrontState {
 
     static FrontState persistentIn(StateFiles files) {
         FrontState state = new FrontState(Optional.of(files));
-        files.loadSettings(state.tags, state.pitr);
+        files.loadSettings(state.tags, state.pitr, state.features);
         files.loadBackups().forEach(b -> state.backups.put(b.arn(), b));
         return state;
     }
@@ -64,10 +65,29 @@ final class FrontState {
         saveSettings();
     }
 
+    synchronized TableFeatures features(TableKey table) {
+        return features.getOrDefault(table, TableFeatures.DEFAULT);
+    }
+
+    synchronized void setFeatures(TableKey table, TableFeatures value) {
+        if (value.equals(TableFeatures.DEFAULT)) {
+            features.remove(table);
+        } else {
+            features.put(table, value);
+        }
+        saveSettings();
+    }
+
+    /** True when any table has PITR on: writes are only inspected then. */
+    synchronized boolean anyPitrEnabled() {
+        return pitr.values().stream().anyMatch(PitrSetting::enabled);
+    }
+
     /** The table is gone: a table created later under the same name starts without tags or PITR. */
     synchronized void forgetTable(TableKey table) {
         boolean changed = tags.remove(table) != null;
         changed |= pitr.remove(table) != null;
+        changed |= features.remove(table) != null;
         if (changed) {
             saveSettings();
         }
@@ -94,6 +114,6 @@ final class FrontState {
     }
 
     private void saveSettings() {
-        files.ifPresent(f -> f.saveSettings(tags, pitr));
+        files.ifPresent(f -> f.saveSettings(tags, pitr, features));
     }
 }

@@ -48,12 +48,16 @@ public final class LocalEndpoint implements AutoCloseable {
         FrontState state = dataDir.isPresent()
                 ? FrontState.persistentIn(new StateFiles(dataDir.get().resolve("front")))
                 : FrontState.inMemory();
+        PitrHistory history = dataDir.isPresent()
+                ? PitrHistory.persistentIn(dataDir.get().resolve("front").resolve("pitr"))
+                : PitrHistory.inMemory();
         DynamoDbLocalServer engine = DynamoDbLocalServer.start(dataDir.map(d -> d.resolve("dynamodb")));
         ExecutorService executor = Executors.newFixedThreadPool(FRONT_THREADS, daemonThreads());
         try {
             HttpServer front = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
             Engine client = new Engine(engine.port());
-            front.createContext("/", new FrontHandler(client, new FrontOperations(state, client, Clock.systemUTC())));
+            front.createContext("/", new FrontHandler(client, new FrontOperations(state, history, client,
+                    Clock.systemUTC())));
             front.setExecutor(executor);
             front.start();
             LocalEndpoint endpoint = new LocalEndpoint(front, executor, engine);

@@ -30,7 +30,8 @@ final class StateFiles {
         Files.createDirectories(backupDir);
     }
 
-    void loadSettings(Map<TableKey, SortedMap<String, String>> tags, Map<TableKey, PitrSetting> pitr) {
+    void loadSettings(Map<TableKey, SortedMap<String, String>> tags, Map<TableKey, PitrSetting> pitr,
+            Map<TableKey, TableFeatures> features) {
         if (!Files.exists(settingsFile)) {
             return;
         }
@@ -46,14 +47,20 @@ final class StateFiles {
             if (setting.isObject()) {
                 pitr.put(key, Json.MAPPER.convertValue(setting, PitrSetting.class));
             }
+            JsonNode tableFeatures = table.path("features");
+            if (tableFeatures.isObject()) {
+                features.put(key, Json.MAPPER.convertValue(tableFeatures, TableFeatures.class));
+            }
         }
     }
 
-    void saveSettings(Map<TableKey, SortedMap<String, String>> tags, Map<TableKey, PitrSetting> pitr) {
+    void saveSettings(Map<TableKey, SortedMap<String, String>> tags, Map<TableKey, PitrSetting> pitr,
+            Map<TableKey, TableFeatures> features) {
         Map<TableKey, ObjectNode> tables = new TreeMap<>(
                 (a, b) -> (a.region() + "/" + a.table()).compareTo(b.region() + "/" + b.table()));
         tags.forEach((key, values) -> entry(tables, key).set("tags", Json.MAPPER.valueToTree(values)));
         pitr.forEach((key, setting) -> entry(tables, key).set("pitr", Json.MAPPER.valueToTree(setting)));
+        features.forEach((key, value) -> entry(tables, key).set("features", Json.MAPPER.valueToTree(value)));
         ArrayNode array = Json.array();
         tables.values().forEach(array::add);
         write(settingsFile, Json.object().set("tables", array));

@@ -1,0 +1,130 @@
+package io.ddbgitops.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Global table replicas (version 2019.11.21) through UpdateTable's ReplicaUpdates. A replica is a real table of the
+ * same name, schema and indexes in the other region's DynamoDB Local database, holding the items the source had when
+ * it was created; later writes are not replicated. Every member of the group lists the others as its Replicas.
+ */
+final class ReplicaOperations {
+    private static final String STREAM_VIEW = "NEW_AND_OLD_IMAGES";
+
+    private final FrontState state;
+    private final Engine engine;
+    private final TableItems items;
+
+    ReplicaOperations(FrontState state, Engine engine, TableItems items) {
+        this.state = state;
+        this.engine = engine;
+        this.items = items;
+    }
+
+    void apply(TableKey source, JsonNode replicaUpdates) {
+        for (JsonNode update : replicaUpdates) {
+            if (update.has("Create")) {
+                create(source, Json.requiredText(update.get("Create"), "RegionName"));
+            } else if (update.has("Delete")) {
+                delete(source, Json.requiredText(update.get("Delete"), "RegionName"));
+            } else if (!update.has("Update")) {
+                throw AwsException.validation("A replica update must have one of Create, Update or Delete");
+            }
+        }
+    }
+
+    /** The table was deleted in its region: it leaves its replication group. */
+    void forget(TableKey table) {
+        List<String> group = group(table);
+        group.remove(table.region());
+        setGroup(table.table(), group, group);
+    }
+
+    private void create(TableKey source, String region) {
+        List<String> group = group(source);
+        if (group.contains(region)) {
+            throw AwsException.validation("One or more parameter values were invalid: Failed to create a replica"
+                    + " of table " + source.table() + " in " + region + ": the table is already replicated there");
+        }
+        if (engine.describeTable(region, source.table()).isPresent()) {
+            throw AwsException.validation("Failed to create a the new replica of table with name: '"
+                    + source.table() + "' because one or more replicas already existed as tables.");
+        }
+        ObjectNode description = ensureStream(source);
+        TableKey replica = new TableKey(region, source.table());
+        ObjectNode create = TableDefinitions.createTableRequest(description, source.table(), Json.object());
+        create.putObject("StreamSpecification").put("StreamEnabled", true).put("StreamViewType", STREAM_VIEW);
+        engine.call(region, "CreateTable", create);
+        items.writeAll(replica, items.scanAll(source));
+        TableFeatures features = state.features(source);
+        state.setFeatures(replica, TableFeatures.DEFAULT.withKmsKey(features.kmsKey())
+                .withTableClass(features.tableClass(), features.tableClassUpdatedAt()));
+        List<String> next = new ArrayList<>(group);
+        next.add(region);
+        setGroup(source.table(), group, next);
+    }
+
+    private void delete(TableKey source, String region) {
+        List<String> group = group(source);
+        if (!group.contains(region) || region.equals(source.region())) {
+            throw AwsException.validation("One or more parameter values were invalid: Cannot delete replica of"
+                    + " table " + source.table() + " in " + region + ": no such replica");
+        }
+        TableKey replica = new TableKey(region, source.table());
+        if (engine.describeTable(region, source.table()).isPresent()) {
+            engine.call(region, "DeleteTable", Json.object().put("TableName", source.table()));
+        }
+        state.forgetTable(replica);
+        List<String> next = new ArrayList<>(group);
+        next.remove(region);
+        setGroup(source.table(), group, next);
+    }
+
+    /**
+     * Replicas of a 2019.11.21 global table need a NEW_AND_OLD_IMAGES stream; AWS turns it on when it is off and
+     * refuses other view types.
+     */
+    private ObjectNode ensureStream(TableKey source) {
+        ObjectNode description = existing(source);
+        JsonNode stream = description.path("StreamSpecification");
+        if (!stream.path("StreamEnabled").asBoolean(false)) {
+            ObjectNode update = Json.object().put("TableName", source.table());
+            update.putObject("StreamSpecification").put("StreamEnabled", true).put("StreamViewType", STREAM_VIEW);
+            engine.call(source.region(), "UpdateTable", update);
+            return existing(source);
+        }
+        String view = stream.path("StreamViewType").asText();
+        if (!view.equals(STREAM_VIEW)) {
+            throw AwsException.validation("One or more parameter values were invalid: a global table replica needs"
+                    + " a stream with StreamViewType " + STREAM_VIEW + ", table " + source.table() + " has " + view);
+        }
+        return description;
+    }
+
+    /** The regions of the table's replication group, itself included. */
+    private List<String> group(TableKey table) {
+        TreeSet<String> regions = new TreeSet<>(state.features(table).replicas());
+        regions.add(table.region());
+        return new ArrayList<>(regions);
+    }
+
+    private void setGroup(String table, List<String> before, List<String> after) {
+        TreeSet<String> members = new TreeSet<>(before);
+        members.addAll(after);
+        for (String region : members) {
+            TableKey member = new TableKey(region, table);
+            List<String> others = after.contains(region)
+                    ? after.stream().filter(r -> !r.equals(region)).toList()
+                    : List.of();
+            state.setFeatures(member, state.features(member).withReplicas(others));
+        }
+    }
+
+    private ObjectNode existing(TableKey table) {
+        return engine.describeTable(table.region(), table.table()).orElseThrow(() -> AwsException.resourceNotFound(
+                "Requested resource not found: Table: " + table.table() + " not found"));
+    }
+}

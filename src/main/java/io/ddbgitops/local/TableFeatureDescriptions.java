@@ -1,0 +1,26 @@
+package io.ddbgitops.local;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Adds what the front keeps about a table to DynamoDB Local's description of it, in AWS's shapes. */
+final class TableFeatureDescriptions {
+    static final String GLOBAL_TABLE_VERSION = "2019.11.21";
+
+    private TableFeatureDescriptions() {}
+
+    static void addTo(ObjectNode description, TableFeatures features) {
+        features.kmsKey().ifPresent(arn -> description.putObject("SSEDescription")
+                .put("Status", "ENABLED").put("SSEType", "KMS").put("KMSMasterKeyArn", arn));
+        if (features.tableClassUpdatedAt() > 0) {
+            ObjectNode summary = description.putObject("TableClassSummary")
+                    .put("TableClass", features.tableClass());
+            summary.set("LastUpdateDateTime", TableDescriptions.seconds(features.tableClassUpdatedAt()));
+        }
+        if (!features.replicas().isEmpty()) {
+            description.put("GlobalTableVersion", GLOBAL_TABLE_VERSION);
+            ArrayNode replicas = description.putArray("Replicas");
+            features.replicas().forEach(r -> replicas.addObject().put("RegionName", r).put("ReplicaStatus", "ACTIVE"));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.ddbgitops.local;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Table settings DynamoDB Local ignores, kept by the front: table class, KMS encryption, global table replicas,
+ * contributor insights (per table, key "", and per index) and when TTL was last changed. Times are epoch seconds;
+ * an empty key ARN means the AWS owned key, 0 means "never".
+ */
+record TableFeatures(String tableClass, double tableClassUpdatedAt, String kmsKeyArn, List<String> replicas,
+        Map<String, String> contributorInsights, double ttlChangedAt) {
+    static final String STANDARD = "STANDARD";
+    static final TableFeatures DEFAULT = new TableFeatures(STANDARD, 0, "", List.of(), Map.of(), 0);
+
+    TableFeatures {
+        replicas = List.copyOf(new TreeSet<>(replicas));
+        contributorInsights = Map.copyOf(contributorInsights);
+    }
+
+    Optional<String> kmsKey() {
+        return kmsKeyArn.isEmpty() ? Optional.empty() : Optional.of(kmsKeyArn);
+    }
+
+    TableFeatures withTableClass(String newClass, double at) {
+        return new TableFeatures(newClass, at, kmsKeyArn, replicas, contributorInsights, ttlChangedAt);
+    }
+
+    TableFeatures withKmsKey(Optional<String> arn) {
+        return new TableFeatures(tableClass, tableClassUpdatedAt, arn.orElse(""), replicas, contributorInsights,
+                ttlChangedAt);
+    }
+
+    TableFeatures withReplicas(List<String> regions) {
+        return new TableFeatures(tableClass, tableClassUpdatedAt, kmsKeyArn, regions, contributorInsights,
+                ttlChangedAt);
+    }
+
+    TableFeatures withContributorInsights(String index, String status) {
+        Map<String, String> next = new TreeMap<>(contributorInsights);
+        next.put(index, status);
+        return new TableFeatures(tableClass, tableClassUpdatedAt, kmsKeyArn, replicas, next, ttlChangedAt);
+    }
+
+    TableFeatures withTtlChangedAt(double at) {
+        return new TableFeatures(tableClass, tableClassUpdatedAt, kmsKeyArn, replicas, contributorInsights, at);
+    }
+}

@@ -1,0 +1,151 @@
+package io.ddbgitops.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * UpdateTable: DynamoDB Local applies what it knows (throughput, indexes, streams, deletion protection, on-demand
+ * caps), the front applies SSESpecification, TableClass and ReplicaUpdates, which DynamoDB Local ignores or answers
+ * "Nothing to update". A request with only the front's fields never reaches DynamoDB Local.
+ */
+final class UpdateTableOperation {
+    /** Sends a request body on to DynamoDB Local with the client's own headers. */
+    interface Forwarder {
+        WireResponse forward(byte[] body) throws IOException, InterruptedException;
+    }
+
+    private static final Set<String> FRONT_FIELDS = Set.of("SSESpecification", "TableClass", "ReplicaUpdates");
+    private static final Set<String> TABLE_CLASSES = Set.of("STANDARD", "STANDARD_INFREQUENT_ACCESS");
+
+    private final FrontState state;
+    private final Engine engine;
+    private final ReplicaOperations replicas;
+    private final Clock clock;
+
+    UpdateTableOperation(FrontState state, Engine engine, ReplicaOperations replicas, Clock clock) {
+        this.state = state;
+        this.engine = engine;
+        this.replicas = replicas;
+        this.clock = clock;
+    }
+
+    /** The answer carries DynamoDB Local's TableDescription; the caller adds the front's features to it. */
+    WireResponse update(String region, ObjectNode request, Forwarder forwarder)
+            throws IOException, InterruptedException {
+        ObjectNode enginePart = request.deepCopy();
+        enginePart.remove(FRONT_FIELDS);
+        boolean engineChanges = hasChanges(enginePart);
+        if (request.has("ReplicaUpdates") && (engineChanges || request.has("SSESpecification")
+                || request.has("TableClass"))) {
+            throw AwsException.validation("One or more parameter values were invalid: ReplicaUpdates cannot be"
+                    + " combined with other table updates in one UpdateTable request");
+        }
+        TableKey table = TableArns.nameOrArn(Json.requiredText(request, "TableName"), region);
+        Optional<String> tableClass = Json.text(request, "TableClass");
+        tableClass.filter(c -> !TABLE_CLASSES.contains(c)).ifPresent(c -> {
+            throw AwsException.validation("1 validation error detected: Value '" + c + "' at 'tableClass' failed"
+                    + " to satisfy constraint: Member must satisfy enum value set: " + TABLE_CLASSES);
+        });
+        Optional<Optional<String>> kmsKey = request.has("SSESpecification")
+                ? Optional.of(kmsKey(request.get("SSESpecification"), table.region()))
+                : Optional.empty();
+        if (engineChanges) {
+            completeOnDemandThroughput(table, enginePart);
+            WireResponse response = forwarder.forward(Json.bytes(enginePart));
+            if (!response.isSuccess()) {
+                return response;
+            }
+        } else {
+            existing(table);
+        }
+        if (request.has("ReplicaUpdates")) {
+            replicas.apply(table, request.get("ReplicaUpdates"));
+        }
+        TableFeatures features = state.features(table);
+        if (tableClass.isPresent()) {
+            features = features.withTableClass(tableClass.get(), clock.millis() / 1000.0);
+        }
+        if (kmsKey.isPresent()) {
+            features = features.withKmsKey(kmsKey.get());
+        }
+        state.setFeatures(table, features);
+        return WireResponse.ok(Json.object().set("TableDescription", existing(table)));
+    }
+
+    /** CreateTable's SSESpecification and TableClass, which DynamoDB Local accepts and drops. */
+    void rememberCreateTable(String region, ObjectNode request) {
+        TableKey table = new TableKey(region, Json.requiredText(request, "TableName"));
+        TableFeatures features = TableFeatures.DEFAULT;
+        Optional<String> tableClass = Json.text(request, "TableClass");
+        if (tableClass.isPresent()) {
+            features = features.withTableClass(tableClass.get(), clock.millis() / 1000.0);
+        }
+        if (request.has("SSESpecification")) {
+            features = features.withKmsKey(kmsKey(request.get("SSESpecification"), region));
+        }
+        state.setFeatures(table, features);
+    }
+
+    /** Validates what DynamoDB Local would not, before the table is created. */
+    static void validateCreateTable(ObjectNode request) {
+        Json.text(request, "TableClass").filter(c -> !TABLE_CLASSES.contains(c)).ifPresent(c -> {
+            throw AwsException.validation("1 validation error detected: Value '" + c + "' at 'tableClass' failed"
+                    + " to satisfy constraint: Member must satisfy enum value set: " + TABLE_CLASSES);
+        });
+        if (request.has("SSESpecification")) {
+            kmsKey(request.get("SSESpecification"), SigV4Authorization.DEFAULT_REGION);
+        }
+    }
+
+    /** Enabled (or SSEType KMS) = a KMS key; Enabled false = the AWS owned key, which has no SSEDescription. */
+    private static Optional<String> kmsKey(JsonNode spec, String region) {
+        String type = Json.text(spec, "SSEType").orElse("KMS");
+        boolean enabled = spec.path("Enabled").asBoolean(spec.has("SSEType"));
+        Optional<String> keyId = Json.text(spec, "KMSMasterKeyId").filter(k -> !k.isEmpty());
+        if (!enabled || !type.equals("KMS")) {
+            if (keyId.isPresent()) {
+                throw AwsException.validation("One or more parameter values were invalid: KMSMasterKeyId can only"
+                        + " be specified when SSE is enabled with SSEType KMS, got SSEType " + type);
+            }
+            return Optional.empty();
+        }
+        return Optional.of(KmsKeys.keyArn(keyId.orElse(KmsKeys.AWS_MANAGED_ALIAS), region));
+    }
+
+    private static boolean hasChanges(ObjectNode enginePart) {
+        Iterator<String> names = enginePart.fieldNames();
+        while (names.hasNext()) {
+            if (!names.next().equals("TableName")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** DynamoDB Local fails (HTTP 500) on a cap without the other; AWS keeps the other as it is. */
+    private void completeOnDemandThroughput(TableKey table, ObjectNode enginePart) {
+        JsonNode caps = enginePart.get("OnDemandThroughput");
+        if (!(caps instanceof ObjectNode given)
+                || (given.has("MaxReadRequestUnits") && given.has("MaxWriteRequestUnits"))) {
+            return;
+        }
+        engine.describeTable(table.region(), table.table()).ifPresent(current -> {
+            JsonNode now = current.path("OnDemandThroughput");
+            for (String cap : new String[] {"MaxReadRequestUnits", "MaxWriteRequestUnits"}) {
+                if (!given.has(cap)) {
+                    given.put(cap, now.path(cap).asLong(-1));
+                }
+            }
+        });
+    }
+
+    private ObjectNode existing(TableKey table) {
+        return engine.describeTable(table.region(), table.table()).orElseThrow(() -> AwsException.resourceNotFound(
+                "Requested resource not found: Table: " + table.table() + " not found"));
+    }
+}
