@@ -52,7 +52,7 @@ public final class DynamoDbApplier {
             try {
                 execute(client, id, action);
                 done.add(action.describe());
-            } catch (SdkException | TableWaiter.TableWaitTimeoutException e) {
+            } catch (SdkException | TableWaiter.TableWaitTimeoutException | RestoreException e) {
                 String reason = action.describe() + " failed: " + AwsErrors.describe(e);
                 LOG.error("{}: {}", id, reason);
                 return ApplyOutcome.failed(done, reason);
@@ -66,6 +66,8 @@ public final class DynamoDbApplier {
         if (action instanceof Action.CreateTable create) {
             backoff.run(() -> client.createTable(createRequest(create)));
             waiter.awaitActive(client, id);
+        } else if (action instanceof Action.RestoreTable restore) {
+            restore(client, id, restore);
         } else if (action instanceof Action.UpdateThroughput update) {
             waiter.awaitActive(client, id);
             backoff.run(() -> client.updateTable(updateRequest(id, update)));
@@ -83,6 +85,15 @@ public final class DynamoDbApplier {
         } else {
             throw new IllegalArgumentException("no applier for " + action);
         }
+    }
+
+    private void restore(DynamoDbClient client, TableId id, Action.RestoreTable restore) {
+        TableManifest m = restore.manifest();
+        new TableRestorer(clients.settings().waitTimeout()).restore(client, id, restore.source(),
+                Optional.of(new TableRestorer.Capacity(m.options().billingMode(), m.readCapacity(), m.writeCapacity())),
+                step -> LOG.info("{}: {}", id, step));
+        String arn = client.describeTable(r -> r.tableName(id.tableName())).table().tableArn();
+        backoff.run(() -> client.tagResource(r -> r.resourceArn(arn).tags(tags(restore.tags()))));
     }
 
     static CreateTableRequest createRequest(Action.CreateTable create) {

@@ -1,6 +1,7 @@
 package io.ddbgitops.plan;
 
 import io.ddbgitops.manifest.BillingMode;
+import io.ddbgitops.manifest.RestoreSpec;
 import io.ddbgitops.manifest.TableManifest;
 
 import java.util.Map;
@@ -50,6 +51,24 @@ public sealed interface Action {
         @Override
         public String describe() {
             return "tag table with " + new java.util.TreeMap<>(tags).keySet();
+        }
+    }
+
+    /**
+     * Create the table from a backup or another table's point in time instead of empty, wait for ACTIVE, then put
+     * its billing and throughput right (AWS does not carry them over) and tag it.
+     */
+    record RestoreTable(TableManifest manifest, RestoreSpec source, Map<String, String> tags) implements Action {
+        public RestoreTable {
+            tags = Map.copyOf(tags);
+        }
+
+        @Override
+        public String describe() {
+            String from = source instanceof RestoreSpec.FromBackup b ? "backup " + b.backup()
+                    : "table " + ((RestoreSpec.FromPointInTime) source).sourceTable() + " at "
+                    + ((RestoreSpec.FromPointInTime) source).pointInTime().map(Object::toString).orElse("latest");
+            return "restore table " + manifest.tableId() + " from " + from;
         }
     }
 }

@@ -45,7 +45,7 @@ public final class TablePlanner {
         List<Change> changes = new ArrayList<>();
         desired.forEach((field, value) -> changes.add(new Change(field, ABSENT, value, "create", cause)));
         List<Action> actions = new ArrayList<>();
-        actions.add(new Action.CreateTable(manifest, Ownership.tagFor(manifest)));
+        actions.add(creationAction(manifest));
         if (manifest.pitr().orElse(false)) {
             actions.add(new Action.UpdatePitr(true, manifest.options().pitrRecoveryPeriodDays()));
         }
@@ -54,6 +54,13 @@ public final class TablePlanner {
             messages.add(0, "table was deleted outside git; it will be created again (empty)");
         }
         return new TablePlan(manifest, status, changes, actions, messages, desired);
+    }
+
+    /** A manifest with {@code restore} creates its table from that data; the rest of the plan follows as usual. */
+    private static Action creationAction(TableManifest manifest) {
+        return manifest.options().restore()
+                .<Action>map(source -> new Action.RestoreTable(manifest, source, Ownership.tagFor(manifest)))
+                .orElseGet(() -> new Action.CreateTable(manifest, Ownership.tagFor(manifest)));
     }
 
     private TablePlan planUpdate(TableManifest manifest, ObservedTable live, Map<String, String> desired,

@@ -21,9 +21,6 @@ final class UnmanagedFields {
         if (o.maxReadRequestUnits().isPresent() || o.maxWriteRequestUnits().isPresent()) {
             fields.add("max_read_request_units / max_write_request_units");
         }
-        if (o.backup().schedule().isPresent() || o.backup().retain().isPresent()) {
-            fields.add("backup");
-        }
         o.streamViewType().ifPresent(v -> fields.add("stream_view_type"));
         o.ttlAttributeName().ifPresent(v -> fields.add("ttl_attributename"));
         o.deletionProtection().ifPresent(v -> fields.add("deletion_protection"));
@@ -36,7 +33,6 @@ final class UnmanagedFields {
         o.globalSecondaryIndexes().ifPresent(v -> fields.add("global_secondary_indexes"));
         o.localSecondaryIndexes().ifPresent(v -> fields.add("local_secondary_indexes"));
         o.replicas().ifPresent(v -> fields.add("replicas"));
-        o.restore().ifPresent(v -> fields.add("restore"));
         return fields.stream().map(f -> "not managed by this version yet, left as it is: " + PREFIX + f).toList();
     }
 }

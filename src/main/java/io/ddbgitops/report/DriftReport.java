@@ -31,14 +31,18 @@ public record DriftReport(String mode, Summary summary, List<TableEntry> tables,
     public DriftReport settled() {
         List<TableEntry> state = tables.stream().map(t -> new TableEntry(t.manifest(), t.namespace(), t.name(),
                 t.region(), t.table(), isPlan() ? t.status() : settledStatus(t.status()), List.of(), List.of(),
-                t.applied())).toList();
+                t.applied(), t.backup().map(BackupEntry::settled))).toList();
         return new DriftReport("settled", Summary.of(state, summary.invalid()), state, errors);
     }
 
-    /** True when the run found nothing to create, change or fix. */
+    /** True when the run found nothing to create, change or fix, and took or deleted no backup. */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isQuiet() {
-        return summary.created() + summary.changed() + summary.drifted() == 0;
+        return summary.created() + summary.changed() + summary.drifted() == 0 && !backupEvents();
+    }
+
+    private boolean backupEvents() {
+        return tables.stream().anyMatch(t -> t.backup().map(BackupEntry::hasEvents).orElse(false));
     }
 
     private static String settledStatus(String status) {

@@ -52,6 +52,19 @@ public final class ReportBuilder {
                 previouslyApplied(manifest.tableId())));
     }
 
+    /** Adds a table's backup section to its entry; a failed backup makes the table failed. */
+    public void backup(TableManifest manifest, BackupEntry section) {
+        for (int i = tables.size() - 1; i >= 0; i--) {
+            TableEntry t = tables.get(i);
+            if (t.manifest().equals(manifest.source().file()) && t.namespace().equals(manifest.namespace())
+                    && t.name().equals(manifest.name())) {
+                tables.set(i, t.withBackup(section));
+                return;
+            }
+        }
+        throw new IllegalStateException("no report entry for " + manifest.id() + " to add backups to");
+    }
+
     public void invalid(int invalidManifests, List<ManifestError> manifestErrors) {
         invalid += invalidManifests;
         for (ManifestError e : manifestErrors) {

@@ -20,6 +20,7 @@ public final class ReportMarkdown {
         md.append("# ddb-gitops ").append(report.isPlan() ? "plan" : "drift report").append("\n\n");
         md.append(headline(report)).append("\n\n");
         summaryTable(md, report);
+        BackupMarkdown.append(md, report);
         for (TableEntry table : report.tables()) {
             if (!table.status().equals("in_sync") || !table.messages().isEmpty()) {
                 tableSection(md, report, table);
