@@ -11,7 +11,7 @@ import java.io.PrintWriter;
         versionProvider = Version.class,
         description = "GitOps reconciler for Amazon DynamoDB: keeps tables as the config repository says.",
         subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, ServeCommand.class,
-                LocalEndpointCommand.class},
+                RestoreCommand.class, LocalEndpointCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:in sync, or applied cleanly",
