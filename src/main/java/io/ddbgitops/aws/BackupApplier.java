@@ -144,7 +144,9 @@ public final class BackupApplier {
         } catch (ResourceNotFoundException missing) {
             return Optional.empty();
         } catch (SdkException e) {
-            LOG.warn("{}: cannot read point-in-time recovery: {}", id, AwsErrors.describe(e));
+            if (!AwsErrors.describe(e).startsWith("TableNotFoundException")) {
+                LOG.warn("{}: cannot read point-in-time recovery: {}", id, AwsErrors.describe(e));
+            }
             return Optional.empty();
         }
     }
