@@ -1,7 +1,5 @@
 package io.ddbgitops.aws;
 
-import io.ddbgitops.manifest.BillingMode;
-import io.ddbgitops.manifest.KeyAttribute;
 import io.ddbgitops.manifest.TableId;
 import io.ddbgitops.manifest.TableManifest;
 import io.ddbgitops.plan.Action;
@@ -10,25 +8,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
-import software.amazon.awssdk.services.dynamodb.model.Tag;
+import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsAction;
+import software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Carries out a {@link TablePlan}'s actions in order, one UpdateTable in flight per table, waiting for ACTIVE
- * between steps. A failure stops this table's remaining actions and is returned, never thrown, so one table
- * cannot stop the others.
+ * Carries out a {@link TablePlan}'s actions in order: one UpdateTable in flight per table, waiting for the table
+ * and its indexes to be ACTIVE before and after each one. A failure stops this table's remaining actions and is
+ * returned, never thrown, so one table cannot stop the others.
  */
 public final class DynamoDbApplier {
     private static final Logger LOG = LoggerFactory.getLogger(DynamoDbApplier.class);
@@ -36,11 +30,13 @@ public final class DynamoDbApplier {
     private final DynamoDbClients clients;
     private final TableWaiter waiter;
     private final Backoff backoff;
+    private final SafetyBackups safetyBackups;
 
     public DynamoDbApplier(DynamoDbClients clients) {
         this.clients = clients;
         this.waiter = new TableWaiter(clients.settings().waitTimeout(), Duration.ofMillis(250));
         this.backoff = Backoff.standard();
+        this.safetyBackups = new SafetyBackups(clients.settings().waitTimeout());
     }
 
     public ApplyOutcome apply(TablePlan plan) {
@@ -52,7 +48,8 @@ public final class DynamoDbApplier {
             try {
                 execute(client, id, action);
                 done.add(action.describe());
-            } catch (SdkException | TableWaiter.TableWaitTimeoutException | RestoreException e) {
+            } catch (SdkException | TableWaiter.TableWaitTimeoutException | SafetyBackups.SafetyBackupException
+                     | RestoreException e) {
                 String reason = action.describe() + " failed: " + AwsErrors.describe(e);
                 LOG.error("{}: {}", id, reason);
                 return ApplyOutcome.failed(done, reason);
@@ -61,27 +58,65 @@ public final class DynamoDbApplier {
         return ApplyOutcome.succeeded(done);
     }
 
+    // Java 17: no pattern matching for switch yet, so one instanceof chain.
     private void execute(DynamoDbClient client, TableId id, Action action) {
-        // Java 17: no pattern matching for switch yet.
+        String table = id.tableName();
         if (action instanceof Action.CreateTable create) {
-            backoff.run(() -> client.createTable(createRequest(create)));
+            backoff.run(() -> client.createTable(TableRequests.create(create)));
             waiter.awaitActive(client, id);
         } else if (action instanceof Action.RestoreTable restore) {
             restore(client, id, restore);
         } else if (action instanceof Action.UpdateThroughput update) {
-            waiter.awaitActive(client, id);
-            backoff.run(() -> client.updateTable(updateRequest(id, update)));
-            waiter.awaitActive(client, id);
+            updateTable(client, id, t -> TableRequests.throughput(t, update));
+        } else if (action instanceof Action.DeleteIndex delete) {
+            updateTable(client, id, t -> TableRequests.deleteIndex(t, delete.indexName()));
+        } else if (action instanceof Action.UpdateIndexThroughput update) {
+            updateTable(client, id, t -> TableRequests.indexThroughput(t, update.throughput()));
+        } else if (action instanceof Action.CreateIndex create) {
+            updateTable(client, id, t -> TableRequests.createIndex(t, create));
+        } else if (action instanceof Action.SetStream stream) {
+            updateTable(client, id, t -> UpdateTableRequest.builder().tableName(t)
+                    .streamSpecification(stream.viewType()
+                            .map(v -> StreamSpecification.builder().streamEnabled(true).streamViewType(v.name()).build())
+                            .orElse(StreamSpecification.builder().streamEnabled(false).build()))
+                    .build());
+        } else if (action instanceof Action.SetDeletionProtection protection) {
+            updateTable(client, id, t -> UpdateTableRequest.builder().tableName(t)
+                    .deletionProtectionEnabled(protection.enabled()).build());
+        } else if (action instanceof Action.SetTableClass tableClass) {
+            updateTable(client, id, t -> UpdateTableRequest.builder().tableName(t)
+                    .tableClass(tableClass.tableClass().name()).build());
+        } else if (action instanceof Action.SetEncryption sse) {
+            updateTable(client, id, t -> UpdateTableRequest.builder().tableName(t)
+                    .sseSpecification(TableRequests.sse(sse.sse())).build());
+        } else if (action instanceof Action.AddReplica add) {
+            updateTable(client, id, t -> UpdateTableRequest.builder().tableName(t)
+                    .replicaUpdates(ReplicationGroupUpdate.builder().create(c -> c.regionName(add.region())).build())
+                    .build());
+        } else if (action instanceof Action.RemoveReplica remove) {
+            updateTable(client, id, t -> UpdateTableRequest.builder().tableName(t)
+                    .replicaUpdates(ReplicationGroupUpdate.builder().delete(d -> d.regionName(remove.region())).build())
+                    .build());
+        } else if (action instanceof Action.SetTimeToLive ttl) {
+            backoff.run(() -> client.updateTimeToLive(r -> r.tableName(table)
+                    .timeToLiveSpecification(s -> s.attributeName(ttl.attribute()).enabled(ttl.enabled()))));
         } else if (action instanceof Action.UpdatePitr pitr) {
-            backoff.run(() -> client.updateContinuousBackups(r -> r
-                    .tableName(id.tableName())
+            backoff.run(() -> client.updateContinuousBackups(r -> r.tableName(table)
                     .pointInTimeRecoverySpecification(s -> {
                         s.pointInTimeRecoveryEnabled(pitr.enabled());
                         pitr.recoveryPeriodDays().ifPresent(s::recoveryPeriodInDays);
                     })));
+        } else if (action instanceof Action.SetContributorInsights insights) {
+            backoff.run(() -> client.updateContributorInsights(r -> r.tableName(table).contributorInsightsAction(
+                    insights.enabled() ? ContributorInsightsAction.ENABLE : ContributorInsightsAction.DISABLE)));
         } else if (action instanceof Action.TagTable tag) {
-            String arn = client.describeTable(r -> r.tableName(id.tableName())).table().tableArn();
-            backoff.run(() -> client.tagResource(r -> r.resourceArn(arn).tags(tags(tag.tags()))));
+            String arn = arn(client, table);
+            backoff.run(() -> client.tagResource(r -> r.resourceArn(arn).tags(TableRequests.tags(tag.tags()))));
+        } else if (action instanceof Action.UntagTable untag) {
+            String arn = arn(client, table);
+            backoff.run(() -> client.untagResource(r -> r.resourceArn(arn).tagKeys(untag.keys())));
+        } else if (action instanceof Action.SafetyBackup backup) {
+            safetyBackups.take(client, id, backup.reason());
         } else {
             throw new IllegalArgumentException("no applier for " + action);
         }
@@ -93,50 +128,18 @@ public final class DynamoDbApplier {
                 Optional.of(new TableRestorer.Capacity(m.options().billingMode(), m.readCapacity(), m.writeCapacity())),
                 step -> LOG.info("{}: {}", id, step));
         String arn = client.describeTable(r -> r.tableName(id.tableName())).table().tableArn();
-        backoff.run(() -> client.tagResource(r -> r.resourceArn(arn).tags(tags(restore.tags()))));
+        backoff.run(() -> client.tagResource(r -> r.resourceArn(arn).tags(TableRequests.tags(restore.tags()))));
     }
 
-    static CreateTableRequest createRequest(Action.CreateTable create) {
-        TableManifest m = create.manifest();
-        Map<String, KeyAttribute> attributes = new LinkedHashMap<>();
-        attributes.put(m.partitionKey().name(), m.partitionKey());
-        m.sortKey().ifPresent(k -> attributes.put(k.name(), k));
-        List<KeySchemaElement> keys = new ArrayList<>();
-        keys.add(KeySchemaElement.builder().attributeName(m.partitionKey().name()).keyType(KeyType.HASH).build());
-        m.sortKey().ifPresent(k -> keys.add(
-                KeySchemaElement.builder().attributeName(k.name()).keyType(KeyType.RANGE).build()));
-        CreateTableRequest.Builder request = CreateTableRequest.builder()
-                .tableName(m.tableName())
-                .keySchema(keys)
-                .attributeDefinitions(attributes.values().stream()
-                        .map(a -> AttributeDefinition.builder().attributeName(a.name()).attributeType(a.type().name()).build())
-                        .toList())
-                .billingMode(m.options().billingMode().name())
-                .tags(tags(create.tags()));
-        if (m.options().billingMode() == BillingMode.PROVISIONED) {
-            request.provisionedThroughput(throughput(m.readCapacity(), m.writeCapacity()));
-        }
-        return request.build();
+    /** One UpdateTable, with the table settled before and after it. */
+    private void updateTable(DynamoDbClient client, TableId id, Function<String, UpdateTableRequest> request) {
+        waiter.awaitActive(client, id);
+        backoff.run(() -> client.updateTable(request.apply(id.tableName())));
+        waiter.awaitActive(client, id);
     }
 
-    private static UpdateTableRequest updateRequest(TableId id, Action.UpdateThroughput update) {
-        UpdateTableRequest.Builder request = UpdateTableRequest.builder()
-                .tableName(id.tableName())
-                .billingMode(update.billingMode().name());
-        if (update.billingMode() == BillingMode.PROVISIONED) {
-            request.provisionedThroughput(throughput(update.readCapacity(), update.writeCapacity()));
-        }
-        return request.build();
-    }
-
-    private static ProvisionedThroughput throughput(long read, long write) {
-        return ProvisionedThroughput.builder().readCapacityUnits(read).writeCapacityUnits(write).build();
-    }
-
-    private static List<Tag> tags(Map<String, String> tags) {
-        return new java.util.TreeMap<>(tags).entrySet().stream()
-                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
-                .toList();
+    private static String arn(DynamoDbClient client, String table) {
+        return client.describeTable(r -> r.tableName(table)).table().tableArn();
     }
 
     /** What happened to one table's actions. */

@@ -3,27 +3,44 @@ package io.ddbgitops.aws;
 import io.ddbgitops.manifest.AttributeType;
 import io.ddbgitops.manifest.BillingMode;
 import io.ddbgitops.manifest.KeyAttribute;
+import io.ddbgitops.manifest.Projection;
+import io.ddbgitops.manifest.SseSpec;
+import io.ddbgitops.manifest.StreamViewType;
+import io.ddbgitops.manifest.TableClass;
 import io.ddbgitops.manifest.TableId;
+import io.ddbgitops.plan.ObservedIndex;
 import io.ddbgitops.plan.ObservedTable;
+import io.ddbgitops.plan.ThroughputHistory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingModeSummary;
 import software.amazon.awssdk.services.dynamodb.model.ContinuousBackupsDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceResponse;
+import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryDescription;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryStatus;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputDescription;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
-/** Reads a live table into an {@link ObservedTable}. Read-only: only Describe* and List* calls. */
+/**
+ * Reads a live table into an {@link ObservedTable}. Read-only: only Describe* and List* calls. A setting whose
+ * Describe call the endpoint does not implement is read as unknown, and the planner leaves it alone.
+ */
 public final class LiveStateReader {
+    private static final Set<String> UNSUPPORTED = Set.of("UnknownOperationException", "UnrecognizedClientException");
+
     private final DynamoDbClients clients;
 
     public LiveStateReader(DynamoDbClients clients) {
@@ -38,25 +55,55 @@ public final class LiveStateReader {
         } catch (ResourceNotFoundException missing) {
             return Optional.empty();
         }
-        return Optional.of(new ObservedTable(
-                id,
-                table.tableArn(),
-                table.tableStatusAsString(),
-                key(table, KeyType.HASH).orElseThrow(() -> new IllegalStateException(id + " has no partition key")),
-                key(table, KeyType.RANGE),
-                billingMode(table),
-                capacity(table.provisionedThroughput() == null ? null : table.provisionedThroughput().readCapacityUnits()),
-                capacity(table.provisionedThroughput() == null ? null : table.provisionedThroughput().writeCapacityUnits()),
-                pitr(client, id),
-                tags(client, table.tableArn())));
+        List<AttributeDefinition> definitions = table.attributeDefinitions();
+        Optional<PointInTimeRecoveryDescription> pitr = pitr(client, id);
+        ObservedTable.Builder observed = ObservedTable
+                .builder(id, key(table.keySchema(), definitions, KeyType.HASH)
+                        .orElseThrow(() -> new IllegalStateException(id + " has no partition key")))
+                .arn(table.tableArn())
+                .status(table.tableStatusAsString())
+                .sortKey(key(table.keySchema(), definitions, KeyType.RANGE))
+                .billingMode(billingMode(table))
+                .capacity(read(table.provisionedThroughput()), write(table.provisionedThroughput()))
+                .maxReadRequestUnits(positive(table.onDemandThroughput() == null ? null
+                        : table.onDemandThroughput().maxReadRequestUnits()))
+                .maxWriteRequestUnits(positive(table.onDemandThroughput() == null ? null
+                        : table.onDemandThroughput().maxWriteRequestUnits()))
+                .history(history(table.provisionedThroughput(), table.billingModeSummary() == null ? null
+                        : table.billingModeSummary().lastUpdateToPayPerRequestDateTime()))
+                .globalIndexes(table.globalSecondaryIndexes().stream().map(g -> new ObservedIndex(g.indexName(),
+                        key(g.keySchema(), definitions, KeyType.HASH).orElseThrow(),
+                        key(g.keySchema(), definitions, KeyType.RANGE), projection(g.projection()),
+                        read(g.provisionedThroughput()), write(g.provisionedThroughput()),
+                        history(g.provisionedThroughput(), null), g.indexStatusAsString())).toList())
+                .localIndexes(table.localSecondaryIndexes().stream().map(l -> new ObservedIndex(l.indexName(),
+                        key(l.keySchema(), definitions, KeyType.HASH).orElseThrow(),
+                        key(l.keySchema(), definitions, KeyType.RANGE), projection(l.projection()), 0, 0,
+                        ThroughputHistory.none(), "ACTIVE")).toList())
+                .pitr(pitr.map(p -> p.pointInTimeRecoveryStatus() == PointInTimeRecoveryStatus.ENABLED))
+                .pitrRecoveryPeriodDays(pitr.map(PointInTimeRecoveryDescription::recoveryPeriodInDays))
+                .stream(table.streamSpecification() != null && Boolean.TRUE.equals(table.streamSpecification().streamEnabled())
+                        ? Optional.of(StreamViewType.valueOf(table.streamSpecification().streamViewTypeAsString()))
+                        : Optional.empty())
+                .ttl(optional(() -> timeToLive(client, id)))
+                .deletionProtection(Boolean.TRUE.equals(table.deletionProtectionEnabled()))
+                .tableClass(table.tableClassSummary() == null || table.tableClassSummary().tableClass() == null
+                        ? TableClass.STANDARD : TableClass.valueOf(table.tableClassSummary().tableClassAsString()))
+                .sse(sse(table))
+                .contributorInsights(optional(() -> client.describeContributorInsights(r -> r.tableName(id.tableName()))
+                        .contributorInsightsStatusAsString()).map(s -> s.equals("ENABLED") || s.equals("ENABLING")))
+                .replicas(table.replicas().stream().map(r -> r.regionName()).sorted().toList())
+                .tags(tags(client, table.tableArn()));
+        return Optional.of(observed.build());
     }
 
-    private static Optional<KeyAttribute> key(TableDescription table, KeyType type) {
-        return table.keySchema().stream()
+    private static Optional<KeyAttribute> key(List<KeySchemaElement> keys, List<AttributeDefinition> definitions,
+                                              KeyType type) {
+        return keys.stream()
                 .filter(k -> k.keyType() == type)
                 .map(KeySchemaElement::attributeName)
                 .findFirst()
-                .map(name -> new KeyAttribute(name, attributeType(table.attributeDefinitions(), name)));
+                .map(name -> new KeyAttribute(name, attributeType(definitions, name)));
     }
 
     private static AttributeType attributeType(List<AttributeDefinition> definitions, String name) {
@@ -67,27 +114,79 @@ public final class LiveStateReader {
                 .orElseThrow(() -> new IllegalStateException("no attribute definition for key " + name));
     }
 
+    private static Projection projection(software.amazon.awssdk.services.dynamodb.model.Projection projection) {
+        if (projection == null || projection.projectionType() == null) {
+            return Projection.all();
+        }
+        return new Projection(Projection.Type.valueOf(projection.projectionTypeAsString()),
+                projection.hasNonKeyAttributes() ? projection.nonKeyAttributes() : List.of());
+    }
+
     private static BillingMode billingMode(TableDescription table) {
-        BillingModeSummary summary = table.billingModeSummary();
-        if (summary != null && "PAY_PER_REQUEST".equals(summary.billingModeAsString())) {
+        if (table.billingModeSummary() != null && "PAY_PER_REQUEST".equals(table.billingModeSummary().billingModeAsString())) {
             return BillingMode.PAY_PER_REQUEST;
         }
         return BillingMode.PROVISIONED;
     }
 
-    private static long capacity(Long units) {
-        return units == null ? 0 : units;
+    private static long read(ProvisionedThroughputDescription throughput) {
+        return throughput == null || throughput.readCapacityUnits() == null ? 0 : throughput.readCapacityUnits();
     }
 
-    private static Optional<Boolean> pitr(DynamoDbClient client, TableId id) {
-        ContinuousBackupsDescription backups = client
-                .describeContinuousBackups(r -> r.tableName(id.tableName()))
-                .continuousBackupsDescription();
-        if (backups == null || backups.pointInTimeRecoveryDescription() == null) {
-            return Optional.empty();
+    private static long write(ProvisionedThroughputDescription throughput) {
+        return throughput == null || throughput.writeCapacityUnits() == null ? 0 : throughput.writeCapacityUnits();
+    }
+
+    private static ThroughputHistory history(ProvisionedThroughputDescription throughput, Instant lastSwitch) {
+        if (throughput == null) {
+            return new ThroughputHistory(0, Optional.empty(), Optional.empty(), moment(lastSwitch));
         }
-        return Optional.of(backups.pointInTimeRecoveryDescription().pointInTimeRecoveryStatus()
-                == PointInTimeRecoveryStatus.ENABLED);
+        int decreases = throughput.numberOfDecreasesToday() == null ? 0 : throughput.numberOfDecreasesToday().intValue();
+        return new ThroughputHistory(decreases, moment(throughput.lastDecreaseDateTime()),
+                moment(throughput.lastIncreaseDateTime()), moment(lastSwitch));
+    }
+
+    /** DynamoDB Local reports "never" as the epoch. */
+    private static Optional<Instant> moment(Instant instant) {
+        return Optional.ofNullable(instant).filter(i -> i.isAfter(Instant.EPOCH));
+    }
+
+    private static Optional<Long> positive(Long value) {
+        return Optional.ofNullable(value).filter(v -> v > 0);
+    }
+
+    private static SseSpec sse(TableDescription table) {
+        if (table.sseDescription() == null || !"KMS".equals(table.sseDescription().sseTypeAsString())) {
+            return new SseSpec(SseSpec.Type.AES256, Optional.empty());
+        }
+        return new SseSpec(SseSpec.Type.KMS, Optional.ofNullable(table.sseDescription().kmsMasterKeyArn()));
+    }
+
+    private static Optional<PointInTimeRecoveryDescription> pitr(DynamoDbClient client, TableId id) {
+        return optional(() -> {
+            ContinuousBackupsDescription backups = client
+                    .describeContinuousBackups(r -> r.tableName(id.tableName()))
+                    .continuousBackupsDescription();
+            return backups == null ? null : backups.pointInTimeRecoveryDescription();
+        });
+    }
+
+    private static ObservedTable.TimeToLive timeToLive(DynamoDbClient client, TableId id) {
+        TimeToLiveDescription ttl = client.describeTimeToLive(r -> r.tableName(id.tableName())).timeToLiveDescription();
+        return new ObservedTable.TimeToLive(Optional.ofNullable(ttl.attributeName()),
+                ttl.timeToLiveStatus() == null ? "DISABLED" : ttl.timeToLiveStatusAsString());
+    }
+
+    /** A read the endpoint may not implement: unknown rather than a failure. */
+    private static <T> Optional<T> optional(Supplier<T> read) {
+        try {
+            return Optional.ofNullable(read.get());
+        } catch (AwsServiceException e) {
+            if (e.awsErrorDetails() != null && UNSUPPORTED.contains(e.awsErrorDetails().errorCode())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     private static Map<String, String> tags(DynamoDbClient client, String arn) {

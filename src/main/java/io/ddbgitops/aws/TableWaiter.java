@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
+import software.amazon.awssdk.services.dynamodb.model.ReplicaStatus;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
@@ -13,7 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Waits until a table and all its indexes are ACTIVE, because DynamoDB accepts one UpdateTable per table at a
+ * Waits until a table, all its indexes and replicas are ACTIVE, because DynamoDB accepts one UpdateTable per table at a
  * time. Bounded: logs progress every 30 seconds and gives up with a clear error at the timeout.
  */
 public final class TableWaiter {
@@ -54,9 +55,12 @@ public final class TableWaiter {
         if (table.tableStatus() != TableStatus.ACTIVE) {
             return false;
         }
-        return table.globalSecondaryIndexes().stream()
+        boolean indexesActive = table.globalSecondaryIndexes().stream()
                 .map(GlobalSecondaryIndexDescription::indexStatus)
                 .allMatch(s -> s == IndexStatus.ACTIVE);
+        boolean replicasActive = table.replicas().stream()
+                .allMatch(r -> r.replicaStatus() == null || r.replicaStatus() == ReplicaStatus.ACTIVE);
+        return indexesActive && replicasActive;
     }
 
     private void pause() {

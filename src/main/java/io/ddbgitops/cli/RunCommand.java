@@ -77,7 +77,7 @@ abstract class RunCommand implements Callable<Integer> {
         if (!awsOptions.local) {
             throw new IllegalArgumentException("--repo is required (or --local to use the bundled sample-repo)");
         }
-        Path sample = SampleRepo.materialize();
+        Path sample = SampleRepo.materialize(java.util.Optional.ofNullable(awsOptions.dataDir));
         out.println("sample repo: " + sample + "  (git clone it to read drift/REPORT.md)");
         return sample.toString();
     }

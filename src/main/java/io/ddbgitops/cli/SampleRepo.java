@@ -19,29 +19,38 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The bundled {@code sample-repo}, turned into a real bare git repository in a temporary directory so that the
- * embedded default clones and pushes for real. The directory is left in place for the user to inspect.
+ * The bundled {@code sample-repo}, turned into a real bare git repository so that the embedded default clones and
+ * pushes for real. With a data directory it lives there and is reused by later runs (so they see the previous
+ * report, like a real config repository); otherwise it goes to a temporary directory left for the user to inspect.
  */
 final class SampleRepo {
     private static final String RESOURCE = "/sample-repo";
 
     private SampleRepo() {}
 
-    /** Returns the path of a new bare repository whose main branch holds the sample manifests. */
-    static Path materialize() throws IOException, GitAPIException, URISyntaxException {
-        Path base = Files.createTempDirectory("ddb-gitops-sample-");
-        Path bare = base.resolve("config.git");
-        Path seed = base.resolve("seed");
-        copyResources(seed);
-        Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call().close();
-        try (Git git = Git.init().setInitialBranch("main").setDirectory(seed.toFile()).call()) {
-            git.add().addFilepattern(".").call();
-            PersonIdent author = new PersonIdent("ddb-gitops", "ddb-gitops@localhost");
-            git.commit().setMessage("Sample DynamoDB manifests").setAuthor(author).setCommitter(author).call();
-            git.remoteAdd().setName("origin").setUri(new URIish(bare.toUri().toString())).call();
-            git.push().setRemote("origin").add("main").call();
+    /** Returns the path of a bare repository whose main branch holds the sample manifests. */
+    static Path materialize(java.util.Optional<Path> dataDir) throws IOException, GitAPIException, URISyntaxException {
+        if (dataDir.isPresent() && Files.isDirectory(dataDir.get().resolve("sample-repo.git"))) {
+            return dataDir.get().resolve("sample-repo.git");
         }
-        deleteTree(seed);
+        Path base = dataDir.isPresent()
+                ? Files.createDirectories(dataDir.get())
+                : Files.createTempDirectory("ddb-gitops-sample-");
+        Path bare = base.resolve(dataDir.isPresent() ? "sample-repo.git" : "config.git");
+        Path seed = Files.createTempDirectory("ddb-gitops-sample-seed-");
+        try {
+            copyResources(seed);
+            Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call().close();
+            try (Git git = Git.init().setInitialBranch("main").setDirectory(seed.toFile()).call()) {
+                git.add().addFilepattern(".").call();
+                PersonIdent author = new PersonIdent("ddb-gitops", "ddb-gitops@localhost");
+                git.commit().setMessage("Sample DynamoDB manifests").setAuthor(author).setCommitter(author).call();
+                git.remoteAdd().setName("origin").setUri(new URIish(bare.toUri().toString())).call();
+                git.push().setRemote("origin").add("main").call();
+            }
+        } finally {
+            deleteTree(seed);
+        }
         return bare;
     }
 

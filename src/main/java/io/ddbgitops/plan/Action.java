@@ -2,17 +2,28 @@ package io.ddbgitops.plan;
 
 import io.ddbgitops.manifest.BillingMode;
 import io.ddbgitops.manifest.RestoreSpec;
+import io.ddbgitops.manifest.GlobalSecondaryIndex;
+import io.ddbgitops.manifest.SseSpec;
+import io.ddbgitops.manifest.StreamViewType;
+import io.ddbgitops.manifest.TableClass;
 import io.ddbgitops.manifest.TableManifest;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
-/** One write the applier makes, in plan order. Each {@code describe()} is what logs and reports show. */
+/**
+ * One write the applier makes, in plan order. Each UpdateTable-backed action is a single call followed by a
+ * wait for the table and its indexes to be ACTIVE. {@code describe()} is what logs and reports show.
+ */
 public sealed interface Action {
 
     String describe();
 
-    /** Create the table with its keys, billing, throughput and tags, then wait for ACTIVE. */
+    /** Create the table with everything CreateTable accepts, then wait for ACTIVE. */
     record CreateTable(TableManifest manifest, Map<String, String> tags) implements Action {
         public CreateTable {
             tags = Map.copyOf(tags);
@@ -24,13 +35,102 @@ public sealed interface Action {
         }
     }
 
-    /** One UpdateTable call changing billing mode and/or provisioned throughput, then wait for ACTIVE. */
-    record UpdateThroughput(BillingMode billingMode, long readCapacity, long writeCapacity) implements Action {
+    /** Provisioned throughput of one index on a PROVISIONED table. */
+    record IndexThroughput(String indexName, long readCapacity, long writeCapacity) {}
+
+    /**
+     * One UpdateTable changing billing mode, table throughput or on-demand caps; when switching to PROVISIONED it
+     * carries every index's throughput too, as DynamoDB requires.
+     */
+    record UpdateThroughput(BillingMode billingMode, long readCapacity, long writeCapacity, Optional<Long> maxRead,
+                            Optional<Long> maxWrite, List<IndexThroughput> indexes) implements Action {
+        public UpdateThroughput {
+            indexes = List.copyOf(indexes);
+        }
+
+        public UpdateThroughput(BillingMode billingMode, long readCapacity, long writeCapacity) {
+            this(billingMode, readCapacity, writeCapacity, Optional.empty(), Optional.empty(), List.of());
+        }
+
         @Override
         public String describe() {
             return billingMode == BillingMode.PAY_PER_REQUEST
-                    ? "switch to on-demand billing"
+                    ? "set on-demand billing" + maxRead.map(r -> ", max " + r + " read").orElse("")
+                            + maxWrite.map(w -> ", max " + w + " write").orElse("")
                     : "set provisioned throughput to " + readCapacity + " read / " + writeCapacity + " write";
+        }
+    }
+
+    record DeleteIndex(String indexName) implements Action {
+        @Override
+        public String describe() {
+            return "delete index " + indexName;
+        }
+    }
+
+    record UpdateIndexThroughput(IndexThroughput throughput) implements Action {
+        @Override
+        public String describe() {
+            return "set throughput of index " + throughput.indexName() + " to " + throughput.readCapacity()
+                    + " read / " + throughput.writeCapacity() + " write";
+        }
+    }
+
+    /** Create one global index; throughput present only on PROVISIONED tables. */
+    record CreateIndex(GlobalSecondaryIndex index, Optional<IndexThroughput> throughput) implements Action {
+        @Override
+        public String describe() {
+            return "create index " + index.indexName();
+        }
+    }
+
+    /** Enable the stream with this view type, or disable it (empty). */
+    record SetStream(Optional<StreamViewType> viewType) implements Action {
+        @Override
+        public String describe() {
+            return viewType.map(v -> "enable stream (" + v + ")").orElse("disable stream");
+        }
+    }
+
+    record SetTimeToLive(String attribute, boolean enabled) implements Action {
+        @Override
+        public String describe() {
+            return (enabled ? "enable" : "disable") + " TTL on " + attribute;
+        }
+    }
+
+    record SetDeletionProtection(boolean enabled) implements Action {
+        @Override
+        public String describe() {
+            return (enabled ? "enable" : "disable") + " deletion protection";
+        }
+    }
+
+    record SetTableClass(TableClass tableClass) implements Action {
+        @Override
+        public String describe() {
+            return "set table class " + tableClass;
+        }
+    }
+
+    record SetEncryption(SseSpec sse) implements Action {
+        @Override
+        public String describe() {
+            return "set encryption " + sse.type() + sse.kmsKeyId().map(k -> " (" + k + ")").orElse("");
+        }
+    }
+
+    record AddReplica(String region) implements Action {
+        @Override
+        public String describe() {
+            return "add replica in " + region;
+        }
+    }
+
+    record RemoveReplica(String region) implements Action {
+        @Override
+        public String describe() {
+            return "remove replica in " + region;
         }
     }
 
@@ -38,7 +138,16 @@ public sealed interface Action {
     record UpdatePitr(boolean enabled, Optional<Integer> recoveryPeriodDays) implements Action {
         @Override
         public String describe() {
-            return enabled ? "enable point-in-time recovery" : "disable point-in-time recovery";
+            return enabled
+                    ? "enable point-in-time recovery" + recoveryPeriodDays.map(d -> " (" + d + " days)").orElse("")
+                    : "disable point-in-time recovery";
+        }
+    }
+
+    record SetContributorInsights(boolean enabled) implements Action {
+        @Override
+        public String describe() {
+            return (enabled ? "enable" : "disable") + " contributor insights";
         }
     }
 
@@ -50,7 +159,26 @@ public sealed interface Action {
 
         @Override
         public String describe() {
-            return "tag table with " + new java.util.TreeMap<>(tags).keySet();
+            return "tag table with " + new TreeMap<>(tags).keySet();
+        }
+    }
+
+    record UntagTable(Set<String> keys) implements Action {
+        public UntagTable {
+            keys = Set.copyOf(keys);
+        }
+
+        @Override
+        public String describe() {
+            return "remove tags " + new TreeSet<>(keys);
+        }
+    }
+
+    /** An on-demand backup that must be AVAILABLE before the destructive action after it runs. */
+    record SafetyBackup(String reason) implements Action {
+        @Override
+        public String describe() {
+            return "take a safety backup (" + reason + ")";
         }
     }
 

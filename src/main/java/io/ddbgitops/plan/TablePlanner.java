@@ -1,6 +1,9 @@
 package io.ddbgitops.plan;
 
+import io.ddbgitops.manifest.BillingMode;
+import io.ddbgitops.manifest.GlobalSecondaryIndex;
 import io.ddbgitops.manifest.TableManifest;
+import io.ddbgitops.manifest.TableOptions;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,17 +16,19 @@ import java.util.TreeMap;
 /**
  * Decides what to do about one manifest. A pure function of the manifest, the live table (if any), the
  * settings the previous report says were applied, and the clock: no I/O, so every rule is unit-tested.
+ *
+ * <p>Updates come in the order DynamoDB allows, one UpdateTable per step: throughput and billing, then index
+ * deletions, index throughput, index creations, then streams, TTL, table settings, replicas, PITR, contributor
+ * insights and tags. What DynamoDB cannot do in place, or not yet, is reported as blocked and left alone.
  */
 public final class TablePlanner {
-    static final String ABSENT = "(none)";
 
     public TablePlan plan(TableManifest manifest, Optional<ObservedTable> observed,
                           Map<String, String> previouslyApplied, Instant now) {
         Objects.requireNonNull(now, "now");
         List<String> messages = new ArrayList<>(UnmanagedFields.of(manifest));
-        Map<String, String> desired = Fields.desired(manifest);
         if (observed.isEmpty()) {
-            return planCreation(manifest, desired, previouslyApplied, messages);
+            return planCreation(manifest, previouslyApplied, messages);
         }
         ObservedTable live = observed.get();
         Optional<String> owner = live.owner();
@@ -31,23 +36,32 @@ public final class TablePlanner {
         if (!ours && !manifest.options().adopt()) {
             messages.add(0, owner.map(o -> "table " + live.id() + " is managed by manifest " + o
                             + ", not " + manifest.id() + "; set adopt: true to take it over")
-                    .orElse("table " + live.id() + " exists but is not managed by ddb-gitops; "
+                    .orElse("unmanaged conflict: table " + live.id() + " exists but is not managed by ddb-gitops; "
                             + "set adopt: true in the manifest to take it over"));
             return new TablePlan(manifest, TableStatus.UNMANAGED, List.of(), List.of(), messages, previouslyApplied);
         }
-        return planUpdate(manifest, live, desired, previouslyApplied, messages);
+        return new UpdatePlanner(manifest, live, previouslyApplied, now, messages).plan();
     }
 
-    private TablePlan planCreation(TableManifest manifest, Map<String, String> desired,
-                                   Map<String, String> previouslyApplied, List<String> messages) {
+    private static TablePlan planCreation(TableManifest manifest, Map<String, String> previouslyApplied,
+                                          List<String> messages) {
+        Map<String, String> desired = Fields.desired(manifest);
         // A table we applied before that is now gone was deleted outside git.
         Change.Cause cause = previouslyApplied.isEmpty() ? Change.Cause.GIT : Change.Cause.DRIFT;
         List<Change> changes = new ArrayList<>();
-        desired.forEach((field, value) -> changes.add(new Change(field, ABSENT, value, "create", cause)));
+        desired.forEach((field, value) -> changes.add(new Change(field, Fields.ABSENT, value, "create", cause)));
+        TableOptions o = manifest.options();
+        Map<String, String> tags = new TreeMap<>(o.tags());
+        tags.putAll(Ownership.tagFor(manifest));
         List<Action> actions = new ArrayList<>();
-        actions.add(creationAction(manifest));
+        actions.add(creationAction(manifest, tags));
+        o.ttlAttributeName().ifPresent(attribute -> actions.add(new Action.SetTimeToLive(attribute, true)));
+        o.replicas().ifPresent(regions -> regions.stream().sorted().forEach(r -> actions.add(new Action.AddReplica(r))));
         if (manifest.pitr().orElse(false)) {
-            actions.add(new Action.UpdatePitr(true, manifest.options().pitrRecoveryPeriodDays()));
+            actions.add(new Action.UpdatePitr(true, o.pitrRecoveryPeriodDays()));
+        }
+        if (o.contributorInsights().orElse(false)) {
+            actions.add(new Action.SetContributorInsights(true));
         }
         TableStatus status = cause == Change.Cause.DRIFT ? TableStatus.DRIFTED : TableStatus.CREATED;
         if (cause == Change.Cause.DRIFT) {
@@ -57,73 +71,326 @@ public final class TablePlanner {
     }
 
     /** A manifest with {@code restore} creates its table from that data; the rest of the plan follows as usual. */
-    private static Action creationAction(TableManifest manifest) {
+    private static Action creationAction(TableManifest manifest, Map<String, String> tags) {
         return manifest.options().restore()
-                .<Action>map(source -> new Action.RestoreTable(manifest, source, Ownership.tagFor(manifest)))
-                .orElseGet(() -> new Action.CreateTable(manifest, Ownership.tagFor(manifest)));
+                .<Action>map(source -> new Action.RestoreTable(manifest, source, tags))
+                .orElseGet(() -> new Action.CreateTable(manifest, tags));
     }
 
-    private TablePlan planUpdate(TableManifest manifest, ObservedTable live, Map<String, String> desired,
-                                 Map<String, String> previouslyApplied, List<String> messages) {
-        Map<String, String> actual = Fields.observed(live);
-        Map<String, String> applied = new TreeMap<>(desired);
-        List<Change> changes = new ArrayList<>();
-        List<Action> actions = new ArrayList<>();
-        boolean blocked = false;
-        for (Map.Entry<String, String> field : desired.entrySet()) {
-            String name = field.getKey();
-            String want = field.getValue();
-            String have = actual.getOrDefault(name, ABSENT);
-            if (want.equals(have)) {
-                continue;
+    /** One table's update plan, built section by section in DynamoDB's order. */
+    private static final class UpdatePlanner {
+        private final TableManifest manifest;
+        private final ObservedTable live;
+        private final Map<String, String> previouslyApplied;
+        private final Instant now;
+        private final List<String> messages;
+        private final Map<String, String> desired;
+        private final Map<String, String> wanted;
+        private final Map<String, String> actual;
+        private final Map<String, String> applied;
+        private final List<Change> changes = new ArrayList<>();
+        private final List<Action> actions = new ArrayList<>();
+        private boolean blocked;
+        private boolean safetyBackupTaken;
+
+        UpdatePlanner(TableManifest manifest, ObservedTable live, Map<String, String> previouslyApplied, Instant now,
+                      List<String> messages) {
+            this.manifest = manifest;
+            this.live = live;
+            this.previouslyApplied = previouslyApplied;
+            this.now = now;
+            this.messages = messages;
+            this.desired = Fields.desired(manifest);
+            this.actual = Fields.observed(live);
+            this.wanted = new TreeMap<>(desired);
+            wanted.putAll(Fields.removed(desired, previouslyApplied));
+            authoritativeIndexLists();
+            this.applied = new TreeMap<>(desired);
+        }
+
+        /** A listed set of indexes is the whole set: live indexes it does not name are deleted (GSI) or blocked (LSI). */
+        private void authoritativeIndexLists() {
+            TableOptions o = manifest.options();
+            if (o.globalSecondaryIndexes().isPresent()) {
+                actual.keySet().stream()
+                        .filter(f -> f.startsWith(Fields.GSI) && Fields.isIndexDefinition(f) && !wanted.containsKey(f))
+                        .toList().forEach(f -> wanted.put(f, Fields.ABSENT));
             }
-            Change.Cause cause = want.equals(previouslyApplied.get(name)) ? Change.Cause.DRIFT : Change.Cause.GIT;
-            if (Fields.FORCE_RECREATE.contains(name)) {
-                blocked = true;
-                changes.add(new Change(name, have, want, "blocked", cause));
-                messages.add(0, name + " cannot be changed in place (" + have + " → " + want + "); the table must be "
-                        + "recreated, for example by restoring a backup into a new table; nothing was changed");
-                restorePrevious(applied, previouslyApplied, name);
+            if (o.localSecondaryIndexes().isPresent()) {
+                actual.keySet().stream()
+                        .filter(f -> f.startsWith(Fields.LSI) && !wanted.containsKey(f))
+                        .toList().forEach(f -> wanted.put(f, Fields.ABSENT));
+            }
+        }
+
+        TablePlan plan() {
+            keys();
+            IndexChanges indexes = IndexChanges.of(manifest, live, wanted, actual);
+            throughput(indexes);
+            indexes(indexes);
+            stream();
+            timeToLive();
+            simpleSettings();
+            replicas();
+            pitr();
+            contributorInsights();
+            tags();
+            ownership();
+            return new TablePlan(manifest, status(), changes, actions, messages, applied);
+        }
+
+        private void keys() {
+            for (String field : wanted.keySet()) {
+                if (Fields.forcesRecreate(field) && differs(field)) {
+                    block(field, field + " cannot be changed in place (" + have(field) + " → " + want(field)
+                            + "); the table must be recreated, for example by restoring a backup into a new table "
+                            + "with a restore manifest; nothing was changed");
+                }
+            }
+        }
+
+        private void throughput(IndexChanges indexes) {
+            List<String> fields = differing(Fields.BILLING_MODE, Fields.READ_CAPACITY, Fields.WRITE_CAPACITY,
+                    Fields.MAX_READ, Fields.MAX_WRITE);
+            if (fields.isEmpty()) {
+                return;
+            }
+            TableOptions o = manifest.options();
+            BillingMode target = o.billingMode();
+            Optional<String> notYet = Optional.empty();
+            if (target == BillingMode.PAY_PER_REQUEST && live.billingMode() == BillingMode.PROVISIONED) {
+                notYet = ThroughputRules.nextSwitchToOnDemand(live.history(), now)
+                        .map(t -> "switching to on-demand billing is allowed once every 24 hours; possible again at " + t);
+            } else if (target == BillingMode.PROVISIONED && live.billingMode() == BillingMode.PROVISIONED
+                    && (manifest.readCapacity() < live.readCapacity() || manifest.writeCapacity() < live.writeCapacity())) {
+                notYet = ThroughputRules.nextDecrease(live.history(), now)
+                        .map(t -> "the daily budget of throughput decreases is spent (" + live.history().decreasesToday()
+                                + " today); the next decrease is possible at " + t);
+            }
+            if (notYet.isPresent()) {
+                String reason = notYet.get();
+                fields.forEach(f -> block(f, reason));
+                return;
+            }
+            fields.forEach(f -> change(f, "update"));
+            List<Action.IndexThroughput> indexThroughput = target == BillingMode.PROVISIONED
+                    && live.billingMode() == BillingMode.PAY_PER_REQUEST ? indexes.keptThroughput() : List.of();
+            actions.add(new Action.UpdateThroughput(target, manifest.readCapacity(), manifest.writeCapacity(),
+                    o.maxReadRequestUnits(), o.maxWriteRequestUnits(), indexThroughput));
+        }
+
+        private void indexes(IndexChanges indexes) {
+            boolean backupFirst = manifest.options().backup().beforeDestructiveChange();
+            for (IndexChanges.Removal removal : indexes.removals()) {
+                change(removal.field(), removal.recreate() ? "recreate" : "delete");
+                if (removal.recreate()) {
+                    messages.add("index " + removal.name() + " is deleted and created again because its keys or "
+                            + "projection changed; queries on it fail until it is ACTIVE again");
+                }
+                if (backupFirst && !safetyBackupTaken) {
+                    actions.add(new Action.SafetyBackup("before deleting index " + removal.name()));
+                    safetyBackupTaken = true;
+                }
+                actions.add(new Action.DeleteIndex(removal.name()));
+            }
+            boolean switchingToProvisioned = manifest.options().billingMode() == BillingMode.PROVISIONED
+                    && live.billingMode() == BillingMode.PAY_PER_REQUEST;
+            for (IndexChanges.ThroughputChange update : indexes.throughputChanges()) {
+                if (switchingToProvisioned) {
+                    update.fields().forEach(f -> change(f, "update"));
+                    continue;
+                }
+                Optional<Instant> notYet = update.decrease()
+                        ? ThroughputRules.nextDecrease(update.history(), now) : Optional.empty();
+                if (notYet.isPresent()) {
+                    update.fields().forEach(f -> block(f, "the daily budget of throughput decreases of index "
+                            + update.throughput().indexName() + " is spent; the next decrease is possible at " + notYet.get()));
+                } else {
+                    update.fields().forEach(f -> change(f, "update"));
+                    actions.add(new Action.UpdateIndexThroughput(update.throughput()));
+                }
+            }
+            for (IndexChanges.Creation creation : indexes.creations()) {
+                if (!creation.recreate()) {
+                    change(creation.field(), "create");
+                }
+                actions.add(new Action.CreateIndex(creation.index(), creation.throughput()));
+            }
+        }
+
+        private void stream() {
+            if (!differs(Fields.STREAM)) {
+                return;
+            }
+            change(Fields.STREAM, "update");
+            if (live.stream().isPresent()) {
+                actions.add(new Action.SetStream(Optional.empty()));
+            }
+            if (!want(Fields.STREAM).equals(Fields.DISABLED)) {
+                actions.add(new Action.SetStream(manifest.options().streamViewType()));
+            }
+        }
+
+        private void timeToLive() {
+            if (!wanted.containsKey(Fields.TTL) || live.ttl().isEmpty() || !differs(Fields.TTL)) {
+                return;
+            }
+            ObservedTable.TimeToLive ttl = live.ttl().get();
+            if (ttl.changing()) {
+                block(Fields.TTL, "TTL is still " + ttl.status() + "; DynamoDB allows one TTL change per hour, "
+                        + "so the change waits for a later run");
+                return;
+            }
+            String want = want(Fields.TTL);
+            if (ttl.enabled()) {
+                actions.add(new Action.SetTimeToLive(ttl.attribute().orElseThrow(), false));
+                if (want.equals(Fields.DISABLED)) {
+                    change(Fields.TTL, "update");
+                } else {
+                    block(Fields.TTL, "TTL on " + ttl.attribute().orElseThrow() + " is disabled now; DynamoDB allows one "
+                            + "TTL change per hour, so enabling it on " + want + " is possible from " + now.plusSeconds(3600));
+                }
             } else {
-                changes.add(new Change(name, have, want, "update", cause));
+                change(Fields.TTL, "update");
+                actions.add(new Action.SetTimeToLive(want, true));
             }
         }
-        if (changed(changes, Fields.BILLING_MODE, Fields.READ_CAPACITY, Fields.WRITE_CAPACITY)) {
-            actions.add(new Action.UpdateThroughput(manifest.options().billingMode(),
-                    manifest.readCapacity(), manifest.writeCapacity()));
+
+        private void simpleSettings() {
+            TableOptions o = manifest.options();
+            if (differs(Fields.DELETION_PROTECTION)) {
+                change(Fields.DELETION_PROTECTION, "update");
+                actions.add(new Action.SetDeletionProtection(o.deletionProtection().orElseThrow()));
+            }
+            if (differs(Fields.TABLE_CLASS)) {
+                change(Fields.TABLE_CLASS, "update");
+                actions.add(new Action.SetTableClass(o.tableClass().orElseThrow()));
+            }
+            if (differs(Fields.SSE)) {
+                change(Fields.SSE, "update");
+                actions.add(new Action.SetEncryption(o.sse().orElseThrow()));
+            }
         }
-        if (changed(changes, Fields.PITR)) {
+
+        private void replicas() {
+            if (!differs(Fields.REPLICAS)) {
+                return;
+            }
+            change(Fields.REPLICAS, "update");
+            List<String> target = manifest.options().replicas().orElse(List.of());
+            target.stream().filter(r -> !live.replicas().contains(r)).sorted()
+                    .forEach(r -> actions.add(new Action.AddReplica(r)));
+            live.replicas().stream().filter(r -> !target.contains(r)).sorted()
+                    .forEach(r -> actions.add(new Action.RemoveReplica(r)));
+        }
+
+        private void pitr() {
+            boolean onOff = differs(Fields.PITR);
+            boolean days = differs(Fields.PITR_DAYS);
+            if (!onOff && !days) {
+                return;
+            }
+            if (onOff) {
+                change(Fields.PITR, "update");
+            }
+            if (days) {
+                change(Fields.PITR_DAYS, "update");
+            }
             boolean on = manifest.pitr().orElseThrow();
             actions.add(new Action.UpdatePitr(on, on ? manifest.options().pitrRecoveryPeriodDays() : Optional.empty()));
         }
-        if (changed(changes, Fields.OWNER)) {
-            actions.add(new Action.TagTable(Ownership.tagFor(manifest)));
-            messages.add("adopting existing table " + live.id());
+
+        private void contributorInsights() {
+            if (live.contributorInsights().isPresent() && differs(Fields.CONTRIBUTOR_INSIGHTS)) {
+                change(Fields.CONTRIBUTOR_INSIGHTS, "update");
+                actions.add(new Action.SetContributorInsights(want(Fields.CONTRIBUTOR_INSIGHTS).equals("enabled")));
+            }
         }
-        return new TablePlan(manifest, status(changes, blocked), changes, actions, messages, applied);
+
+        private void tags() {
+            Map<String, String> add = new TreeMap<>();
+            List<String> remove = new ArrayList<>();
+            for (String field : wanted.keySet()) {
+                if (!field.startsWith(Fields.TAG) || !differs(field)) {
+                    continue;
+                }
+                String key = field.substring(Fields.TAG.length());
+                if (want(field).equals(Fields.ABSENT)) {
+                    change(field, "delete");
+                    remove.add(key);
+                } else {
+                    change(field, "update");
+                    add.put(key, want(field));
+                }
+            }
+            if (!add.isEmpty()) {
+                actions.add(new Action.TagTable(add));
+            }
+            if (!remove.isEmpty()) {
+                actions.add(new Action.UntagTable(java.util.Set.copyOf(remove)));
+            }
+        }
+
+        private void ownership() {
+            if (differs(Fields.OWNER)) {
+                change(Fields.OWNER, "update");
+                actions.add(new Action.TagTable(Ownership.tagFor(manifest)));
+                messages.add("adopting existing table " + live.id());
+            }
+        }
+
+        private TableStatus status() {
+            if (blocked) {
+                return TableStatus.BLOCKED;
+            }
+            if (changes.isEmpty()) {
+                return TableStatus.IN_SYNC;
+            }
+            return changes.stream().anyMatch(c -> c.cause() == Change.Cause.DRIFT)
+                    ? TableStatus.DRIFTED : TableStatus.CHANGED;
+        }
+
+        private boolean differs(String field) {
+            return wanted.containsKey(field) && !Fields.matches(field, want(field), have(field));
+        }
+
+        private List<String> differing(String... fields) {
+            return java.util.Arrays.stream(fields).filter(this::differs).toList();
+        }
+
+        private String want(String field) {
+            return wanted.get(field);
+        }
+
+        private String have(String field) {
+            return actual.getOrDefault(field, Fields.ABSENT);
+        }
+
+        private Change.Cause cause(String field) {
+            return want(field).equals(previouslyApplied.get(field)) ? Change.Cause.DRIFT : Change.Cause.GIT;
+        }
+
+        private void change(String field, String action) {
+            changes.add(new Change(field, have(field), want(field), action, cause(field)));
+        }
+
+        private void block(String field, String reason) {
+            blocked = true;
+            changes.add(new Change(field, have(field), want(field), "blocked", cause(field)));
+            if (!messages.contains(reason)) {
+                messages.add(0, reason);
+            }
+            if (previouslyApplied.containsKey(field)) {
+                applied.put(field, previouslyApplied.get(field));
+            } else {
+                applied.remove(field);
+            }
+        }
     }
 
-    private static TableStatus status(List<Change> changes, boolean blocked) {
-        if (blocked) {
-            return TableStatus.BLOCKED;
-        }
-        if (changes.isEmpty()) {
-            return TableStatus.IN_SYNC;
-        }
-        boolean drift = changes.stream().anyMatch(c -> c.cause() == Change.Cause.DRIFT);
-        return drift ? TableStatus.DRIFTED : TableStatus.CHANGED;
-    }
-
-    private static boolean changed(List<Change> changes, String... fields) {
-        List<String> names = List.of(fields);
-        return changes.stream().anyMatch(c -> names.contains(c.field()) && c.action().equals("update"));
-    }
-
-    private static void restorePrevious(Map<String, String> applied, Map<String, String> previous, String field) {
-        if (previous.containsKey(field)) {
-            applied.put(field, previous.get(field));
-        } else {
-            applied.remove(field);
-        }
+    /** The manifest's declaration of a global index. */
+    static Optional<GlobalSecondaryIndex> gsi(TableManifest manifest, String name) {
+        return manifest.options().globalSecondaryIndexes().orElse(List.of()).stream()
+                .filter(g -> g.indexName().equals(name)).findFirst();
     }
 }

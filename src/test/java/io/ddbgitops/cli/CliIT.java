@@ -38,7 +38,12 @@ class CliIT {
         Run plan = cli("plan", "--local", "--data-dir", data.toString(), "--out", temp.resolve("plan.md").toString());
 
         assertThat(plan.exit()).as(plan.out() + plan.err()).isZero();
-        assertThat(plan.out()).contains("3 in sync");
+        assertThat(plan.out()).contains("3 in sync").contains("sample repo: " + data.resolve("sample-repo.git"));
+
+        Run again = cli("apply", "--local", "--data-dir", data.toString());
+
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).as("the sample repo already has this report").contains("nothing to commit");
     }
 
     @Test
@@ -76,7 +81,7 @@ class CliIT {
     void planWithChangesExitsTwoAndWritesTheMarkdownWhereAsked() throws Exception {
         Path out = temp.resolve("out/plan.md");
 
-        Run run = cli("plan", "--local", "--out", out.toString());
+        Run run = cli("plan", "--local", "--data-dir", temp.resolve("data").toString(), "--out", out.toString());
 
         assertThat(run.exit()).as(run.err()).isEqualTo(2);
         assertThat(Files.readString(out)).startsWith("# ddb-gitops plan").contains("3 to create");

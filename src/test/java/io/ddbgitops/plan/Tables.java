@@ -11,11 +11,13 @@ import io.ddbgitops.manifest.TableOptions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** Builders for planner tests: the seed-style Orders table, and a live table that matches it. */
 final class Tables {
     static final KeyAttribute CUSTOMER = new KeyAttribute("customer", AttributeType.S);
     static final KeyAttribute PLACED_AT = new KeyAttribute("placedAt", AttributeType.N);
+    static final TableId ORDERS = new TableId("us-east-1", "Orders");
 
     private Tables() {}
 
@@ -28,41 +30,50 @@ final class Tables {
         return orders(20, 30, Optional.of(true));
     }
 
-    static TableManifest adopting(TableManifest m) {
-        TableOptions o = m.options();
-        TableOptions adopt = new TableOptions(o.billingMode(), o.maxReadRequestUnits(), o.maxWriteRequestUnits(),
-                o.pitrRecoveryPeriodDays(), o.backup(), o.streamViewType(), o.ttlAttributeName(),
-                o.deletionProtection(), o.tableClass(), o.sse(), o.contributorInsights(), o.tags(),
-                o.globalSecondaryIndexes(), o.localSecondaryIndexes(), o.replicas(), o.restore(), true);
+    /** {@link #orders()} with its options changed by {@code change}. */
+    static TableManifest orders(UnaryOperator<Options> change) {
+        TableManifest m = orders();
+        return withOptions(m, change.apply(new Options(m.options())).build());
+    }
+
+    static TableManifest withOptions(TableManifest m, TableOptions options) {
         return new TableManifest(m.source(), m.namespace(), m.name(), m.region(), m.tableName(), m.partitionKey(),
-                m.sortKey(), m.pitr(), m.readCapacity(), m.writeCapacity(), adopt);
+                m.sortKey(), m.pitr(), m.readCapacity(), m.writeCapacity(), options);
+    }
+
+    static TableManifest adopting(TableManifest m) {
+        return withOptions(m, new Options(m.options()).adopt(true).build());
     }
 
     /** A live table exactly as {@link #orders()} describes it, owned by that manifest. */
     static ObservedTable liveOrders() {
-        return new ObservedTable(new TableId("us-east-1", "Orders"), "arn:aws:dynamodb:us-east-1:000000000000:table/Orders",
-                "ACTIVE", CUSTOMER, Optional.of(PLACED_AT), BillingMode.PROVISIONED, 20, 30, Optional.of(true),
-                Map.of(Ownership.TAG_KEY, "shop/orders"));
+        return ObservedTable.builder(ORDERS, CUSTOMER)
+                .sortKey(Optional.of(PLACED_AT))
+                .billingMode(BillingMode.PROVISIONED)
+                .capacity(20, 30)
+                .pitr(Optional.of(true))
+                .tags(Map.of(Ownership.TAG_KEY, "shop/orders"))
+                .build();
+    }
+
+    static ObservedTable liveOrders(UnaryOperator<ObservedTable.Builder> change) {
+        return change.apply(liveOrders().toBuilder()).build();
     }
 
     static ObservedTable withCapacity(ObservedTable t, long read, long write) {
-        return new ObservedTable(t.id(), t.arn(), t.status(), t.partitionKey(), t.sortKey(), t.billingMode(), read,
-                write, t.pitr(), t.tags());
+        return t.toBuilder().capacity(read, write).build();
     }
 
     static ObservedTable withPitr(ObservedTable t, boolean on) {
-        return new ObservedTable(t.id(), t.arn(), t.status(), t.partitionKey(), t.sortKey(), t.billingMode(),
-                t.readCapacity(), t.writeCapacity(), Optional.of(on), t.tags());
+        return t.toBuilder().pitr(Optional.of(on)).build();
     }
 
     static ObservedTable withSortKey(ObservedTable t, Optional<KeyAttribute> sort) {
-        return new ObservedTable(t.id(), t.arn(), t.status(), t.partitionKey(), sort, t.billingMode(),
-                t.readCapacity(), t.writeCapacity(), t.pitr(), t.tags());
+        return t.toBuilder().sortKey(sort).build();
     }
 
     static ObservedTable withTags(ObservedTable t, Map<String, String> tags) {
-        return new ObservedTable(t.id(), t.arn(), t.status(), t.partitionKey(), t.sortKey(), t.billingMode(),
-                t.readCapacity(), t.writeCapacity(), t.pitr(), tags);
+        return t.toBuilder().tags(tags).build();
     }
 
     static ObservedTable unowned(ObservedTable t) {

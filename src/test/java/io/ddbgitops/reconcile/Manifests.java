@@ -33,4 +33,85 @@ final class Manifests {
         return table(name, "us-east-1", table, 5, 5, false).replace("sort_key_keytype: \"RANGE\"",
                 "sort_key_keytype: \"HASH\"");
     }
+
+    /** Every table setting this tool manages (backups and restores aside), in one manifest. */
+    static String everything(String table) {
+        return """
+                apiVersion: prsn.io/v1
+                kind: Dynamodb
+                metadata:
+                  name: catalog
+                  namespace: it
+                spec:
+                  region: "us-east-1"
+                  tablename: "%s"
+                  pri_key_attributename: "sku"
+                  pri_key_attributetype: "S"
+                  pitr: true
+                  readcapacityunits: 6
+                  writecapacityunits: 4
+                  optional_spec:
+                    sort_key_attributename: "version"
+                    sort_key_attributetype: "N"
+                    sort_key_keytype: "RANGE"
+                    pitr_recovery_period_days: 14
+                    stream_view_type: NEW_AND_OLD_IMAGES
+                    ttl_attributename: expiresAt
+                    deletion_protection: true
+                    table_class: STANDARD_INFREQUENT_ACCESS
+                    sse:
+                      type: KMS
+                      kms_key_id: alias/catalog
+                    contributor_insights: true
+                    tags:
+                      team: store
+                      cost-center: "4711"
+                    global_secondary_indexes:
+                      - index_name: byCategory
+                        pri_key_attributename: category
+                        pri_key_attributetype: S
+                        sort_key_attributename: price
+                        sort_key_attributetype: N
+                        projection: INCLUDE
+                        non_key_attributes: [title, thumbnail]
+                        readcapacityunits: 3
+                        writecapacityunits: 2
+                      - index_name: byBarcode
+                        pri_key_attributename: barcode
+                        pri_key_attributetype: B
+                        projection: KEYS_ONLY
+                    local_secondary_indexes:
+                      - index_name: byUpdatedAt
+                        sort_key_attributename: updatedAt
+                        sort_key_attributetype: S
+                        projection: ALL
+                    replicas: [eu-west-1]
+                """.formatted(table);
+    }
+
+    /** An on-demand table with the named global indexes, each keyed on its own attribute. */
+    static String withIndexes(String table, String... indexes) {
+        StringBuilder yaml = new StringBuilder("""
+                apiVersion: prsn.io/v1
+                kind: Dynamodb
+                metadata:
+                  name: %s
+                  namespace: it
+                spec:
+                  region: "us-east-1"
+                  tablename: "%s"
+                  pri_key_attributename: "id"
+                  pri_key_attributetype: "S"
+                  optional_spec:
+                    billing_mode: PAY_PER_REQUEST
+                    global_secondary_indexes:
+                """.formatted(table.toLowerCase(java.util.Locale.ROOT), table));
+        for (String index : indexes) {
+            yaml.append("      - index_name: ").append(index).append('\n')
+                    .append("        pri_key_attributename: ").append(index).append("Key\n")
+                    .append("        pri_key_attributetype: S\n")
+                    .append("        projection: ALL\n");
+        }
+        return yaml.toString();
+    }
 }

@@ -1,0 +1,78 @@
+package io.ddbgitops.plan;
+
+import io.ddbgitops.manifest.BackupSpec;
+import io.ddbgitops.manifest.BillingMode;
+import io.ddbgitops.manifest.GlobalSecondaryIndex;
+import io.ddbgitops.manifest.LocalSecondaryIndex;
+import io.ddbgitops.manifest.RestoreSpec;
+import io.ddbgitops.manifest.SseSpec;
+import io.ddbgitops.manifest.StreamViewType;
+import io.ddbgitops.manifest.TableClass;
+import io.ddbgitops.manifest.TableOptions;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A mutable copy of {@link TableOptions} for tests: change a field or two, then build. */
+final class Options {
+    BillingMode billingMode;
+    Optional<Long> maxRead;
+    Optional<Long> maxWrite;
+    Optional<Integer> pitrDays;
+    BackupSpec backup;
+    Optional<StreamViewType> stream;
+    Optional<String> ttl;
+    Optional<Boolean> deletionProtection;
+    Optional<TableClass> tableClass;
+    Optional<SseSpec> sse;
+    Optional<Boolean> contributorInsights;
+    Map<String, String> tags;
+    Optional<List<GlobalSecondaryIndex>> gsis;
+    Optional<List<LocalSecondaryIndex>> lsis;
+    Optional<List<String>> replicas;
+    Optional<RestoreSpec> restore;
+    boolean adopt;
+
+    Options(TableOptions o) {
+        billingMode = o.billingMode();
+        maxRead = o.maxReadRequestUnits();
+        maxWrite = o.maxWriteRequestUnits();
+        pitrDays = o.pitrRecoveryPeriodDays();
+        backup = o.backup();
+        stream = o.streamViewType();
+        ttl = o.ttlAttributeName();
+        deletionProtection = o.deletionProtection();
+        tableClass = o.tableClass();
+        sse = o.sse();
+        contributorInsights = o.contributorInsights();
+        tags = o.tags();
+        gsis = o.globalSecondaryIndexes();
+        lsis = o.localSecondaryIndexes();
+        replicas = o.replicas();
+        restore = o.restore();
+        adopt = o.adopt();
+    }
+
+    Options billing(BillingMode value) { billingMode = value; return this; }
+    Options stream(StreamViewType value) { stream = Optional.ofNullable(value); return this; }
+    Options ttl(String value) { ttl = Optional.ofNullable(value); return this; }
+    Options tags(Map<String, String> value) { tags = value; return this; }
+    Options gsis(GlobalSecondaryIndex... value) { gsis = Optional.of(List.of(value)); return this; }
+    Options lsis(LocalSecondaryIndex... value) { lsis = Optional.of(List.of(value)); return this; }
+    Options deletionProtection(boolean value) { deletionProtection = Optional.of(value); return this; }
+    Options tableClass(TableClass value) { tableClass = Optional.of(value); return this; }
+    Options sse(SseSpec value) { sse = Optional.of(value); return this; }
+    Options contributorInsights(boolean value) { contributorInsights = Optional.of(value); return this; }
+    Options replicas(String... value) { replicas = Optional.of(List.of(value)); return this; }
+    Options backupBeforeDestructiveChange(boolean value) {
+        backup = new BackupSpec(backup.schedule(), backup.retain(), value);
+        return this;
+    }
+    Options adopt(boolean value) { adopt = value; return this; }
+
+    TableOptions build() {
+        return new TableOptions(billingMode, maxRead, maxWrite, pitrDays, backup, stream, ttl, deletionProtection,
+                tableClass, sse, contributorInsights, tags, gsis, lsis, replicas, restore, adopt);
+    }
+}
