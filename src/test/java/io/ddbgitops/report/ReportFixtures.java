@@ -15,7 +15,7 @@ final class ReportFixtures {
                                 new ChangeEntry("read_capacity", "20", "25", "update", "git")),
                         List.of(), applied),
                 new TableEntry("manifests/shop/carts.yaml", "shop", "carts", "us-east-1", "Carts", "in_sync",
-                        List.of(), List.of(), applied),
+                        List.of(), List.of(), applied).withBackup(BackupFixtures.nightly()),
                 new TableEntry("manifests/shop/sessions.yaml", "shop", "sessions", "eu-west-1", "Sessions", "drifted",
                         List.of(new ChangeEntry("pitr", "disabled", "enabled", "update", "drift")), List.of(), applied),
                 new TableEntry("manifests/people/people.yaml", "people", "people", "us-east-1", "People", "created",
