@@ -11,6 +11,15 @@ final class ApplyCommand extends RunCommand {
             description = "Commit the report and push it (default: on; --no-push keeps it local).")
     boolean push;
 
+    @Option(names = "--prune", description = "Delete tables ddb-gitops owns whose manifest was removed (after a backup; "
+            + "never with deletion protection on, never while a manifest is invalid). Default: only report them.")
+    boolean prune;
+
+    @Override
+    boolean prune() {
+        return prune;
+    }
+
     @Override
     RunRequest.Mode mode() {
         return RunRequest.Mode.APPLY;

@@ -38,6 +38,15 @@ final class ServeCommand extends RunCommand {
             description = "Commit and push the report after each run (default: on).")
     boolean push;
 
+    @Option(names = "--prune", description = "Delete tables ddb-gitops owns whose manifest was removed (after a backup; "
+            + "never with deletion protection on, never while a manifest is invalid). Default: only report them.")
+    boolean prune;
+
+    @Override
+    boolean prune() {
+        return prune;
+    }
+
     @Override
     RunRequest.Mode mode() {
         return RunRequest.Mode.APPLY;

@@ -44,11 +44,13 @@ public final class Reconciler {
     private final LiveStateReader reader;
     private final DynamoDbApplier applier;
     private final TablePlanner planner = new TablePlanner();
+    private final UndeclaredTables undeclared;
 
     public Reconciler(ManifestLoader loader, DynamoDbClients clients) {
         this.loader = loader;
         this.reader = new LiveStateReader(clients);
         this.applier = new DynamoDbApplier(clients);
+        this.undeclared = new UndeclaredTables(reader, applier);
     }
 
     public RunResult run(RunRequest request) throws GitException, IOException {
@@ -80,6 +82,9 @@ public final class Reconciler {
             builder.invalid(loaded.invalidManifests(), loaded.errors());
             for (TableManifest manifest : loaded.manifests()) {
                 reconcile(manifest, request, builder);
+            }
+            if (pullRequest.isEmpty()) {
+                undeclared.reconcile(loaded, request, builder);
             }
             DriftReport report = builder.build();
             String markdown = scope.map(sc -> sc.render(report)).orElseGet(() -> ReportMarkdown.render(report));
