@@ -40,10 +40,14 @@ public final class DynamoDbApplier {
     }
 
     public ApplyOutcome apply(TablePlan plan) {
-        TableId id = plan.manifest().tableId();
+        return apply(plan.manifest().tableId(), plan.actions());
+    }
+
+    /** Runs actions on one table in order; stops at the first failure. */
+    public ApplyOutcome apply(TableId id, List<Action> actions) {
         DynamoDbClient client = clients.forRegion(id.region());
         List<String> done = new ArrayList<>();
-        for (Action action : plan.actions()) {
+        for (Action action : actions) {
             LOG.info("{}: {}", id, action.describe());
             try {
                 execute(client, id, action);
@@ -115,6 +119,10 @@ public final class DynamoDbApplier {
         } else if (action instanceof Action.UntagTable untag) {
             String arn = arn(client, table);
             backoff.run(() -> client.untagResource(r -> r.resourceArn(arn).tagKeys(untag.keys())));
+        } else if (action instanceof Action.DeleteTable) {
+            waiter.awaitActive(client, id);
+            backoff.run(() -> client.deleteTable(r -> r.tableName(table)));
+            waiter.awaitGone(client, id);
         } else if (action instanceof Action.SafetyBackup backup) {
             safetyBackups.take(client, id, backup.reason());
         } else {

@@ -4,6 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.Map;
 
 /** Entry point: parse, run one subcommand, map its outcome to an exit code. */
 @Command(name = "ddb-gitops",
@@ -22,13 +23,29 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Map<String, String> env;
+
+    private Main(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    /** The environment the command line runs with, as given to {@link #run(PrintWriter, PrintWriter, Map, String...)}. */
+    static Map<String, String> environment(CommandLine.Model.CommandSpec spec) {
+        return ((Main) spec.root().userObject()).env;
+    }
+
     public static void main(String[] args) {
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
     /** Runs a command line without exiting the JVM; tests call this. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        return run(out, err, System.getenv(), args);
+    }
+
+    /** Runs a command line with {@code env} standing in for the process environment (GIT_* credentials). */
+    public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
+        CommandLine cli = new CommandLine(new Main(env));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler());

@@ -34,6 +34,9 @@ abstract class RunCommand implements Callable<Integer> {
     @Mixin
     AwsOptions awsOptions;
 
+    @Mixin
+    GitOptions gitOptions;
+
     @Option(names = "--now", paramLabel = "ISO-8601",
             description = "The time the planner takes as now (for tests and dry runs); default: the clock.")
     Instant now;
@@ -41,6 +44,16 @@ abstract class RunCommand implements Callable<Integer> {
     abstract RunRequest.Mode mode();
 
     abstract boolean push();
+
+    /** Only apply (and serve) may prune. */
+    boolean prune() {
+        return false;
+    }
+
+    /** Runs the job; plan with --base plans a pull request instead. */
+    RunResult execute(Reconciler reconciler, RunRequest request) throws Exception {
+        return reconciler.run(request);
+    }
 
     /** Called with the result before the exit code is computed; plan writes --out here. */
     void after(RunResult result) throws Exception {
@@ -58,16 +71,16 @@ abstract class RunCommand implements Callable<Integer> {
     int runOnce(DynamoDbClients clients) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         String repo = resolveRepo(out);
-        RunRequest request = request(repo, now == null ? Instant.now() : now);
-        RunResult result = new Reconciler(new ManifestLoader(), clients).run(request);
+        RunRequest request = request(repo, now == null ? Instant.now() : now, gitOptions.auth(Main.environment(spec)));
+        RunResult result = execute(new Reconciler(new ManifestLoader(), clients), request);
         print(out, result, push());
         after(result);
         return result.exitCode();
     }
 
-    RunRequest request(String repo, Instant at) {
+    RunRequest request(String repo, Instant at, GitAuth auth) {
         return new RunRequest(mode(), repo, Optional.ofNullable(repoOptions.branch), push(),
-                Optional.ofNullable(repoOptions.reportBranch), at, GitAuth.none(), repoOptions.author());
+                Optional.ofNullable(repoOptions.reportBranch), at, auth, repoOptions.author(), prune());
     }
 
     private String resolveRepo(PrintWriter out) throws Exception {

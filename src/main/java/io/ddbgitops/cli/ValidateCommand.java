@@ -1,6 +1,5 @@
 package io.ddbgitops.cli;
 
-import io.ddbgitops.git.GitAuth;
 import io.ddbgitops.git.JGitWorkspace;
 import io.ddbgitops.manifest.LoadResult;
 import io.ddbgitops.manifest.ManifestError;
@@ -27,6 +26,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    GitOptions gitOptions;
+
     @Option(names = "--repo", paramLabel = "PATH|URL", defaultValue = ".",
             description = "A local directory (read in place) or a git URL (cloned). Default: the current directory.")
     String repo;
@@ -40,7 +42,8 @@ final class ValidateCommand implements Callable<Integer> {
         if (!looksLikeUrl(repo) && Files.isDirectory(local)) {
             return validate(local);
         }
-        try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(repo, Optional.empty(), GitAuth.none())) {
+        try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(repo, Optional.empty(),
+                gitOptions.auth(Main.environment(spec)))) {
             return validate(workspace.root());
         }
     }

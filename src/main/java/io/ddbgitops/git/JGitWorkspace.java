@@ -17,6 +17,7 @@ import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.util.FileUtils;
@@ -127,6 +128,36 @@ public final class JGitWorkspace implements AutoCloseable {
             return Optional.of(new String(repo.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw remote.failure("Could not read '" + path + "' on branch '" + branch + "' of " + remote.display(), e);
+        }
+    }
+
+    /**
+     * Fetches {@code baseRef} (a branch, {@code origin/<branch>}, a tag or a commit id) from the remote at depth 1
+     * and lists the files that differ between it and HEAD. The base's versions of the modified and deleted files
+     * can then be read with {@link #writeBaseFiles}.
+     */
+    public ChangedFiles changedFilesSince(String baseRef) throws GitException {
+        RevCommit base = BaseRefs.fetch(git, remote, baseRef);
+        Repository repo = git.getRepository();
+        try (RevWalk walk = new RevWalk(repo)) {
+            return TreeDiff.between(repo, base, walk.parseCommit(repo.resolve(Constants.HEAD)));
+        } catch (IOException e) {
+            throw remote.failure("Could not compare HEAD with base ref '" + baseRef + "'", e);
+        }
+    }
+
+    /**
+     * Writes the base commit's versions of the files that changed (modified or deleted) into a fresh directory
+     * inside the workspace (removed by {@link #close()}) and returns it; paths are kept as in the repository.
+     */
+    public Path writeBaseFiles(ChangedFiles changes) throws GitException {
+        Repository repo = git.getRepository();
+        try (RevWalk walk = new RevWalk(repo)) {
+            Path dir = Files.createDirectories(tempDir.resolve("base"));
+            TreeDiff.export(repo, walk.parseCommit(ObjectId.fromString(changes.baseCommit())), changes.changedAtBase(), dir);
+            return dir;
+        } catch (IOException | IllegalArgumentException e) {
+            throw remote.failure("Could not read the base versions of the changed files", e);
         }
     }
 

@@ -174,6 +174,14 @@ public sealed interface Action {
         }
     }
 
+    /** Delete the table (pruning); always preceded by a {@link SafetyBackup}. */
+    record DeleteTable() implements Action {
+        @Override
+        public String describe() {
+            return "delete table";
+        }
+    }
+
     /** An on-demand backup that must be AVAILABLE before the destructive action after it runs. */
     record SafetyBackup(String reason) implements Action {
         @Override

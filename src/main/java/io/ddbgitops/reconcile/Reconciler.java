@@ -17,6 +17,7 @@ import io.ddbgitops.plan.TablePlanner;
 import io.ddbgitops.plan.TableStatus;
 import io.ddbgitops.backup.BackupRun;
 import io.ddbgitops.report.DriftReport;
+import io.ddbgitops.report.ReportBadge;
 import io.ddbgitops.report.ReportBuilder;
 import io.ddbgitops.report.ReportJson;
 import io.ddbgitops.report.ReportMarkdown;
@@ -39,6 +40,7 @@ public final class Reconciler {
     public static final String REPORT_DIR = "drift";
     public static final String REPORT_JSON = REPORT_DIR + "/report.json";
     public static final String REPORT_MD = REPORT_DIR + "/REPORT.md";
+    public static final String REPORT_BADGE = REPORT_DIR + "/badge.svg";
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
     private final ManifestLoader loader;
@@ -46,20 +48,39 @@ public final class Reconciler {
     private final DynamoDbApplier applier;
     private final BackupApplier backups;
     private final TablePlanner planner = new TablePlanner();
+    private final UndeclaredTables undeclared;
 
     public Reconciler(ManifestLoader loader, DynamoDbClients clients) {
         this.loader = loader;
         this.reader = new LiveStateReader(clients);
         this.applier = new DynamoDbApplier(clients);
         this.backups = new BackupApplier(clients);
+        this.undeclared = new UndeclaredTables(reader, applier);
     }
 
     public RunResult run(RunRequest request) throws GitException, IOException {
+        return run(request, Optional.empty());
+    }
+
+    /**
+     * Plans a pull request: every manifest is validated, but only those that differ from the base are planned,
+     * and the Markdown is the pull-request comment ({@link PullRequestScope}).
+     */
+    public RunResult planPullRequest(RunRequest request, PullRequest pullRequest) throws GitException, IOException {
+        if (request.mode() != RunRequest.Mode.PLAN) {
+            throw new IllegalArgumentException("A pull request is only planned, never applied");
+        }
+        return run(request, Optional.of(pullRequest));
+    }
+
+    private RunResult run(RunRequest request, Optional<PullRequest> pullRequest) throws GitException, IOException {
         try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(request.repo(), request.branch(), request.auth())) {
             LOG.info("cloned {} ({}) at {}", workspace.branch(), workspace.headCommit(), workspace.root());
             LoadResult loaded = loader.load(workspace.root());
             LOG.info("{} valid manifest(s), {} invalid, {} other document(s) skipped",
                     loaded.manifests().size(), loaded.invalidManifests(), loaded.skippedDocuments());
+            Optional<PullRequestScope> scope = pullRequestScope(workspace, loaded, pullRequest);
+            loaded = scope.map(PullRequestScope::loaded).orElse(loaded);
             Optional<DriftReport> previous = previousReport(workspace, request);
             boolean apply = request.mode() == RunRequest.Mode.APPLY;
             ReportBuilder builder = new ReportBuilder(apply ? DriftReport.APPLY : DriftReport.PLAN, previous);
@@ -67,8 +88,11 @@ public final class Reconciler {
             for (TableManifest manifest : loaded.manifests()) {
                 reconcile(manifest, request, builder);
             }
+            if (pullRequest.isEmpty()) {
+                undeclared.reconcile(loaded, request, builder);
+            }
             DriftReport report = builder.build();
-            String markdown = ReportMarkdown.render(report);
+            String markdown = scope.map(sc -> sc.render(report)).orElseGet(() -> ReportMarkdown.render(report));
             Optional<PublishResult> published = Optional.empty();
             if (request.push() && nothingNew(previous, report)) {
                 LOG.info("nothing changed since the last report; nothing to commit");
@@ -77,6 +101,17 @@ public final class Reconciler {
             }
             return new RunResult(report, markdown, published);
         }
+    }
+
+    private Optional<PullRequestScope> pullRequestScope(JGitWorkspace workspace, LoadResult loaded,
+                                                        Optional<PullRequest> pullRequest) throws GitException {
+        if (pullRequest.isEmpty()) {
+            return Optional.empty();
+        }
+        PullRequestScope scope = PullRequestScope.of(workspace, loader, loaded, pullRequest.get());
+        LOG.info("pull request against {}: {} manifest(s) to plan, {} table(s) no longer declared",
+                pullRequest.get().baseRef(), scope.loaded().manifests().size(), scope.undeclared().size());
+        return Optional.of(scope);
     }
 
     private void reconcile(TableManifest manifest, RunRequest request, ReportBuilder builder) {
@@ -150,7 +185,8 @@ public final class Reconciler {
             Files.createDirectories(root.resolve(REPORT_DIR));
             Files.writeString(root.resolve(REPORT_JSON), ReportJson.write(report), StandardCharsets.UTF_8);
             Files.writeString(root.resolve(REPORT_MD), markdown, StandardCharsets.UTF_8);
-            return List.of(REPORT_JSON, REPORT_MD);
+            Files.writeString(root.resolve(REPORT_BADGE), ReportBadge.svg(report), StandardCharsets.UTF_8);
+            return List.of(REPORT_JSON, REPORT_MD, REPORT_BADGE);
         });
         LOG.info("report: {} on {}{}", result.status(), result.branch(),
                 result.commitId().map(id -> " (" + id + ")").orElse(""));

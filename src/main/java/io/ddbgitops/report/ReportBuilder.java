@@ -19,6 +19,7 @@ public final class ReportBuilder {
     private final Map<TableId, Map<String, String>> previouslyApplied;
     private final List<TableEntry> tables = new ArrayList<>();
     private final List<ErrorEntry> errors = new ArrayList<>();
+    private final List<UnmanagedEntry> undeclared = new ArrayList<>();
     private int invalid;
 
     public ReportBuilder(String mode, Optional<DriftReport> previous) {
@@ -74,8 +75,18 @@ public final class ReportBuilder {
         }
     }
 
+    /** A live table no manifest declares. */
+    public void undeclared(UnmanagedEntry entry) {
+        undeclared.add(entry);
+    }
+
+    /** Regions the previous report mentions, so that a region whose last manifest was removed is still listed. */
+    public java.util.Set<String> previousRegions() {
+        return previouslyApplied.keySet().stream().map(TableId::region).collect(java.util.stream.Collectors.toSet());
+    }
+
     public DriftReport build() {
-        return new DriftReport(mode, DriftReport.Summary.of(tables, invalid), tables, errors);
+        return new DriftReport(mode, DriftReport.Summary.of(tables, invalid, undeclared), tables, errors, undeclared);
     }
 
     private static TableEntry entry(TableManifest m, String status, List<ChangeEntry> changes, List<String> messages,

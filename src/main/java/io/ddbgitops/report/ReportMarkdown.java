@@ -26,6 +26,7 @@ public final class ReportMarkdown {
                 tableSection(md, report, table);
             }
         }
+        undeclared(md, report.unmanaged());
         errors(md, report.errors());
         return md.toString();
     }
@@ -103,6 +104,20 @@ public final class ReportMarkdown {
             md.append(c.to()).append("   # ").append(c.action()).append(", ")
                     .append(c.cause().equals("drift") ? "drifted outside git" : "changed in git").append('\n');
         }
+    }
+
+    private static void undeclared(StringBuilder md, List<UnmanagedEntry> tables) {
+        if (tables.isEmpty()) {
+            return;
+        }
+        md.append("## ❔ Tables no manifest declares\n\n");
+        md.append("| region | table | owner | action | note |\n|---|---|---|---|---|\n");
+        for (UnmanagedEntry u : tables) {
+            md.append("| ").append(u.region()).append(" | ").append(u.table()).append(" | ")
+                    .append(u.owner().isEmpty() ? "—" : "`" + u.owner() + "`").append(" | ").append(u.action())
+                    .append(" | ").append(u.message()).append(" |\n");
+        }
+        md.append('\n');
     }
 
     private static void errors(StringBuilder md, List<ErrorEntry> errors) {

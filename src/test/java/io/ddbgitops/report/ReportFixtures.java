@@ -31,6 +31,12 @@ final class ReportFixtures {
                         Map.of()));
         List<ErrorEntry> errors = List.of(new ErrorEntry("manifests/bad.yaml", 14, 5,
                 "spec.optional_spec.sort_key_keytype", "\"HASH\" is not allowed; a sort key is always RANGE"));
-        return new DriftReport(mode, DriftReport.Summary.of(tables, 1), tables, errors);
+        List<UnmanagedEntry> undeclared = List.of(
+                new UnmanagedEntry("us-east-1", "Scratch", "", UnmanagedEntry.NONE,
+                        "not managed by ddb-gitops and not declared by any manifest; left alone"),
+                new UnmanagedEntry("us-east-1", "OldCarts", "shop/old-carts", UnmanagedEntry.NONE,
+                        "owned by ddb-gitops (manifest shop/old-carts) but no manifest declares it any more; "
+                                + "apply --prune would delete it after a backup"));
+        return new DriftReport(mode, DriftReport.Summary.of(tables, 1, undeclared), tables, errors, undeclared);
     }
 }

@@ -1,0 +1,71 @@
+package io.ddbgitops.report;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportBadgeTest {
+
+    private static TableEntry table(String name, String status) {
+        return new TableEntry("manifests/" + name + ".yaml", "shop", name, "us-east-1", name, status, List.of(),
+                List.of(), Map.of());
+    }
+
+    private static DriftReport report(String mode, int invalid, TableEntry... tables) {
+        List<TableEntry> list = List.of(tables);
+        return new DriftReport(mode, DriftReport.Summary.of(list, invalid), list, List.of());
+    }
+
+    @Test
+    void showsInSyncInGreenWhenEveryTableMatches() {
+        String svg = ReportBadge.svg(report(DriftReport.PLAN, 0, table("a", "in_sync"), table("b", "in_sync")));
+
+        assertThat(svg).isEqualTo("""
+                <svg xmlns="http://www.w3.org/2000/svg" width="145" height="20" role="img" aria-label="dynamodb: in sync">
+                  <title>dynamodb: in sync</title>
+                  <rect width="76" height="20" fill="#555"/>
+                  <rect x="76" width="69" height="20" fill="#4c1"/>
+                  <g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11">
+                    <text x="38" y="14">dynamodb</text>
+                    <text x="110" y="14">in sync</text>
+                  </g>
+                </svg>
+                """);
+    }
+
+    @Test
+    void countsTablesThatDifferFromGitAsDriftedInYellow() {
+        String svg = ReportBadge.svg(report(DriftReport.PLAN, 0, table("a", "drifted"), table("b", "created"),
+                table("c", "in_sync")));
+
+        assertThat(ReportBadge.message(report(DriftReport.PLAN, 0, table("a", "drifted"), table("b", "created"))))
+                .isEqualTo("2 drifted");
+        assertThat(svg).contains(">2 drifted</text>").contains("fill=\"#dfb317\"");
+    }
+
+    @Test
+    void anAppliedFixLeavesTheBadgeInSyncButABlockedChangeDoesNot() {
+        assertThat(ReportBadge.message(report(DriftReport.APPLY, 0, table("a", "drifted"), table("b", "created"))))
+                .isEqualTo("in sync");
+        assertThat(ReportBadge.message(report(DriftReport.APPLY, 0, table("a", "blocked"), table("b", "created"))))
+                .isEqualTo("1 drifted");
+    }
+
+    @Test
+    void failuresWinOverInvalidManifestsWhichWinOverDrift() {
+        assertThat(ReportBadge.svg(report(DriftReport.APPLY, 2, table("a", "failed"), table("b", "drifted"))))
+                .contains(">1 failing</text>").contains("fill=\"#e05d44\"");
+        assertThat(ReportBadge.message(report(DriftReport.PLAN, 2, table("b", "drifted")))).isEqualTo("2 invalid");
+    }
+
+    @Test
+    void equalStatesGiveEqualBytes() {
+        String first = ReportBadge.svg(report(DriftReport.APPLY, 0, table("a", "created"), table("b", "in_sync")));
+        String second = ReportBadge.svg(report(DriftReport.APPLY, 0, table("a", "in_sync"), table("b", "in_sync")));
+
+        assertThat(first).isEqualTo(second);
+    }
+}
