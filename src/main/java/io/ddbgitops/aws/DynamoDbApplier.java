@@ -30,13 +30,13 @@ public final class DynamoDbApplier {
     private final DynamoDbClients clients;
     private final TableWaiter waiter;
     private final Backoff backoff;
-    private final SafetyBackups safetyBackups;
+    private final BackupApplier backups;
 
     public DynamoDbApplier(DynamoDbClients clients) {
         this.clients = clients;
         this.waiter = new TableWaiter(clients.settings().waitTimeout(), Duration.ofMillis(250));
         this.backoff = Backoff.standard();
-        this.safetyBackups = new SafetyBackups(clients.settings().waitTimeout());
+        this.backups = new BackupApplier(clients);
     }
 
     public ApplyOutcome apply(TablePlan plan) {
@@ -52,7 +52,7 @@ public final class DynamoDbApplier {
             try {
                 execute(client, id, action);
                 done.add(action.describe());
-            } catch (SdkException | TableWaiter.TableWaitTimeoutException | SafetyBackups.SafetyBackupException
+            } catch (SdkException | TableWaiter.TableWaitTimeoutException | SafetyBackupException
                      | RestoreException e) {
                 String reason = action.describe() + " failed: " + AwsErrors.describe(e);
                 LOG.error("{}: {}", id, reason);
@@ -124,7 +124,7 @@ public final class DynamoDbApplier {
             backoff.run(() -> client.deleteTable(r -> r.tableName(table)));
             waiter.awaitGone(client, id);
         } else if (action instanceof Action.SafetyBackup backup) {
-            safetyBackups.take(client, id, backup.reason());
+            backups.safetyBackup(client, id, backup.reason(), java.time.Instant.now());
         } else {
             throw new IllegalArgumentException("no applier for " + action);
         }

@@ -26,7 +26,7 @@ public final class TablePlanner {
     public TablePlan plan(TableManifest manifest, Optional<ObservedTable> observed,
                           Map<String, String> previouslyApplied, Instant now) {
         Objects.requireNonNull(now, "now");
-        List<String> messages = new ArrayList<>(UnmanagedFields.of(manifest));
+        List<String> messages = new ArrayList<>();
         if (observed.isEmpty()) {
             return planCreation(manifest, previouslyApplied, messages);
         }
