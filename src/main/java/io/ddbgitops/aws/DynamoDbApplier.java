@@ -1,6 +1,7 @@
 package io.ddbgitops.aws;
 
 import io.ddbgitops.manifest.TableId;
+import io.ddbgitops.manifest.TableManifest;
 import io.ddbgitops.plan.Action;
 import io.ddbgitops.plan.TablePlan;
 import org.slf4j.Logger;
@@ -29,25 +30,30 @@ public final class DynamoDbApplier {
     private final DynamoDbClients clients;
     private final TableWaiter waiter;
     private final Backoff backoff;
-    private final SafetyBackups safetyBackups;
+    private final BackupApplier backups;
 
     public DynamoDbApplier(DynamoDbClients clients) {
         this.clients = clients;
         this.waiter = new TableWaiter(clients.settings().waitTimeout(), Duration.ofMillis(250));
         this.backoff = Backoff.standard();
-        this.safetyBackups = new SafetyBackups(clients.settings().waitTimeout());
+        this.backups = new BackupApplier(clients);
     }
 
     public ApplyOutcome apply(TablePlan plan) {
-        TableId id = plan.manifest().tableId();
+        return apply(plan.manifest().tableId(), plan.actions());
+    }
+
+    /** Runs actions on one table in order; stops at the first failure. */
+    public ApplyOutcome apply(TableId id, List<Action> actions) {
         DynamoDbClient client = clients.forRegion(id.region());
         List<String> done = new ArrayList<>();
-        for (Action action : plan.actions()) {
+        for (Action action : actions) {
             LOG.info("{}: {}", id, action.describe());
             try {
                 execute(client, id, action);
                 done.add(action.describe());
-            } catch (SdkException | TableWaiter.TableWaitTimeoutException | SafetyBackups.SafetyBackupException e) {
+            } catch (SdkException | TableWaiter.TableWaitTimeoutException | SafetyBackupException
+                     | RestoreException e) {
                 String reason = action.describe() + " failed: " + AwsErrors.describe(e);
                 LOG.error("{}: {}", id, reason);
                 return ApplyOutcome.failed(done, reason);
@@ -62,6 +68,8 @@ public final class DynamoDbApplier {
         if (action instanceof Action.CreateTable create) {
             backoff.run(() -> client.createTable(TableRequests.create(create)));
             waiter.awaitActive(client, id);
+        } else if (action instanceof Action.RestoreTable restore) {
+            restore(client, id, restore);
         } else if (action instanceof Action.UpdateThroughput update) {
             updateTable(client, id, t -> TableRequests.throughput(t, update));
         } else if (action instanceof Action.DeleteIndex delete) {
@@ -111,11 +119,24 @@ public final class DynamoDbApplier {
         } else if (action instanceof Action.UntagTable untag) {
             String arn = arn(client, table);
             backoff.run(() -> client.untagResource(r -> r.resourceArn(arn).tagKeys(untag.keys())));
+        } else if (action instanceof Action.DeleteTable) {
+            waiter.awaitActive(client, id);
+            backoff.run(() -> client.deleteTable(r -> r.tableName(table)));
+            waiter.awaitGone(client, id);
         } else if (action instanceof Action.SafetyBackup backup) {
-            safetyBackups.take(client, id, backup.reason());
+            backups.safetyBackup(client, id, backup.reason(), java.time.Instant.now());
         } else {
             throw new IllegalArgumentException("no applier for " + action);
         }
+    }
+
+    private void restore(DynamoDbClient client, TableId id, Action.RestoreTable restore) {
+        TableManifest m = restore.manifest();
+        new TableRestorer(clients.settings().waitTimeout()).restore(client, id, restore.source(),
+                Optional.of(new TableRestorer.Capacity(m.options().billingMode(), m.readCapacity(), m.writeCapacity())),
+                step -> LOG.info("{}: {}", id, step));
+        String arn = client.describeTable(r -> r.tableName(id.tableName())).table().tableArn();
+        backoff.run(() -> client.tagResource(r -> r.resourceArn(arn).tags(TableRequests.tags(restore.tags()))));
     }
 
     /** One UpdateTable, with the table settled before and after it. */

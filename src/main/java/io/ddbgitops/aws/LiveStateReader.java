@@ -8,7 +8,9 @@ import io.ddbgitops.manifest.SseSpec;
 import io.ddbgitops.manifest.StreamViewType;
 import io.ddbgitops.manifest.TableClass;
 import io.ddbgitops.manifest.TableId;
+import io.ddbgitops.plan.ForeignTable;
 import io.ddbgitops.plan.ObservedIndex;
+import io.ddbgitops.plan.Ownership;
 import io.ddbgitops.plan.ObservedTable;
 import io.ddbgitops.plan.ThroughputHistory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -95,6 +97,25 @@ public final class LiveStateReader {
                 .replicas(table.replicas().stream().map(r -> r.regionName()).sorted().toList())
                 .tags(tags(client, table.tableArn()));
         return Optional.of(observed.build());
+    }
+
+    /** Every table name in a region, all pages. */
+    public List<String> tableNames(String region) {
+        return clients.forRegion(region).listTablesPaginator(r -> r.limit(100)).tableNames().stream().sorted().toList();
+    }
+
+    /** Just enough of a table no manifest declares to decide about it: owner tag and deletion protection. */
+    public Optional<ForeignTable> readForeign(TableId id) {
+        DynamoDbClient client = clients.forRegion(id.region());
+        TableDescription table;
+        try {
+            table = client.describeTable(r -> r.tableName(id.tableName())).table();
+        } catch (ResourceNotFoundException gone) {
+            return Optional.empty();
+        }
+        Map<String, String> tags = tags(client, table.tableArn());
+        return Optional.of(new ForeignTable(id, Optional.ofNullable(tags.get(Ownership.TAG_KEY)),
+                Boolean.TRUE.equals(table.deletionProtectionEnabled())));
     }
 
     private static Optional<KeyAttribute> key(List<KeySchemaElement> keys, List<AttributeDefinition> definitions,

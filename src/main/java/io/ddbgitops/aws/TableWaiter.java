@@ -51,6 +51,22 @@ public final class TableWaiter {
         }
     }
 
+    /** Waits until DescribeTable no longer finds the table (after DeleteTable). */
+    public void awaitGone(DynamoDbClient client, TableId id) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            try {
+                client.describeTable(r -> r.tableName(id.tableName()));
+            } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException gone) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new TableWaitTimeoutException(id + " still exists " + timeout.toSeconds() + "s after DeleteTable");
+            }
+            pause();
+        }
+    }
+
     private static boolean isSettled(TableDescription table) {
         if (table.tableStatus() != TableStatus.ACTIVE) {
             return false;

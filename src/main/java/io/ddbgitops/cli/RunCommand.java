@@ -45,6 +45,11 @@ abstract class RunCommand implements Callable<Integer> {
 
     abstract boolean push();
 
+    /** Only apply (and serve) may prune. */
+    boolean prune() {
+        return false;
+    }
+
     /** Runs the job; plan with --base plans a pull request instead. */
     RunResult execute(Reconciler reconciler, RunRequest request) throws Exception {
         return reconciler.run(request);
@@ -75,7 +80,7 @@ abstract class RunCommand implements Callable<Integer> {
 
     RunRequest request(String repo, Instant at, GitAuth auth) {
         return new RunRequest(mode(), repo, Optional.ofNullable(repoOptions.branch), push(),
-                Optional.ofNullable(repoOptions.reportBranch), at, auth, repoOptions.author());
+                Optional.ofNullable(repoOptions.reportBranch), at, auth, repoOptions.author(), prune());
     }
 
     private String resolveRepo(PrintWriter out) throws Exception {

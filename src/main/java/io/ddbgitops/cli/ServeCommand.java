@@ -1,7 +1,6 @@
 package io.ddbgitops.cli;
 
 import io.ddbgitops.aws.DynamoDbClients;
-import io.ddbgitops.reconcile.RunRequest;
 import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
@@ -25,7 +24,7 @@ import java.util.concurrent.CountDownLatch;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run apply on a Quartz cron schedule until stopped (runs never overlap).")
-final class ServeCommand extends RunCommand {
+final class ServeCommand extends ApplyingCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
     private static final String COMMAND = "command";
     private static final String CLIENTS = "clients";
@@ -33,20 +32,6 @@ final class ServeCommand extends RunCommand {
     @Option(names = "--cron", required = true, paramLabel = "QUARTZ CRON",
             description = "When to run, as a Quartz cron expression in UTC, e.g. \"0 */15 * * * ?\".")
     String cron;
-
-    @Option(names = "--push", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Commit and push the report after each run (default: on).")
-    boolean push;
-
-    @Override
-    RunRequest.Mode mode() {
-        return RunRequest.Mode.APPLY;
-    }
-
-    @Override
-    boolean push() {
-        return push;
-    }
 
     @Override
     public Integer call() throws Exception {

@@ -1,6 +1,9 @@
 package io.ddbgitops.local;
 
 import com.amazonaws.services.dynamodbv2.local.main.CommandLineInput;
+import com.amazonaws.services.dynamodbv2.local.server.AbstractLocalDynamoDBServerHandler;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
+import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import java.io.IOException;
@@ -9,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -20,10 +24,12 @@ final class DynamoDbLocalServer implements AutoCloseable {
             java.util.logging.Logger.getLogger("com.almworks.sqlite4java");
 
     private final DynamoDBProxyServer proxy;
+    private final Map<?, ?> databases;
     private final int port;
 
-    private DynamoDbLocalServer(DynamoDBProxyServer proxy, int port) {
+    private DynamoDbLocalServer(DynamoDBProxyServer proxy, Map<?, ?> databases, int port) {
         this.proxy = proxy;
+        this.databases = databases;
         this.port = port;
     }
 
@@ -48,8 +54,9 @@ final class DynamoDbLocalServer implements AutoCloseable {
             // after ServerRunner's static initialiser, which sets this logger to WARNING
             SQLITE_LOG.setLevel(java.util.logging.Level.SEVERE);
             ServerConnector connector = loopbackConnector(proxy);
+            Map<?, ?> databases = databases(proxy);
             proxy.start();
-            return new DynamoDbLocalServer(proxy, connector.getLocalPort());
+            return new DynamoDbLocalServer(proxy, databases, connector.getLocalPort());
         } catch (IOException e) {
             throw e;
         } catch (Exception e) {
@@ -63,13 +70,28 @@ final class DynamoDbLocalServer implements AutoCloseable {
      * and no port has to be guessed free.
      */
     private static ServerConnector loopbackConnector(DynamoDBProxyServer proxy) throws ReflectiveOperationException {
-        Field serverField = DynamoDBProxyServer.class.getDeclaredField("server");
-        serverField.setAccessible(true);
-        Server server = (Server) serverField.get(proxy);
+        Server server = (Server) field(DynamoDBProxyServer.class, "server").get(proxy);
         ServerConnector connector = (ServerConnector) server.getConnectors()[0];
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         return connector;
+    }
+
+    /**
+     * DynamoDB Local's stop lets its background jobs (stream shard rollover, TTL) finish their sleep on non-daemon
+     * threads, which keeps the JVM alive for minutes after close. Its per-database clients can interrupt them;
+     * they sit in the request handler's map of databases.
+     */
+    private static Map<?, ?> databases(DynamoDBProxyServer proxy) throws ReflectiveOperationException {
+        Object serverHandler = field(DynamoDBProxyServer.class, "serverHandler").get(proxy);
+        Object requestHandler = field(AbstractLocalDynamoDBServerHandler.class, "primaryHandler").get(serverHandler);
+        return (Map<?, ?>) field(LocalDynamoDBRequestHandler.class, "dbRequestHandlers").get(requestHandler);
+    }
+
+    private static Field field(Class<?> owner, String name) throws NoSuchFieldException {
+        Field field = owner.getDeclaredField(name);
+        field.setAccessible(true);
+        return field;
     }
 
     /**
@@ -89,6 +111,9 @@ final class DynamoDbLocalServer implements AutoCloseable {
     public void close() {
         try {
             proxy.stop();
+            for (Object database : databases.values()) {
+                ((AmazonDynamoDBLocal) database).shutdownNow();
+            }
         } catch (Exception e) {
             throw new IllegalStateException("Cannot stop DynamoDB Local on port " + port, e);
         }

@@ -18,8 +18,12 @@ final class NativeLibraries {
 
     private NativeLibraries() {}
 
-    /** Unpacks the library once per JVM and points sqlite4java at it; returns the directory. */
+    /** Unpacks the library once per JVM and points sqlite4java at it, unless the user already did. */
     static synchronized Path ensureSqlite4java() {
+        String preset = System.getProperty(LIBRARY_PATH_PROPERTY);
+        if (unpackedDir == null && preset != null) {
+            unpackedDir = Path.of(preset);
+        }
         if (unpackedDir == null) {
             unpackedDir = unpack();
             System.setProperty(LIBRARY_PATH_PROPERTY, unpackedDir.toString());

@@ -39,7 +39,7 @@ final class StateFiles {
         for (JsonNode table : root.path("tables")) {
             TableKey key = new TableKey(table.path("region").asText(), table.path("table").asText());
             SortedMap<String, String> tableTags = new TreeMap<>();
-            table.path("tags").fields().forEachRemaining(e -> tableTags.put(e.getKey(), e.getValue().asText()));
+            table.path("tags").properties().forEach(e -> tableTags.put(e.getKey(), e.getValue().asText()));
             if (!tableTags.isEmpty()) {
                 tags.put(key, tableTags);
             }

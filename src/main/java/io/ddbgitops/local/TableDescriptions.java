@@ -24,8 +24,8 @@ final class TableDescriptions {
     /** Rewrites the node in place. */
     static void fix(JsonNode node, String region) {
         if (node instanceof ObjectNode object) {
-            List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
-            object.fields().forEachRemaining(fields::add);
+            // a copy: the loop replaces values of the object it walks
+            List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(object.properties());
             for (Map.Entry<String, JsonNode> field : fields) {
                 JsonNode value = field.getValue();
                 if (value.isTextual() && value.asText().startsWith("arn:aws:dynamodb:")) {

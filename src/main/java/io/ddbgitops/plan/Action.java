@@ -1,6 +1,7 @@
 package io.ddbgitops.plan;
 
 import io.ddbgitops.manifest.BillingMode;
+import io.ddbgitops.manifest.RestoreSpec;
 import io.ddbgitops.manifest.GlobalSecondaryIndex;
 import io.ddbgitops.manifest.SseSpec;
 import io.ddbgitops.manifest.StreamViewType;
@@ -173,11 +174,37 @@ public sealed interface Action {
         }
     }
 
+    /** Delete the table (pruning); always preceded by a {@link SafetyBackup}. */
+    record DeleteTable() implements Action {
+        @Override
+        public String describe() {
+            return "delete table";
+        }
+    }
+
     /** An on-demand backup that must be AVAILABLE before the destructive action after it runs. */
     record SafetyBackup(String reason) implements Action {
         @Override
         public String describe() {
             return "take a safety backup (" + reason + ")";
+        }
+    }
+
+    /**
+     * Create the table from a backup or another table's point in time instead of empty, wait for ACTIVE, then put
+     * its billing and throughput right (AWS does not carry them over) and tag it.
+     */
+    record RestoreTable(TableManifest manifest, RestoreSpec source, Map<String, String> tags) implements Action {
+        public RestoreTable {
+            tags = Map.copyOf(tags);
+        }
+
+        @Override
+        public String describe() {
+            String from = source instanceof RestoreSpec.FromBackup b ? "backup " + b.backup()
+                    : "table " + ((RestoreSpec.FromPointInTime) source).sourceTable() + " at "
+                    + ((RestoreSpec.FromPointInTime) source).pointInTime().map(Object::toString).orElse("latest");
+            return "restore table " + manifest.tableId() + " from " + from;
         }
     }
 }

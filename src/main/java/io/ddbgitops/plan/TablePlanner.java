@@ -26,7 +26,7 @@ public final class TablePlanner {
     public TablePlan plan(TableManifest manifest, Optional<ObservedTable> observed,
                           Map<String, String> previouslyApplied, Instant now) {
         Objects.requireNonNull(now, "now");
-        List<String> messages = new ArrayList<>(UnmanagedFields.of(manifest));
+        List<String> messages = new ArrayList<>();
         if (observed.isEmpty()) {
             return planCreation(manifest, previouslyApplied, messages);
         }
@@ -54,7 +54,7 @@ public final class TablePlanner {
         Map<String, String> tags = new TreeMap<>(o.tags());
         tags.putAll(Ownership.tagFor(manifest));
         List<Action> actions = new ArrayList<>();
-        actions.add(new Action.CreateTable(manifest, tags));
+        actions.add(creationAction(manifest, tags));
         o.ttlAttributeName().ifPresent(attribute -> actions.add(new Action.SetTimeToLive(attribute, true)));
         o.replicas().ifPresent(regions -> regions.stream().sorted().forEach(r -> actions.add(new Action.AddReplica(r))));
         if (manifest.pitr().orElse(false)) {
@@ -68,6 +68,13 @@ public final class TablePlanner {
             messages.add(0, "table was deleted outside git; it will be created again (empty)");
         }
         return new TablePlan(manifest, status, changes, actions, messages, desired);
+    }
+
+    /** A manifest with {@code restore} creates its table from that data; the rest of the plan follows as usual. */
+    private static Action creationAction(TableManifest manifest, Map<String, String> tags) {
+        return manifest.options().restore()
+                .<Action>map(source -> new Action.RestoreTable(manifest, source, tags))
+                .orElseGet(() -> new Action.CreateTable(manifest, tags));
     }
 
     /** One table's update plan, built section by section in DynamoDB's order. */

@@ -1,6 +1,7 @@
 package io.ddbgitops.reconcile;
 
 import io.ddbgitops.aws.AwsErrors;
+import io.ddbgitops.aws.BackupApplier;
 import io.ddbgitops.aws.DynamoDbApplier;
 import io.ddbgitops.aws.DynamoDbClients;
 import io.ddbgitops.aws.LiveStateReader;
@@ -13,6 +14,8 @@ import io.ddbgitops.manifest.TableManifest;
 import io.ddbgitops.plan.ObservedTable;
 import io.ddbgitops.plan.TablePlan;
 import io.ddbgitops.plan.TablePlanner;
+import io.ddbgitops.plan.TableStatus;
+import io.ddbgitops.backup.BackupRun;
 import io.ddbgitops.report.DriftReport;
 import io.ddbgitops.report.ReportBadge;
 import io.ddbgitops.report.ReportBuilder;
@@ -43,12 +46,16 @@ public final class Reconciler {
     private final ManifestLoader loader;
     private final LiveStateReader reader;
     private final DynamoDbApplier applier;
+    private final BackupApplier backups;
     private final TablePlanner planner = new TablePlanner();
+    private final UndeclaredTables undeclared;
 
     public Reconciler(ManifestLoader loader, DynamoDbClients clients) {
         this.loader = loader;
         this.reader = new LiveStateReader(clients);
         this.applier = new DynamoDbApplier(clients);
+        this.backups = new BackupApplier(clients);
+        this.undeclared = new UndeclaredTables(reader, applier);
     }
 
     public RunResult run(RunRequest request) throws GitException, IOException {
@@ -80,6 +87,9 @@ public final class Reconciler {
             builder.invalid(loaded.invalidManifests(), loaded.errors());
             for (TableManifest manifest : loaded.manifests()) {
                 reconcile(manifest, request, builder);
+            }
+            if (pullRequest.isEmpty()) {
+                undeclared.reconcile(loaded, request, builder);
             }
             DriftReport report = builder.build();
             String markdown = scope.map(sc -> sc.render(report)).orElseGet(() -> ReportMarkdown.render(report));
@@ -117,12 +127,35 @@ public final class Reconciler {
         TablePlan plan = planner.plan(manifest, observed, builder.previouslyApplied(manifest.tableId()), request.now());
         LOG.info("{} ({}): {}, {} change(s)", manifest.tableId(), manifest.id(), plan.status().label(),
                 plan.changes().size());
+        boolean applied = true;
         if (request.mode() == RunRequest.Mode.APPLY && plan.hasWrites()) {
             DynamoDbApplier.ApplyOutcome outcome = applier.apply(plan);
             builder.planned(plan, true, outcome.failure());
+            applied = outcome.ok();
         } else {
             builder.planned(plan, request.mode() == RunRequest.Mode.APPLY, Optional.empty());
         }
+        if (applied) {
+            backups(manifest, plan, observed.isPresent(), request, builder);
+        }
+    }
+
+    /**
+     * After a table's settings are applied (or it was in sync), its backup plan runs: apply takes the backup
+     * that is due and applies retention; plan only reports what is due. Tables that are not ours are left alone.
+     */
+    private void backups(TableManifest manifest, TablePlan plan, boolean existed, RunRequest request,
+                         ReportBuilder builder) {
+        if (plan.status() == TableStatus.UNMANAGED) {
+            return;
+        }
+        boolean apply = request.mode() == RunRequest.Mode.APPLY;
+        if (!apply && !existed && manifest.options().backup().schedule().isEmpty()) {
+            return;
+        }
+        BackupRun run = backups.run(manifest, request.now(), apply);
+        run.failures().forEach(f -> LOG.error("{}: {}", manifest.tableId(), f));
+        builder.backup(manifest, BackupReporting.entry(manifest.tableName(), run, request.now()));
     }
 
     /**

@@ -20,13 +20,16 @@ public record RunResult(DriftReport report, String markdown, Optional<PublishRes
 
     public int exitCode() {
         DriftReport.Summary s = report.summary();
-        if (s.failed() > 0) {
+        boolean pruneFailed = report.unmanaged().stream()
+                .anyMatch(u -> u.action().equals(io.ddbgitops.report.UnmanagedEntry.FAILED));
+        if (s.failed() > 0 || pruneFailed) {
             return ERROR;
         }
         if (s.invalid() > 0) {
             return INVALID;
         }
-        int remaining = report.isPlan() ? s.notInSync() : s.blocked() + s.unmanaged();
+        // After an apply, what was created, changed or fixed no longer differs; what remains is.
+        int remaining = report.isPlan() ? report.differences() : report.settled().differences();
         return remaining > 0 ? DIFFERENCES : OK;
     }
 }

@@ -8,9 +8,14 @@ import java.util.List;
  * {@code schemas/drift-report-v1.schema.json}). {@code mode} is {@code plan} (statuses say what applying would
  * do) or {@code apply} (what was done). Lists are sorted so that equal runs write equal bytes.
  */
-public record DriftReport(String mode, Summary summary, List<TableEntry> tables, List<ErrorEntry> errors) {
+public record DriftReport(String mode, Summary summary, List<TableEntry> tables, List<ErrorEntry> errors,
+                          List<UnmanagedEntry> unmanaged) {
     public static final String PLAN = "plan";
     public static final String APPLY = "apply";
+
+    public DriftReport(String mode, Summary summary, List<TableEntry> tables, List<ErrorEntry> errors) {
+        this(mode, summary, tables, errors, List.of());
+    }
 
     public DriftReport {
         tables = tables.stream()
@@ -20,6 +25,9 @@ public record DriftReport(String mode, Summary summary, List<TableEntry> tables,
         errors = errors.stream()
                 .sorted(Comparator.comparing(ErrorEntry::file).thenComparingInt(ErrorEntry::line)
                         .thenComparingInt(ErrorEntry::column).thenComparing(ErrorEntry::message))
+                .toList();
+        unmanaged = unmanaged == null ? List.of() : unmanaged.stream()
+                .sorted(Comparator.comparing(UnmanagedEntry::region).thenComparing(UnmanagedEntry::table))
                 .toList();
     }
 
@@ -31,14 +39,18 @@ public record DriftReport(String mode, Summary summary, List<TableEntry> tables,
     public DriftReport settled() {
         List<TableEntry> state = tables.stream().map(t -> new TableEntry(t.manifest(), t.namespace(), t.name(),
                 t.region(), t.table(), isPlan() ? t.status() : settledStatus(t.status()), List.of(), List.of(),
-                t.applied())).toList();
-        return new DriftReport("settled", Summary.of(state, summary.invalid()), state, errors);
+                t.applied(), t.backup().map(BackupEntry::settled))).toList();
+        return new DriftReport("settled", Summary.of(state, summary.invalid(), unmanaged), state, errors, unmanaged);
     }
 
-    /** True when the run found nothing to create, change or fix. */
+    /** True when the run found nothing to create, change or fix, and took or deleted no backup. */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isQuiet() {
-        return summary.created() + summary.changed() + summary.drifted() == 0;
+        return summary.created() + summary.changed() + summary.drifted() == 0 && !backupEvents();
+    }
+
+    private boolean backupEvents() {
+        return tables.stream().anyMatch(t -> t.backup().map(BackupEntry::hasEvents).orElse(false));
     }
 
     private static String settledStatus(String status) {
@@ -46,6 +58,18 @@ public record DriftReport(String mode, Summary summary, List<TableEntry> tables,
             case "created", "changed", "drifted" -> "in_sync";
             default -> status;
         };
+    }
+
+    /**
+     * How many things differ from what the repository says: the summary's non-in-sync counts, less undeclared
+     * tables that are not ours (listed for information) or that were pruned.
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public int differences() {
+        long settledUndeclared = unmanaged.stream()
+                .filter(u -> u.owner().isEmpty() || u.action().equals(UnmanagedEntry.DELETED))
+                .count();
+        return summary.notInSync() - (int) settledUndeclared;
     }
 
     @com.fasterxml.jackson.annotation.JsonIgnore
@@ -58,9 +82,14 @@ public record DriftReport(String mode, Summary summary, List<TableEntry> tables,
                           int unmanaged) {
 
         public static Summary of(List<TableEntry> tables, int invalid) {
+            return of(tables, invalid, List.of());
+        }
+
+        /** Unmanaged counts manifests whose table is not ours and live tables no manifest declares. */
+        public static Summary of(List<TableEntry> tables, int invalid, List<UnmanagedEntry> undeclared) {
             return new Summary(count(tables, "in_sync"), count(tables, "changed"), count(tables, "drifted"),
                     count(tables, "created"), count(tables, "failed"), invalid, count(tables, "blocked"),
-                    count(tables, "unmanaged"));
+                    count(tables, "unmanaged") + undeclared.size());
         }
 
         private static int count(List<TableEntry> tables, String status) {

@@ -27,7 +27,7 @@ public final class ReportBadge {
         if (s.invalid() > 0) {
             return s.invalid() + " invalid";
         }
-        int differing = s.notInSync();
+        int differing = report.settled().differences();
         return differing > 0 ? differing + " drifted" : "in sync";
     }
 
@@ -36,7 +36,7 @@ public final class ReportBadge {
         if (s.failed() > 0 || s.invalid() > 0) {
             return "#e05d44";
         }
-        return s.notInSync() > 0 ? "#dfb317" : "#4c1";
+        return report.settled().differences() > 0 ? "#dfb317" : "#4c1";
     }
 
     static String svg(String label, String message, String color) {

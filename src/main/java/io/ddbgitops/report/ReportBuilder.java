@@ -19,6 +19,7 @@ public final class ReportBuilder {
     private final Map<TableId, Map<String, String>> previouslyApplied;
     private final List<TableEntry> tables = new ArrayList<>();
     private final List<ErrorEntry> errors = new ArrayList<>();
+    private final List<UnmanagedEntry> undeclared = new ArrayList<>();
     private int invalid;
 
     public ReportBuilder(String mode, Optional<DriftReport> previous) {
@@ -52,6 +53,19 @@ public final class ReportBuilder {
                 previouslyApplied(manifest.tableId())));
     }
 
+    /** Adds a table's backup section to its entry; a failed backup makes the table failed. */
+    public void backup(TableManifest manifest, BackupEntry section) {
+        for (int i = tables.size() - 1; i >= 0; i--) {
+            TableEntry t = tables.get(i);
+            if (t.manifest().equals(manifest.source().file()) && t.namespace().equals(manifest.namespace())
+                    && t.name().equals(manifest.name())) {
+                tables.set(i, t.withBackup(section));
+                return;
+            }
+        }
+        throw new IllegalStateException("no report entry for " + manifest.id() + " to add backups to");
+    }
+
     public void invalid(int invalidManifests, List<ManifestError> manifestErrors) {
         invalid += invalidManifests;
         for (ManifestError e : manifestErrors) {
@@ -61,8 +75,18 @@ public final class ReportBuilder {
         }
     }
 
+    /** A live table no manifest declares. */
+    public void undeclared(UnmanagedEntry entry) {
+        undeclared.add(entry);
+    }
+
+    /** Regions the previous report mentions, so that a region whose last manifest was removed is still listed. */
+    public java.util.Set<String> previousRegions() {
+        return previouslyApplied.keySet().stream().map(TableId::region).collect(java.util.stream.Collectors.toSet());
+    }
+
     public DriftReport build() {
-        return new DriftReport(mode, DriftReport.Summary.of(tables, invalid), tables, errors);
+        return new DriftReport(mode, DriftReport.Summary.of(tables, invalid, undeclared), tables, errors, undeclared);
     }
 
     private static TableEntry entry(TableManifest m, String status, List<ChangeEntry> changes, List<String> messages,

@@ -20,11 +20,13 @@ public final class ReportMarkdown {
         md.append("# ddb-gitops ").append(report.isPlan() ? "plan" : "drift report").append("\n\n");
         md.append(headline(report)).append("\n\n");
         summaryTable(md, report);
+        BackupMarkdown.append(md, report);
         for (TableEntry table : report.tables()) {
             if (!table.status().equals("in_sync") || !table.messages().isEmpty()) {
                 tableSection(md, report, table);
             }
         }
+        undeclared(md, report.unmanaged());
         errors(md, report.errors());
         return md.toString();
     }
@@ -102,6 +104,20 @@ public final class ReportMarkdown {
             md.append(c.to()).append("   # ").append(c.action()).append(", ")
                     .append(c.cause().equals("drift") ? "drifted outside git" : "changed in git").append('\n');
         }
+    }
+
+    private static void undeclared(StringBuilder md, List<UnmanagedEntry> tables) {
+        if (tables.isEmpty()) {
+            return;
+        }
+        md.append("## ❔ Tables no manifest declares\n\n");
+        md.append("| region | table | owner | action | note |\n|---|---|---|---|---|\n");
+        for (UnmanagedEntry u : tables) {
+            md.append("| ").append(u.region()).append(" | ").append(u.table()).append(" | ")
+                    .append(u.owner().isEmpty() ? "—" : "`" + u.owner() + "`").append(" | ").append(u.action())
+                    .append(" | ").append(u.message()).append(" |\n");
+        }
+        md.append('\n');
     }
 
     private static void errors(StringBuilder md, List<ErrorEntry> errors) {

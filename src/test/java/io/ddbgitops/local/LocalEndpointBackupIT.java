@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,6 +125,35 @@ class LocalEndpointBackupIT {
         client.deleteTable(r -> r.tableName("dropped"));
         assertThat(client.describeBackup(r -> r.backupArn(arn)).backupDescription().backupDetails().backupStatus())
                 .isEqualTo(BackupStatus.AVAILABLE);
+    }
+
+    @Test
+    void takesConcurrentBackupsOfOneTable() throws Exception {
+        client.createTable(Clients.simpleTable("busy").build());
+        Clients.putItems(client, "busy", 40);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> arns = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String name = "busy-" + i;
+                arns.add(pool.submit(() -> client.createBackup(r -> r.tableName("busy").backupName(name))
+                        .backupDetails().backupArn()));
+            }
+            for (Future<String> arn : arns) {
+                BackupDescription description = client.describeBackup(r -> r.backupArn(get(arn))).backupDescription();
+                assertThat(description.sourceTableDetails().itemCount()).isEqualTo(40);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String get(Future<String> future) {
+        try {
+            return future.get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("Backup did not complete", e);
+        }
     }
 
     @Test

@@ -3,9 +3,15 @@ package io.ddbgitops.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -140,6 +146,26 @@ class LocalEndpointControlPlaneIT {
         Instant now = Instant.now();
         assertThat(Duration.between(created.creationDateTime(), now).abs()).isLessThan(Duration.ofMinutes(1));
         assertThat(Duration.between(described.creationDateTime(), now).abs()).isLessThan(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void answersErrorsInAwsWireShapeWithAMatchingChecksum() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(endpoint.endpoint())
+                .header("X-Amz-Target", "DynamoDB_20120810.DescribeContinuousBackups")
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDRAW/20250101/us-east-1/dynamodb/"
+                        + "aws4_request, SignedHeaders=host, Signature=0")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"TableName\":\"raw-missing\"}"))
+                .build();
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode body = new ObjectMapper().readTree(response.body());
+        assertThat(body.path("__type").asText()).isEqualTo("com.amazonaws.dynamodb.v20120810#TableNotFoundException");
+        assertThat(body.path("message").asText()).contains("raw-missing");
+        CRC32 crc = new CRC32();
+        crc.update(response.body());
+        assertThat(response.headers().firstValue("x-amz-crc32")).contains(Long.toString(crc.getValue()));
     }
 
     private static PointInTimeRecoveryDescription pitr(String table) {

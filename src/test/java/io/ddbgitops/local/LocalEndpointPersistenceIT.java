@@ -3,7 +3,11 @@ package io.ddbgitops.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -56,6 +60,29 @@ class LocalEndpointPersistenceIT {
                 DynamoDbClient client = Clients.client(endpoint)) {
             assertThat(client.listTables().tableNames()).doesNotContain("ephemeral");
         }
+    }
+
+    @Test
+    void endsDynamoDbLocalBackgroundJobsOnClose() throws Exception {
+        try (LocalEndpoint endpoint = LocalEndpoint.start(0, Optional.empty());
+                DynamoDbClient client = Clients.client(endpoint)) {
+            client.createTable(Clients.simpleTable("jobs").build());
+            assertThat(backgroundJobThreads()).isNotEmpty();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!backgroundJobThreads().isEmpty() && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        assertThat(backgroundJobThreads()).as("non-daemon threads that would keep the JVM alive").isEmpty();
+    }
+
+    private static List<Thread> backgroundJobThreads() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> !e.getKey().isDaemon())
+                .filter(e -> Arrays.stream(e.getValue())
+                        .anyMatch(f -> f.getClassName().startsWith("com.amazonaws.services.dynamodbv2.local.shared.jobs")))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     @Test

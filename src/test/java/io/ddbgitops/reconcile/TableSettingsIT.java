@@ -8,8 +8,8 @@ import io.ddbgitops.local.LocalEndpoint;
 import io.ddbgitops.manifest.ManifestLoader;
 import io.ddbgitops.report.DriftReport;
 import io.ddbgitops.report.TableEntry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,21 +25,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every table setting through the local endpoint: created in one run, converged in one run, blocked when it must be. */
 class TableSettingsIT {
-    private static LocalEndpoint endpoint;
-    private static DynamoDbClients clients;
+    private LocalEndpoint endpoint;
+    private DynamoDbClients clients;
     private final RecordingInterceptor recorder = new RecordingInterceptor();
 
     @TempDir
     Path temp;
 
-    @BeforeAll
-    static void start() throws Exception {
+    // One endpoint per test: every run also lists the tables no manifest declares, so tests must not share tables.
+    @BeforeEach
+    void start() throws Exception {
         endpoint = LocalEndpoint.start(0, Optional.empty());
         clients = new DynamoDbClients(AwsSettings.endpoint(endpoint.endpoint()));
     }
 
-    @AfterAll
-    static void stop() {
+    @AfterEach
+    void stop() {
         clients.close();
         endpoint.close();
     }
@@ -53,7 +54,7 @@ class TableSettingsIT {
         }
     }
 
-    private static TableDescription describe(String table) {
+    private TableDescription describe(String table) {
         return clients.forRegion("us-east-1").describeTable(r -> r.tableName(table)).table();
     }
 
@@ -146,5 +147,60 @@ class TableSettingsIT {
         assertThat(entry(apply.report(), "Theirs").messages().get(0)).contains("adopt: true");
         assertThat(recorder.writes()).isEmpty();
         assertThat(describe("Theirs").provisionedThroughput().readCapacityUnits()).isEqualTo(1);
+    }
+
+    @Test
+    void aTableWhoseManifestWasRemovedIsReportedAndOnlyPrunedWhenAsked() throws Exception {
+        ConfigRepo repo = ConfigRepo.create(temp).commit("two tables", Map.of(
+                "keep.yaml", Manifests.table("keep", "us-east-1", "Keep", 5, 5, false),
+                "old.yaml", Manifests.table("old", "us-east-1", "Old", 5, 5, false)));
+        run(repo, RunRequest.Mode.APPLY);
+        repo.commit("drop old", java.util.Collections.singletonMap("old.yaml", null));
+
+        RunResult plan = run(repo, RunRequest.Mode.PLAN);
+
+        assertThat(plan.exitCode()).isEqualTo(RunResult.DIFFERENCES);
+        assertThat(plan.report().unmanaged()).singleElement().satisfies(u -> {
+            assertThat(u.table()).isEqualTo("Old");
+            assertThat(u.owner()).isEqualTo("it/old");
+            assertThat(u.action()).isEqualTo("none");
+        });
+        assertThat(run(repo, RunRequest.Mode.APPLY).report().unmanaged()).singleElement()
+                .satisfies(u -> assertThat(u.action()).isEqualTo("none"));
+        assertThat(clients.forRegion("us-east-1").listTables().tableNames()).contains("Old");
+
+        RunResult pruned = runPruning(repo);
+
+        assertThat(pruned.exitCode()).as(pruned.markdown()).isZero();
+        assertThat(pruned.report().unmanaged()).singleElement()
+                .satisfies(u -> assertThat(u.action()).isEqualTo("deleted"));
+        assertThat(clients.forRegion("us-east-1").listTables().tableNames()).containsExactly("Keep");
+        assertThat(clients.forRegion("us-east-1").listBackups(r -> r.tableName("Old")).backupSummaries())
+                .as("a backup was taken first").hasSize(1);
+    }
+
+    @Test
+    void aForeignTableIsListedButNeverPruned() throws Exception {
+        clients.forRegion("us-east-1").createTable(r -> r.tableName("Scratch")
+                .keySchema(k -> k.attributeName("id").keyType("HASH"))
+                .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+                .billingMode("PAY_PER_REQUEST"));
+        ConfigRepo repo = ConfigRepo.create(temp).commit("one table", Map.of(
+                "keep.yaml", Manifests.table("keep", "us-east-1", "Keep", 5, 5, false)));
+
+        RunResult apply = runPruning(repo);
+
+        assertThat(apply.exitCode()).isZero();
+        assertThat(apply.report().unmanaged()).singleElement().satisfies(u -> {
+            assertThat(u.table()).isEqualTo("Scratch");
+            assertThat(u.owner()).isEmpty();
+        });
+        assertThat(clients.forRegion("us-east-1").listTables().tableNames()).contains("Scratch");
+    }
+
+    private RunResult runPruning(ConfigRepo repo) throws Exception {
+        RunRequest request = new RunRequest(RunRequest.Mode.APPLY, repo.url(), Optional.empty(), true,
+                Optional.empty(), Instant.now(), GitAuth.none(), CommitAuthor.defaults(), true);
+        return new Reconciler(new ManifestLoader(), clients).run(request);
     }
 }

@@ -15,7 +15,7 @@ final class ReportFixtures {
                                 new ChangeEntry("read_capacity", "20", "25", "update", "git")),
                         List.of(), applied),
                 new TableEntry("manifests/shop/carts.yaml", "shop", "carts", "us-east-1", "Carts", "in_sync",
-                        List.of(), List.of(), applied),
+                        List.of(), List.of(), applied).withBackup(BackupFixtures.nightly()),
                 new TableEntry("manifests/shop/sessions.yaml", "shop", "sessions", "eu-west-1", "Sessions", "drifted",
                         List.of(new ChangeEntry("pitr", "disabled", "enabled", "update", "drift")), List.of(), applied),
                 new TableEntry("manifests/people/people.yaml", "people", "people", "us-east-1", "People", "created",
@@ -31,6 +31,12 @@ final class ReportFixtures {
                         Map.of()));
         List<ErrorEntry> errors = List.of(new ErrorEntry("manifests/bad.yaml", 14, 5,
                 "spec.optional_spec.sort_key_keytype", "\"HASH\" is not allowed; a sort key is always RANGE"));
-        return new DriftReport(mode, DriftReport.Summary.of(tables, 1), tables, errors);
+        List<UnmanagedEntry> undeclared = List.of(
+                new UnmanagedEntry("us-east-1", "Scratch", "", UnmanagedEntry.NONE,
+                        "not managed by ddb-gitops and not declared by any manifest; left alone"),
+                new UnmanagedEntry("us-east-1", "OldCarts", "shop/old-carts", UnmanagedEntry.NONE,
+                        "owned by ddb-gitops (manifest shop/old-carts) but no manifest declares it any more; "
+                                + "apply --prune would delete it after a backup"));
+        return new DriftReport(mode, DriftReport.Summary.of(tables, 1, undeclared), tables, errors, undeclared);
     }
 }

@@ -76,7 +76,7 @@ class ReportRenderingTest {
         String headline = ReportMarkdown.headline(ReportFixtures.mixed(DriftReport.PLAN));
 
         assertThat(headline).isEqualTo("**Plan:** 7 tables · 1 in sync · 1 to create · 1 to change · 1 drifted"
-                + " · 1 blocked · 1 unmanaged · 1 failed · 1 invalid manifest");
+                + " · 1 blocked · 3 unmanaged · 1 failed · 1 invalid manifest");
     }
 
     private static void assertGolden(String name, String actual) throws IOException {

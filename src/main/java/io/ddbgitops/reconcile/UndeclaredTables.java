@@ -1,0 +1,70 @@
+package io.ddbgitops.reconcile;
+
+import io.ddbgitops.aws.AwsErrors;
+import io.ddbgitops.aws.DynamoDbApplier;
+import io.ddbgitops.aws.LiveStateReader;
+import io.ddbgitops.manifest.LoadResult;
+import io.ddbgitops.manifest.TableId;
+import io.ddbgitops.manifest.TableManifest;
+import io.ddbgitops.plan.ForeignTable;
+import io.ddbgitops.plan.UnmanagedTablePlan;
+import io.ddbgitops.plan.UnmanagedTables;
+import io.ddbgitops.report.ReportBuilder;
+import io.ddbgitops.report.UnmanagedEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Lists the live tables of every region we manage that no manifest declares, and prunes the ones we own when
+ * asked to. A region that cannot be listed is logged and skipped; it never fails the run.
+ */
+final class UndeclaredTables {
+    private static final Logger LOG = LoggerFactory.getLogger(UndeclaredTables.class);
+
+    private final LiveStateReader reader;
+    private final DynamoDbApplier applier;
+
+    UndeclaredTables(LiveStateReader reader, DynamoDbApplier applier) {
+        this.reader = reader;
+        this.applier = applier;
+    }
+
+    void reconcile(LoadResult loaded, RunRequest request, ReportBuilder builder) {
+        Set<TableId> declared = loaded.manifests().stream().map(TableManifest::tableId).collect(Collectors.toSet());
+        Set<String> regions = new TreeSet<>(builder.previousRegions());
+        loaded.manifests().forEach(m -> regions.add(m.region()));
+        boolean prune = request.prune() && request.mode() == RunRequest.Mode.APPLY;
+        for (String region : regions) {
+            try {
+                for (String name : reader.tableNames(region)) {
+                    TableId id = new TableId(region, name);
+                    if (!declared.contains(id)) {
+                        reader.readForeign(id).ifPresent(t -> decide(t, prune, loaded.invalidManifests() > 0, builder));
+                    }
+                }
+            } catch (SdkException e) {
+                LOG.warn("cannot list the tables of {}: {}", region, AwsErrors.describe(e));
+            }
+        }
+    }
+
+    private void decide(ForeignTable table, boolean prune, boolean anyInvalid, ReportBuilder builder) {
+        UnmanagedTablePlan plan = UnmanagedTables.plan(table, prune, anyInvalid);
+        String owner = table.owner().orElse("");
+        String action = UnmanagedEntry.NONE;
+        String message = plan.message();
+        if (!plan.actions().isEmpty()) {
+            LOG.info("{}: pruning ({})", table.id(), message);
+            DynamoDbApplier.ApplyOutcome outcome = applier.apply(table.id(), plan.actions());
+            action = outcome.ok() ? UnmanagedEntry.DELETED : UnmanagedEntry.FAILED;
+            message = outcome.failure().map(f -> plan.message().replace("; pruned after a backup", "") + "; " + f)
+                    .orElse(message);
+        }
+        builder.undeclared(new UnmanagedEntry(table.id().region(), table.id().tableName(), owner, action, message));
+    }
+}

@@ -1,0 +1,128 @@
+package io.ddbgitops.cli;
+
+import io.ddbgitops.local.LocalEndpoint;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code ddb-gitops restore} against a running local endpoint, and the offline cron check of {@code validate}. */
+class RestoreCommandIT {
+    @TempDir
+    Path temp;
+
+    private LocalEndpoint endpoint;
+    private DynamoDbClient client;
+
+    private record Run(int exit, String out, String err) {}
+
+    private static Run cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        endpoint = LocalEndpoint.start(0, Optional.empty());
+        client = DynamoDbClient.builder().endpointOverride(endpoint.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "x")))
+                .build();
+        client.createTable(r -> r.tableName("Orders")
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"))
+                .keySchema(k -> k.attributeName("pk").keyType("HASH"))
+                .billingMode("PAY_PER_REQUEST"));
+        for (int i = 0; i < 12; i++) {
+            Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS("order-" + i));
+            client.putItem(r -> r.tableName("Orders").item(item));
+        }
+        client.createBackup(r -> r.tableName("Orders").backupName("orders-before-release"));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        endpoint.close();
+    }
+
+    @Test
+    void restoresFromABackupNameAndPrintsProgressAndResult() {
+        Run run = cli("restore", "--region", "us-east-1", "--target-table", "OrdersRestored",
+                "--backup", "orders-before-release", "--endpoint-url", endpoint.endpoint().toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("restoring us-east-1/OrdersRestored from backup arn:")
+                .contains("waiting for us-east-1/OrdersRestored to be ACTIVE")
+                .contains("restored us-east-1/OrdersRestored from backup arn:").contains("(ACTIVE, ");
+        assertThat(client.scan(r -> r.tableName("OrdersRestored")).count()).isEqualTo(12);
+    }
+
+    @Test
+    void refusesATargetThatAlreadyExists() {
+        client.putItem(r -> r.tableName("Orders").item(Map.of("pk", AttributeValue.fromS("after-backup"))));
+
+        Run run = cli("restore", "--region", "us-east-1", "--target-table", "Orders",
+                "--backup", "orders-before-release", "--endpoint-url", endpoint.endpoint().toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("error: table us-east-1/Orders already exists; a restore never overwrites");
+        assertThat(client.scan(r -> r.tableName("Orders")).count()).isEqualTo(13);
+    }
+
+    @Test
+    void needsExactlyOneSource() {
+        Run none = cli("restore", "--region", "us-east-1", "--target-table", "T", "--local");
+        Run both = cli("restore", "--region", "us-east-1", "--target-table", "T", "--backup", "b",
+                "--source-table", "S", "--local");
+        Run badTime = cli("restore", "--region", "us-east-1", "--target-table", "T", "--source-table", "S",
+                "--point-in-time", "yesterday", "--local");
+
+        assertThat(none.exit()).isEqualTo(1);
+        assertThat(both.exit()).isEqualTo(1);
+        assertThat(badTime.exit()).isEqualTo(1);
+        assertThat(badTime.err()).contains("--point-in-time \"yesterday\" is neither an ISO-8601 instant");
+    }
+
+    @Test
+    void validateReportsABadBackupScheduleWithItsLineOffline() throws Exception {
+        Path repo = temp.resolve("repo");
+        Files.createDirectories(repo.resolve("manifests"));
+        Files.writeString(repo.resolve("manifests/orders.yaml"), """
+                apiVersion: prsn.io/v1
+                kind: Dynamodb
+                metadata:
+                  name: orders
+                spec:
+                  region: "us-east-1"
+                  tablename: "Orders"
+                  pri_key_attributename: "id"
+                  pri_key_attributetype: "S"
+                  optional_spec:
+                    backup:
+                      schedule: "0 0 25 * * ?"
+                      retain: 7
+                """, StandardCharsets.UTF_8);
+
+        Run run = cli("validate", "--repo", repo.toString());
+
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.out()).contains("manifests/orders.yaml:12:")
+                .contains("spec.optional_spec.backup.schedule: \"0 0 25 * * ?\" is not a Quartz cron expression");
+    }
+}
