@@ -65,7 +65,7 @@ final class WriteRecorder {
         switch (operation) {
             case "PutItem" -> written.add(new Written(table(request, region), request.path("Item")));
             case "UpdateItem", "DeleteItem" -> written.add(new Written(table(request, region), request.path("Key")));
-            case "BatchWriteItem" -> request.path("RequestItems").fields().forEachRemaining(tableWrites -> {
+            case "BatchWriteItem" -> request.path("RequestItems").properties().forEach(tableWrites -> {
                 TableKey table = TableArns.nameOrArn(tableWrites.getKey(), region);
                 for (JsonNode write : tableWrites.getValue()) {
                     written.add(new Written(table, write.has("PutRequest")
