@@ -96,11 +96,13 @@ final class DynamoDbLocalServer implements AutoCloseable {
 
     /**
      * Jetty logs its start and stop through SLF4J at info, sqlite4java warns about its jar version through
-     * java.util.logging; neither says anything the user needs. Explicit user settings win.
+     * java.util.logging, DynamoDB Local (log4j-api, bridged to SLF4J) about client errors; none of it says anything
+     * the user needs. Explicit user settings win.
      */
     private static void quietEngineLogging() {
         System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
-        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.com.amazonaws.services.dynamodbv2", "warn");
+        // DynamoDB Local warns, with a stack trace, about every client error it answers (a missing table, say)
+        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.com.amazonaws.services.dynamodbv2", "error");
     }
 
     int port() {

@@ -81,7 +81,8 @@ final class FrontHandler implements HttpHandler {
                         region));
                 operations.timeToLive().checkChangeAllowed(ttlTable.get());
             }
-            response = forwarder.forward(body);
+            response = forwarder.forward(createTable.map(c -> Json.bytes(UpdateTableOperation.forEngine(c)))
+                    .orElse(body));
             if (response.isSuccess()) {
                 ttlTable.ifPresent(operations.timeToLive()::changed);
                 if (WriteRecorder.WRITES.contains(operation)) {

@@ -17,6 +17,12 @@ final class TableFeatureDescriptions {
                     .put("TableClass", features.tableClass());
             summary.set("LastUpdateDateTime", TableDescriptions.seconds(features.tableClassUpdatedAt()));
         }
+        description.remove("OnDemandThroughput");
+        if (features.capped()) {
+            description.putObject("OnDemandThroughput")
+                    .put("MaxReadRequestUnits", features.maxReadRequestUnits())
+                    .put("MaxWriteRequestUnits", features.maxWriteRequestUnits());
+        }
         if (!features.replicas().isEmpty()) {
             description.put("GlobalTableVersion", GLOBAL_TABLE_VERSION);
             ArrayNode replicas = description.putArray("Replicas");

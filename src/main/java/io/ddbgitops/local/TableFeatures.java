@@ -9,12 +9,17 @@ import java.util.TreeSet;
 /**
  * Table settings DynamoDB Local ignores, kept by the front: table class, KMS encryption, global table replicas,
  * contributor insights (per table, key "", and per index) and when TTL was last changed. Times are epoch seconds;
- * an empty key ARN means the AWS owned key, 0 means "never".
+ * on-demand caps (DynamoDB Local drops a pair with one cap unset); an empty key ARN means the AWS owned key,
+ * 0 means "never".
  */
 record TableFeatures(String tableClass, double tableClassUpdatedAt, String kmsKeyArn, List<String> replicas,
-        Map<String, String> contributorInsights, double ttlChangedAt) {
+        Map<String, String> contributorInsights, double ttlChangedAt, long maxReadRequestUnits,
+        long maxWriteRequestUnits) {
     static final String STANDARD = "STANDARD";
-    static final TableFeatures DEFAULT = new TableFeatures(STANDARD, 0, "", List.of(), Map.of(), 0);
+    /** AWS's value for "no cap" in OnDemandThroughput. */
+    static final long UNCAPPED = -1;
+    static final TableFeatures DEFAULT = new TableFeatures(STANDARD, 0, "", List.of(), Map.of(), 0, UNCAPPED,
+            UNCAPPED);
 
     TableFeatures {
         replicas = List.copyOf(new TreeSet<>(replicas));
@@ -26,26 +31,38 @@ record TableFeatures(String tableClass, double tableClassUpdatedAt, String kmsKe
     }
 
     TableFeatures withTableClass(String newClass, double at) {
-        return new TableFeatures(newClass, at, kmsKeyArn, replicas, contributorInsights, ttlChangedAt);
+        return new TableFeatures(newClass, at, kmsKeyArn, replicas, contributorInsights, ttlChangedAt,
+                maxReadRequestUnits, maxWriteRequestUnits);
     }
 
     TableFeatures withKmsKey(Optional<String> arn) {
         return new TableFeatures(tableClass, tableClassUpdatedAt, arn.orElse(""), replicas, contributorInsights,
-                ttlChangedAt);
+                ttlChangedAt, maxReadRequestUnits, maxWriteRequestUnits);
     }
 
     TableFeatures withReplicas(List<String> regions) {
         return new TableFeatures(tableClass, tableClassUpdatedAt, kmsKeyArn, regions, contributorInsights,
-                ttlChangedAt);
+                ttlChangedAt, maxReadRequestUnits, maxWriteRequestUnits);
     }
 
     TableFeatures withContributorInsights(String index, String status) {
         Map<String, String> next = new TreeMap<>(contributorInsights);
         next.put(index, status);
-        return new TableFeatures(tableClass, tableClassUpdatedAt, kmsKeyArn, replicas, next, ttlChangedAt);
+        return new TableFeatures(tableClass, tableClassUpdatedAt, kmsKeyArn, replicas, next, ttlChangedAt,
+                maxReadRequestUnits, maxWriteRequestUnits);
+    }
+
+    TableFeatures withOnDemandCaps(long maxRead, long maxWrite) {
+        return new TableFeatures(tableClass, tableClassUpdatedAt, kmsKeyArn, replicas, contributorInsights,
+                ttlChangedAt, maxRead, maxWrite);
+    }
+
+    boolean capped() {
+        return maxReadRequestUnits != UNCAPPED || maxWriteRequestUnits != UNCAPPED;
     }
 
     TableFeatures withTtlChangedAt(double at) {
-        return new TableFeatures(tableClass, tableClassUpdatedAt, kmsKeyArn, replicas, contributorInsights, at);
+        return new TableFeatures(tableClass, tableClassUpdatedAt, kmsKeyArn, replicas, contributorInsights, at,
+                maxReadRequestUnits, maxWriteRequestUnits);
     }
 }

@@ -9,9 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * UpdateTable: DynamoDB Local applies what it knows (throughput, indexes, streams, deletion protection, on-demand
- * caps), the front applies SSESpecification, TableClass and ReplicaUpdates, which DynamoDB Local ignores or answers
- * "Nothing to update". A request with only the front's fields never reaches DynamoDB Local.
+ * UpdateTable: DynamoDB Local applies what it knows (billing, throughput, indexes, streams, deletion protection),
+ * the front applies SSESpecification, TableClass and ReplicaUpdates, which DynamoDB Local ignores or answers
+ * "Nothing to update", and OnDemandThroughput, which DynamoDB Local drops (or fails on) unless both caps are set.
+ * A request with only the front's fields never reaches DynamoDB Local.
  */
 final class UpdateTableOperation {
     /** Sends a request body on to DynamoDB Local with the client's own headers. */
@@ -19,7 +20,8 @@ final class UpdateTableOperation {
         WireResponse forward(byte[] body) throws IOException, InterruptedException;
     }
 
-    private static final Set<String> FRONT_FIELDS = Set.of("SSESpecification", "TableClass", "ReplicaUpdates");
+    private static final Set<String> FRONT_FIELDS =
+            Set.of("SSESpecification", "TableClass", "ReplicaUpdates", "OnDemandThroughput");
     private static final Set<String> TABLE_CLASSES = Set.of("STANDARD", "STANDARD_INFREQUENT_ACCESS");
 
     private final FrontState state;
@@ -40,8 +42,9 @@ final class UpdateTableOperation {
         ObjectNode enginePart = request.deepCopy();
         enginePart.remove(FRONT_FIELDS);
         boolean engineChanges = hasChanges(enginePart);
-        if (request.has("ReplicaUpdates") && (engineChanges || request.has("SSESpecification")
-                || request.has("TableClass"))) {
+        boolean otherFrontChanges = FRONT_FIELDS.stream()
+                .anyMatch(field -> !field.equals("ReplicaUpdates") && request.has(field));
+        if (request.has("ReplicaUpdates") && (engineChanges || otherFrontChanges)) {
             throw AwsException.validation("One or more parameter values were invalid: ReplicaUpdates cannot be"
                     + " combined with other table updates in one UpdateTable request");
         }
@@ -55,7 +58,6 @@ final class UpdateTableOperation {
                 ? Optional.of(kmsKey(request.get("SSESpecification"), table.region()))
                 : Optional.empty();
         if (engineChanges) {
-            completeOnDemandThroughput(table, enginePart);
             WireResponse response = forwarder.forward(Json.bytes(enginePart));
             if (!response.isSuccess()) {
                 return response;
@@ -73,6 +75,9 @@ final class UpdateTableOperation {
         if (kmsKey.isPresent()) {
             features = features.withKmsKey(kmsKey.get());
         }
+        if (request.has("OnDemandThroughput")) {
+            features = withCaps(features, request.get("OnDemandThroughput"));
+        }
         state.setFeatures(table, features);
         return WireResponse.ok(Json.object().set("TableDescription", existing(table)));
     }
@@ -88,7 +93,30 @@ final class UpdateTableOperation {
         if (request.has("SSESpecification")) {
             features = features.withKmsKey(kmsKey(request.get("SSESpecification"), region));
         }
+        if (request.has("OnDemandThroughput")) {
+            features = withCaps(features, request.get("OnDemandThroughput"));
+        }
         state.setFeatures(table, features);
+    }
+
+    /** CreateTable as DynamoDB Local gets it: the on-demand caps stay with the front. */
+    static ObjectNode forEngine(ObjectNode createTable) {
+        ObjectNode forwarded = createTable.deepCopy();
+        forwarded.remove("OnDemandThroughput");
+        return forwarded;
+    }
+
+    /** A cap left out keeps its current value, as on AWS; -1 removes it. */
+    private static TableFeatures withCaps(TableFeatures features, JsonNode caps) {
+        long read = caps.path("MaxReadRequestUnits").asLong(features.maxReadRequestUnits());
+        long write = caps.path("MaxWriteRequestUnits").asLong(features.maxWriteRequestUnits());
+        for (long cap : new long[] {read, write}) {
+            if (cap < 1 && cap != TableFeatures.UNCAPPED) {
+                throw AwsException.validation("One or more parameter values were invalid: on-demand maximum"
+                        + " request units must be at least 1, or -1 for no limit, got " + cap);
+            }
+        }
+        return features.withOnDemandCaps(read, write);
     }
 
     /** Validates what DynamoDB Local would not, before the table is created. */
@@ -125,23 +153,6 @@ final class UpdateTableOperation {
             }
         }
         return false;
-    }
-
-    /** DynamoDB Local fails (HTTP 500) on a cap without the other; AWS keeps the other as it is. */
-    private void completeOnDemandThroughput(TableKey table, ObjectNode enginePart) {
-        JsonNode caps = enginePart.get("OnDemandThroughput");
-        if (!(caps instanceof ObjectNode given)
-                || (given.has("MaxReadRequestUnits") && given.has("MaxWriteRequestUnits"))) {
-            return;
-        }
-        engine.describeTable(table.region(), table.table()).ifPresent(current -> {
-            JsonNode now = current.path("OnDemandThroughput");
-            for (String cap : new String[] {"MaxReadRequestUnits", "MaxWriteRequestUnits"}) {
-                if (!given.has(cap)) {
-                    given.put(cap, now.path(cap).asLong(-1));
-                }
-            }
-        });
     }
 
     private ObjectNode existing(TableKey table) {
