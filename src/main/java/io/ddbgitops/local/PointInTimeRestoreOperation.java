@@ -34,9 +34,9 @@ final class PointInTimeRestoreOperation {
     WireResponse restore(String region, ObjectNode request) {
         TableKey source = source(region, request);
         TableKey target = new TableKey(region, Json.requiredText(request, "TargetTableName"));
-        ObjectNode description = engine.describeTable(source.region(), source.table()).orElseThrow(() ->
-                new AwsException(DYNAMODB + "SourceTableNotFoundException", "Source table not found: "
-                        + source.arn()));
+        // AWS's model has no SourceTableNotFoundException; a missing source is TableNotFoundException
+        ObjectNode description = engine.describeTable(source.region(), source.table())
+                .orElseThrow(() -> AwsException.tableNotFound(source.table()));
         PitrSetting pitr = state.pitr(source);
         if (!pitr.enabled()) {
             throw new AwsException(DYNAMODB + "PointInTimeRecoveryUnavailableException",
