@@ -2,6 +2,8 @@ package io.ddbgitops.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +88,31 @@ final class ChangeLog {
     }
 
     private String keyOf(JsonNode item) {
-        return new String(Json.bytes(keyOfItem(item)), java.nio.charset.StandardCharsets.UTF_8);
+        return canonical(keyOfItem(item));
+    }
+
+    /**
+     * A key as a string that is equal for equal keys: fields sorted by name, numbers normalised (DynamoDB stores
+     * {@code 1.0} as {@code 1}, so a key written one way comes back the other).
+     */
+    static String canonical(JsonNode key) {
+        ObjectNode normalised = Json.object();
+        new TreeSet<String>(iterableNames(key)).forEach(name -> {
+            JsonNode value = key.get(name);
+            if (value != null && value.has("N")) {
+                normalised.putObject(name).put("N",
+                        new BigDecimal(value.get("N").asText()).stripTrailingZeros().toPlainString());
+            } else {
+                normalised.set(name, value);
+            }
+        });
+        return new String(Json.bytes(normalised), StandardCharsets.UTF_8);
+    }
+
+    private static List<String> iterableNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private void apply(Map<String, JsonNode> items, Change change) {

@@ -52,6 +52,9 @@ public final class LocalEndpoint implements AutoCloseable {
                 ? PitrHistory.persistentIn(dataDir.get().resolve("front").resolve("pitr"))
                 : PitrHistory.inMemory();
         DynamoDbLocalServer engine = DynamoDbLocalServer.start(dataDir.map(d -> d.resolve("dynamodb")));
+        // The JDK server writes a response's headers and body separately; with Nagle's algorithm on, every response
+        // then waits for the client's delayed ACK (about 40 ms a request). Read when the first server is created.
+        System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
         ExecutorService executor = Executors.newFixedThreadPool(FRONT_THREADS, daemonThreads());
         try {
             HttpServer front = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);

@@ -1,9 +1,12 @@
 package io.ddbgitops.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,10 +14,11 @@ import java.util.Set;
 
 /**
  * Feeds point-in-time recovery: after a write to a table with PITR on has succeeded, reads the written keys back
- * and appends their current items (or their absence) to the table's {@link ChangeLog}. Reading back and appending
- * happen under one lock, so the last entry for a key is always its latest state.
+ * (BatchGetItem, consistent) and appends their current items (or their absence) to the table's {@link ChangeLog}.
+ * Reading back and appending happen under one lock, so the last entry for a key is always its latest state.
  */
 final class WriteRecorder {
+    private static final int BATCH_GET_LIMIT = 100;
     static final Set<String> WRITES = Set.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem",
             "TransactWriteItems");
 
@@ -38,26 +42,56 @@ final class WriteRecorder {
         if (!state.anyPitrEnabled()) {
             return;
         }
+        Map<TableKey, List<JsonNode>> byTable = new LinkedHashMap<>();
         for (Written written : written(operation, region, Json.parseRequest(body))) {
             if (state.pitr(written.table()).enabled()) {
-                record(written);
+                byTable.computeIfAbsent(written.table(), t -> new ArrayList<>()).add(written.keySource());
             }
         }
+        byTable.forEach(this::record);
     }
 
-    private void record(Written written) {
+    private void record(TableKey table, List<JsonNode> keySources) {
         synchronized (history) {
-            Optional<List<String>> keyNames = history.keyNames(written.table());
+            Optional<List<String>> keyNames = history.keyNames(table);
             if (keyNames.isEmpty()) {
                 return;
             }
-            ObjectNode key = Json.object();
-            keyNames.get().forEach(name -> key.set(name, written.keySource().get(name)));
-            ObjectNode get = Json.object().put("TableName", written.table().table()).put("ConsistentRead", true);
-            get.set("Key", key);
-            JsonNode item = engine.call(written.table().region(), "GetItem", get).get("Item");
-            history.append(written.table(), new ChangeLog.Change(clock.millis(), key, Optional.ofNullable(item)));
+            Map<String, ObjectNode> keys = new LinkedHashMap<>();
+            for (JsonNode source : keySources) {
+                ObjectNode key = Json.object();
+                keyNames.get().forEach(name -> key.set(name, source.get(name)));
+                keys.put(ChangeLog.canonical(key), key);
+            }
+            Map<String, JsonNode> current = currentItems(table, keyNames.get(), List.copyOf(keys.values()));
+            long now = clock.millis();
+            keys.forEach((canonical, key) -> history.append(table,
+                    new ChangeLog.Change(now, key, Optional.ofNullable(current.get(canonical)))));
         }
+    }
+
+    /** The items now stored under the keys, by canonical key; a key without an item is absent. */
+    private Map<String, JsonNode> currentItems(TableKey table, List<String> keyNames, List<ObjectNode> keys) {
+        Map<String, JsonNode> found = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
+            ArrayNode pending = Json.array();
+            keys.subList(from, Math.min(keys.size(), from + BATCH_GET_LIMIT)).forEach(pending::add);
+            while (!pending.isEmpty()) {
+                ObjectNode request = Json.object();
+                ObjectNode tableRequest = request.putObject("RequestItems").putObject(table.table());
+                tableRequest.set("Keys", pending);
+                tableRequest.put("ConsistentRead", true);
+                ObjectNode response = engine.call(table.region(), "BatchGetItem", request);
+                for (JsonNode item : response.path("Responses").path(table.table())) {
+                    ObjectNode key = Json.object();
+                    keyNames.forEach(name -> key.set(name, item.get(name)));
+                    found.put(ChangeLog.canonical(key), item);
+                }
+                JsonNode unprocessed = response.path("UnprocessedKeys").path(table.table()).path("Keys");
+                pending = unprocessed instanceof ArrayNode more ? more : Json.array();
+            }
+        }
+        return found;
     }
 
     private static List<Written> written(String operation, String region, ObjectNode request) {

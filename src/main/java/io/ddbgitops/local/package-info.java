@@ -13,8 +13,23 @@
  *       and finishes later); a concurrent DescribeBackup or ListBackups sees CREATING meanwhile.
  *       RestoreTableFromBackup likewise writes every item before it answers.</li>
  *   <li>Tags and PITR belong to the table: DeleteTable forgets them. Backups outlive their table.</li>
+ *   <li>UpdateTable's SSESpecification, TableClass, ReplicaUpdates and OnDemandThroughput are applied by the front
+ *       (DynamoDB Local ignores them, answers "Nothing to update" or drops a half-set cap pair); a request with
+ *       only those never reaches DynamoDB Local, a mixed one is forwarded without them first. A KMS key given by
+ *       alias or id is shown as a made-up, stable key ARN.</li>
+ *   <li>A replica (global tables 2019.11.21) is a real table in the other region's database, created with the
+ *       items the source had at that moment; later writes are not replicated. Adding one turns on a
+ *       NEW_AND_OLD_IMAGES stream as AWS does; replica updates cannot be combined with other changes.</li>
+ *   <li>Contributor insights switch to ENABLED/DISABLED at once (AWS passes through ENABLING/DISABLING).
+ *       A second UpdateTimeToLive within an hour is refused, as on AWS.</li>
+ *   <li>Point-in-time recovery: enabling it snapshots the table; every write that passes through the front to a
+ *       table with PITR on is read back and logged with the time it was recorded, so RestoreTableToPointInTime
+ *       restores to the millisecond. Writes that bypass the front (straight to DynamoDB Local) are not seen.
+ *       The history is discarded when PITR is turned off or the table is deleted.</li>
  *   <li>With a data directory, DynamoDB Local keeps its databases in {@code <dataDir>/dynamodb} and the front
- *       keeps tags, PITR settings and backups (with their items) as JSON under {@code <dataDir>/front}.</li>
+ *       keeps tags, PITR settings, table features and backups (with their items) as JSON under
+ *       {@code <dataDir>/front}, and each PITR table's snapshot and append-only change log under
+ *       {@code <dataDir>/front/pitr}.</li>
  * </ul>
  */
 package io.ddbgitops.local;
