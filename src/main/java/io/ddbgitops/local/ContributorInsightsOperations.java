@@ -3,7 +3,6 @@ package io.ddbgitops.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +18,10 @@ final class ContributorInsightsOperations {
 
     private final FrontState state;
     private final Engine engine;
-    private final Clock clock;
 
-    ContributorInsightsOperations(FrontState state, Engine engine, Clock clock) {
+    ContributorInsightsOperations(FrontState state, Engine engine) {
         this.state = state;
         this.engine = engine;
-        this.clock = clock;
     }
 
     WireResponse update(String region, ObjectNode request) {
@@ -53,7 +50,6 @@ final class ContributorInsightsOperations {
         index.ifPresent(i -> response.put("IndexName", i));
         response.putArray("ContributorInsightsRuleList");
         response.put("ContributorInsightsStatus", status);
-        response.set("LastUpdateDateTime", TableDescriptions.seconds(clock.millis() / 1000.0));
         return WireResponse.ok(response);
     }
 

@@ -36,7 +36,7 @@ final class FrontOperations {
         this.restore = new RestoreOperation(state, engine, items, clock);
         this.pointInTimeRestore = new PointInTimeRestoreOperation(state, engine, items, history, continuousBackups,
                 clock);
-        this.contributorInsights = new ContributorInsightsOperations(state, engine, clock);
+        this.contributorInsights = new ContributorInsightsOperations(state, engine);
         this.replicas = new ReplicaOperations(state, engine, items);
         this.updateTable = new UpdateTableOperation(state, engine, replicas, clock);
         this.timeToLive = new TimeToLiveGuard(state, clock);

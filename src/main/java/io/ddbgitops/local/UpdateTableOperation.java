@@ -49,11 +49,8 @@ final class UpdateTableOperation {
                     + " combined with other table updates in one UpdateTable request");
         }
         TableKey table = TableArns.nameOrArn(Json.requiredText(request, "TableName"), region);
-        Optional<String> tableClass = Json.text(request, "TableClass");
-        tableClass.filter(c -> !TABLE_CLASSES.contains(c)).ifPresent(c -> {
-            throw AwsException.validation("1 validation error detected: Value '" + c + "' at 'tableClass' failed"
-                    + " to satisfy constraint: Member must satisfy enum value set: " + TABLE_CLASSES);
-        });
+        Optional<String> tableClass = validTableClass(request);
+        validateCaps(request);
         Optional<Optional<String>> kmsKey = request.has("SSESpecification")
                 ? Optional.of(kmsKey(request.get("SSESpecification"), table.region()))
                 : Optional.empty();
@@ -108,23 +105,34 @@ final class UpdateTableOperation {
 
     /** A cap left out keeps its current value, as on AWS; -1 removes it. */
     private static TableFeatures withCaps(TableFeatures features, JsonNode caps) {
-        long read = caps.path("MaxReadRequestUnits").asLong(features.maxReadRequestUnits());
-        long write = caps.path("MaxWriteRequestUnits").asLong(features.maxWriteRequestUnits());
-        for (long cap : new long[] {read, write}) {
-            if (cap < 1 && cap != TableFeatures.UNCAPPED) {
-                throw AwsException.validation("One or more parameter values were invalid: on-demand maximum"
-                        + " request units must be at least 1, or -1 for no limit, got " + cap);
+        return features.withOnDemandCaps(caps.path("MaxReadRequestUnits").asLong(features.maxReadRequestUnits()),
+                caps.path("MaxWriteRequestUnits").asLong(features.maxWriteRequestUnits()));
+    }
+
+    private static void validateCaps(ObjectNode request) {
+        for (String cap : new String[] {"MaxReadRequestUnits", "MaxWriteRequestUnits"}) {
+            JsonNode value = request.path("OnDemandThroughput").path(cap);
+            if (!value.isMissingNode() && (!value.canConvertToLong()
+                    || (value.asLong() < 1 && value.asLong() != TableFeatures.UNCAPPED))) {
+                throw AwsException.validation("One or more parameter values were invalid: " + cap
+                        + " must be at least 1, or -1 for no limit, got " + value);
             }
         }
-        return features.withOnDemandCaps(read, write);
+    }
+
+    private static Optional<String> validTableClass(ObjectNode request) {
+        Optional<String> tableClass = Json.text(request, "TableClass");
+        tableClass.filter(c -> !TABLE_CLASSES.contains(c)).ifPresent(c -> {
+            throw AwsException.validation("1 validation error detected: Value '" + c + "' at 'tableClass' failed"
+                    + " to satisfy constraint: Member must satisfy enum value set: " + TABLE_CLASSES);
+        });
+        return tableClass;
     }
 
     /** Validates what DynamoDB Local would not, before the table is created. */
     static void validateCreateTable(ObjectNode request) {
-        Json.text(request, "TableClass").filter(c -> !TABLE_CLASSES.contains(c)).ifPresent(c -> {
-            throw AwsException.validation("1 validation error detected: Value '" + c + "' at 'tableClass' failed"
-                    + " to satisfy constraint: Member must satisfy enum value set: " + TABLE_CLASSES);
-        });
+        validTableClass(request);
+        validateCaps(request);
         if (request.has("SSESpecification")) {
             kmsKey(request.get("SSESpecification"), SigV4Authorization.DEFAULT_REGION);
         }
