@@ -47,6 +47,11 @@ final class ChangeLog {
         return List.copyOf(base.values());
     }
 
+    /** When the oldest change kept was recorded, if there is one. */
+    Optional<Long> oldestChangeMillis() {
+        return changes.isEmpty() ? Optional.empty() : Optional.of(changes.get(0).atMillis());
+    }
+
     List<Change> changes() {
         return List.copyOf(changes);
     }
@@ -75,9 +80,8 @@ final class ChangeLog {
             folded++;
         }
         changes.subList(0, folded).clear();
-        boolean moved = millis > baseMillis;
         baseMillis = Math.max(baseMillis, millis);
-        return folded > 0 || moved;
+        return folded > 0;
     }
 
     /** The key attributes of an item, as an object whose field order is fixed (sorted names). */

@@ -11,8 +11,6 @@ import java.util.List;
  * snapshot of the table that starts its {@link PitrHistory}; turning it off discards the history, as AWS does.
  */
 final class ContinuousBackupOperations {
-    private static final long DAY_MILLIS = 86_400_000L;
-
     private final FrontState state;
     private final Engine engine;
     private final TableItems items;
@@ -32,10 +30,6 @@ final class ContinuousBackupOperations {
         return WireResponse.ok(describe(state.pitr(table)));
     }
 
-    /** The first restorable instant: PITR's start, or the start of the recovery period once that is later. */
-    long earliestRestorableMillis(PitrSetting setting, long nowMillis) {
-        return Math.max(Math.round(setting.enabledAt() * 1000), nowMillis - setting.recoveryPeriodInDays() * DAY_MILLIS);
-    }
 
     WireResponse update(String region, ObjectNode request) {
         JsonNode spec = request.path("PointInTimeRecoverySpecification");
@@ -87,7 +81,7 @@ final class ContinuousBackupOperations {
             long now = clock.millis();
             pitr.put("RecoveryPeriodInDays", setting.recoveryPeriodInDays());
             pitr.set("EarliestRestorableDateTime",
-                    TableDescriptions.seconds(earliestRestorableMillis(setting, now) / 1000.0));
+                    TableDescriptions.seconds(setting.earliestRestorableMillis(now) / 1000.0));
             pitr.set("LatestRestorableDateTime", TableDescriptions.seconds(now / 1000.0));
         }
         ObjectNode description = Json.object().put("ContinuousBackupsStatus", "ENABLED");

@@ -34,8 +34,7 @@ final class FrontOperations {
         this.backups = new BackupOperations(state, engine, items, clock);
         this.listing = new BackupListing(state);
         this.restore = new RestoreOperation(state, engine, items, clock);
-        this.pointInTimeRestore = new PointInTimeRestoreOperation(state, engine, items, history, continuousBackups,
-                clock);
+        this.pointInTimeRestore = new PointInTimeRestoreOperation(state, engine, items, history, clock);
         this.contributorInsights = new ContributorInsightsOperations(state, engine);
         this.replicas = new ReplicaOperations(state, engine, items);
         this.updateTable = new UpdateTableOperation(state, engine, replicas, clock);

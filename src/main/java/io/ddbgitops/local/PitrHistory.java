@@ -23,6 +23,8 @@ import java.util.stream.Stream;
  * {@code <region>--<table>.log.jsonl}, one change a line; both are rewritten when the window slides.
  */
 final class PitrHistory {
+    private static final long COMPACTION_SLACK_MILLIS = 3_600_000L;
+
     private final Map<TableKey, ChangeLog> logs = new HashMap<>();
     private final Optional<Path> dir;
 
@@ -85,10 +87,14 @@ final class PitrHistory {
         return log == null ? List.of() : log.itemsAt(millis);
     }
 
-    /** Forgets what is older than the window, so the history stays bounded by the recovery period. */
-    synchronized void compactBefore(TableKey table, long millis) {
+    /**
+     * Folds what has left the window into the base, so the history stays bounded by the recovery period. Done once
+     * the oldest change is an hour out of the window, so the files are not rewritten on every write.
+     */
+    synchronized void compactBefore(TableKey table, long earliestRestorableMillis) {
         ChangeLog log = logs.get(table);
-        if (log != null && log.compactBefore(millis)) {
+        if (log != null && log.oldestChangeMillis().filter(t -> t < earliestRestorableMillis - COMPACTION_SLACK_MILLIS)
+                .isPresent() && log.compactBefore(earliestRestorableMillis)) {
             rewrite(table, log);
         }
     }

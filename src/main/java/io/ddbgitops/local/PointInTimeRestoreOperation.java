@@ -18,16 +18,14 @@ final class PointInTimeRestoreOperation {
     private final Engine engine;
     private final TableItems items;
     private final PitrHistory history;
-    private final ContinuousBackupOperations continuousBackups;
     private final Clock clock;
 
     PointInTimeRestoreOperation(FrontState state, Engine engine, TableItems items, PitrHistory history,
-            ContinuousBackupOperations continuousBackups, Clock clock) {
+            Clock clock) {
         this.state = state;
         this.engine = engine;
         this.items = items;
         this.history = history;
-        this.continuousBackups = continuousBackups;
         this.clock = clock;
     }
 
@@ -43,7 +41,7 @@ final class PointInTimeRestoreOperation {
                     "Point in time recovery is not enabled for table '" + source.table() + "'");
         }
         long now = clock.millis();
-        long earliest = continuousBackups.earliestRestorableMillis(pitr, now);
+        long earliest = pitr.earliestRestorableMillis(now);
         long at = restoreMillis(request, now);
         if (at < earliest || at > now) {
             throw new AwsException(DYNAMODB + "InvalidRestoreTimeException", "Restore time " + Instant.ofEpochMilli(at)
@@ -53,7 +51,6 @@ final class PointInTimeRestoreOperation {
         if (engine.describeTable(region, target.table()).isPresent()) {
             throw AwsException.tableAlreadyExists(target.table());
         }
-        history.compactBefore(source, earliest);
         List<JsonNode> restored = history.itemsAt(source, at);
         engine.call(region, "CreateTable",
                 TableDefinitions.createTableRequest(description, target.table(), request));

@@ -67,6 +67,7 @@ final class WriteRecorder {
             long now = clock.millis();
             keys.forEach((canonical, key) -> history.append(table,
                     new ChangeLog.Change(now, key, Optional.ofNullable(current.get(canonical)))));
+            history.compactBefore(table, state.pitr(table).earliestRestorableMillis(now));
         }
     }
 
