@@ -35,7 +35,7 @@ final class ContributorInsightsOperations {
         Optional<String> index = Json.text(request, "IndexName");
         requireExists(table, index);
         String status = action.equals("ENABLE") ? "ENABLED" : "DISABLED";
-        state.setFeatures(table, state.features(table).withContributorInsights(index.orElse(TABLE), status));
+        state.updateFeatures(table, f -> f.withContributorInsights(index.orElse(TABLE), status));
         ObjectNode response = Json.object().put("TableName", table.table());
         index.ifPresent(i -> response.put("IndexName", i));
         return WireResponse.ok(response.put("ContributorInsightsStatus", status));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * What the front knows that DynamoDB Local does not: tags, PITR and {@link TableFeatures} per table, and backups. Every change is
@@ -67,6 +68,11 @@ final class FrontState {
 
     synchronized TableFeatures features(TableKey table) {
         return features.getOrDefault(table, TableFeatures.DEFAULT);
+    }
+
+    /** Changes the table's features atomically: concurrent updates of different settings do not undo each other. */
+    synchronized void updateFeatures(TableKey table, UnaryOperator<TableFeatures> change) {
+        setFeatures(table, change.apply(features(table)));
     }
 
     synchronized void setFeatures(TableKey table, TableFeatures value) {

@@ -119,7 +119,7 @@ final class ReplicaOperations {
             List<String> others = after.contains(region)
                     ? after.stream().filter(r -> !r.equals(region)).toList()
                     : List.of();
-            state.setFeatures(member, state.features(member).withReplicas(others));
+            state.updateFeatures(member, f -> f.withReplicas(others));
         }
     }
 

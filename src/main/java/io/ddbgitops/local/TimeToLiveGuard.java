@@ -25,7 +25,7 @@ final class TimeToLiveGuard {
     }
 
     void changed(TableKey table) {
-        state.setFeatures(table, state.features(table).withTtlChangedAt(now()));
+        state.updateFeatures(table, f -> f.withTtlChangedAt(now()));
     }
 
     private double now() {

@@ -65,17 +65,20 @@ final class UpdateTableOperation {
         if (request.has("ReplicaUpdates")) {
             replicas.apply(table, request.get("ReplicaUpdates"));
         }
-        TableFeatures features = state.features(table);
-        if (tableClass.isPresent()) {
-            features = features.withTableClass(tableClass.get(), clock.millis() / 1000.0);
-        }
-        if (kmsKey.isPresent()) {
-            features = features.withKmsKey(kmsKey.get());
-        }
-        if (request.has("OnDemandThroughput")) {
-            features = withCaps(features, request.get("OnDemandThroughput"));
-        }
-        state.setFeatures(table, features);
+        double now = clock.millis() / 1000.0;
+        state.updateFeatures(table, current -> {
+            TableFeatures features = current;
+            if (tableClass.isPresent()) {
+                features = features.withTableClass(tableClass.get(), now);
+            }
+            if (kmsKey.isPresent()) {
+                features = features.withKmsKey(kmsKey.get());
+            }
+            if (request.has("OnDemandThroughput")) {
+                features = withCaps(features, request.get("OnDemandThroughput"));
+            }
+            return features;
+        });
         return WireResponse.ok(Json.object().set("TableDescription", existing(table)));
     }
 
