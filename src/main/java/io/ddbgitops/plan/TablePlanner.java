@@ -26,7 +26,7 @@ public final class TablePlanner {
     public TablePlan plan(TableManifest manifest, Optional<ObservedTable> observed,
                           Map<String, String> previouslyApplied, Instant now) {
         Objects.requireNonNull(now, "now");
-        List<String> messages = new ArrayList<>();
+        List<String> messages = new ArrayList<>(advice(manifest));
         if (observed.isEmpty()) {
             return planCreation(manifest, previouslyApplied, messages);
         }
@@ -386,6 +386,16 @@ public final class TablePlanner {
                 applied.remove(field);
             }
         }
+    }
+
+    /** Warnings about what AWS will refuse although the manifest is valid. */
+    private static List<String> advice(TableManifest manifest) {
+        boolean replicas = !manifest.options().replicas().orElse(List.of()).isEmpty();
+        if (replicas && manifest.options().billingMode() == BillingMode.PROVISIONED) {
+            return List.of("AWS adds replicas to a provisioned table only when its write capacity is auto scaled, "
+                    + "which ddb-gitops does not manage: use billing_mode: PAY_PER_REQUEST or set up auto scaling");
+        }
+        return List.of();
     }
 
     /** The manifest's declaration of a global index. */

@@ -6,7 +6,6 @@ import io.ddbgitops.manifest.RestoreSpec;
 import io.ddbgitops.manifest.TableId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -114,7 +113,37 @@ class TableRestorerIT {
     }
 
     @Test
-    @Disabled("needs RestoreTableToPointInTime in the local endpoint")
+    void restoresAnotherTableAsItWasAtAnInstant() {
+        client.updateContinuousBackups(r -> r.tableName("Orders")
+                .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true)));
+        Set<Map<String, AttributeValue>> then = items("Orders");
+        java.time.Instant moment = afterNow();
+        put("Orders", 20, 30);
+        client.deleteItem(r -> r.tableName("Orders").key(Map.of("pk", AttributeValue.fromS("order-3"))));
+
+        TableRestorer.Restored restored = restorer.restore(client, TARGET,
+                new RestoreSpec.FromPointInTime("Orders", Optional.of(moment)), Optional.empty(), progress::add);
+
+        assertThat(restored.status()).isEqualTo("ACTIVE");
+        assertThat(items("OrdersRestored")).hasSize(20).isEqualTo(then);
+    }
+
+    /** An instant strictly after every write so far and strictly before the next one: poll until the clock moves. */
+    private static java.time.Instant afterNow() {
+        java.time.Instant start = java.time.Instant.now();
+        java.time.Instant now = start;
+        while (!now.isAfter(start.plusMillis(1))) {
+            Thread.onSpinWait();
+            now = java.time.Instant.now();
+        }
+        java.time.Instant moment = now;
+        while (!java.time.Instant.now().isAfter(moment.plusMillis(1))) {
+            Thread.onSpinWait();
+        }
+        return moment;
+    }
+
+    @Test
     void restoresAnotherTablesLatestPointInTime() {
         client.updateContinuousBackups(r -> r.tableName("Orders")
                 .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true)));

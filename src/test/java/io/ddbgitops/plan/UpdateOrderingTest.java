@@ -251,6 +251,15 @@ class UpdateOrderingTest {
     }
 
     @Test
+    void warnsThatAwsWantsAutoScalingForReplicasOfAProvisionedTable() {
+        TablePlan plan = plan(orders(o -> o.replicas("eu-west-1")), liveOrders());
+
+        assertThat(plan.messages()).anyMatch(msg -> msg.contains("auto scaled"));
+        assertThat(plan(orders(o -> o.replicas("eu-west-1").billing(BillingMode.PAY_PER_REQUEST)), liveOrders())
+                .messages()).noneMatch(msg -> msg.contains("auto scaled"));
+    }
+
+    @Test
     void appliesSimpleSettingsEachInItsOwnCall() {
         TablePlan plan = plan(orders(o -> o.deletionProtection(true).tableClass(
                 io.ddbgitops.manifest.TableClass.STANDARD_INFREQUENT_ACCESS).contributorInsights(true)), liveOrders());

@@ -48,12 +48,13 @@ final class Manifests {
                   pri_key_attributename: "sku"
                   pri_key_attributetype: "S"
                   pitr: true
-                  readcapacityunits: 6
-                  writecapacityunits: 4
                   optional_spec:
                     sort_key_attributename: "version"
                     sort_key_attributetype: "N"
                     sort_key_keytype: "RANGE"
+                    billing_mode: PAY_PER_REQUEST
+                    max_read_request_units: 500
+                    max_write_request_units: 200
                     pitr_recovery_period_days: 14
                     stream_view_type: NEW_AND_OLD_IMAGES
                     ttl_attributename: expiresAt
@@ -74,8 +75,6 @@ final class Manifests {
                         sort_key_attributetype: N
                         projection: INCLUDE
                         non_key_attributes: [title, thumbnail]
-                        readcapacityunits: 3
-                        writecapacityunits: 2
                       - index_name: byBarcode
                         pri_key_attributename: barcode
                         pri_key_attributetype: B

@@ -75,6 +75,9 @@ class TableSettingsIT {
         assertThat(table.localSecondaryIndexes()).singleElement().satisfies(l -> assertThat(l.indexName()).isEqualTo("byUpdatedAt"));
         assertThat(table.streamSpecification().streamViewTypeAsString()).isEqualTo("NEW_AND_OLD_IMAGES");
         assertThat(table.deletionProtectionEnabled()).isTrue();
+        assertThat(table.billingModeSummary().billingModeAsString()).isEqualTo("PAY_PER_REQUEST");
+        assertThat(table.onDemandThroughput().maxReadRequestUnits()).isEqualTo(500);
+        assertThat(table.onDemandThroughput().maxWriteRequestUnits()).isEqualTo(200);
         assertThat(table.tableClassSummary().tableClassAsString()).isEqualTo("STANDARD_INFREQUENT_ACCESS");
         assertThat(table.sseDescription().sseTypeAsString()).isEqualTo("KMS");
         assertThat(table.replicas()).extracting(r -> r.regionName()).containsExactly("eu-west-1");
