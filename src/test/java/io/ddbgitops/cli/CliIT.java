@@ -3,8 +3,6 @@ package io.ddbgitops.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,31 +14,26 @@ class CliIT {
     @TempDir
     Path temp;
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void embeddedDefaultAppliesTheSampleRepoAndAPlanOnTheSameDataIsInSync() {
         Path data = temp.resolve("data");
 
-        Run apply = cli("apply", "--local", "--data-dir", data.toString());
+        CliRun apply = cli("apply", "--local", "--data-dir", data.toString());
 
         assertThat(apply.exit()).as(apply.err()).isZero();
         assertThat(apply.out()).contains("sample repo: ").contains("3 tables").contains("3 created")
                 .contains("report: pushed");
 
-        Run plan = cli("plan", "--local", "--data-dir", data.toString(), "--out", temp.resolve("plan.md").toString());
+        CliRun plan = cli("plan", "--local", "--data-dir", data.toString(), "--out", temp.resolve("plan.md").toString());
 
         assertThat(plan.exit()).as(plan.out() + plan.err()).isZero();
         assertThat(plan.out()).contains("3 in sync").contains("sample repo: " + data.resolve("sample-repo.git"));
 
-        Run again = cli("apply", "--local", "--data-dir", data.toString());
+        CliRun again = cli("apply", "--local", "--data-dir", data.toString());
 
         assertThat(again.exit()).isZero();
         assertThat(again.out()).as("the sample repo already has this report").contains("nothing to commit");
@@ -62,7 +55,7 @@ class CliIT {
                   pri_key_attributetype: "X"
                 """, StandardCharsets.UTF_8);
 
-        Run run = cli("validate", "--repo", repo.toString());
+        CliRun run = cli("validate", "--repo", repo.toString());
 
         assertThat(run.exit()).isEqualTo(3);
         assertThat(run.out()).contains("manifests/bad.yaml:9:").contains("spec.pri_key_attributetype")
@@ -71,7 +64,7 @@ class CliIT {
 
     @Test
     void validateAcceptsTheSampleRepo() {
-        Run run = cli("validate", "--repo", "sample-repo");
+        CliRun run = cli("validate", "--repo", "sample-repo");
 
         assertThat(run.exit()).as(run.out()).isZero();
         assertThat(run.out()).contains("3 valid manifest(s), 0 invalid, 1 other document(s) skipped");
@@ -81,7 +74,7 @@ class CliIT {
     void planWithChangesExitsTwoAndWritesTheMarkdownWhereAsked() throws Exception {
         Path out = temp.resolve("out/plan.md");
 
-        Run run = cli("plan", "--local", "--data-dir", temp.resolve("data").toString(), "--out", out.toString());
+        CliRun run = cli("plan", "--local", "--data-dir", temp.resolve("data").toString(), "--out", out.toString());
 
         assertThat(run.exit()).as(run.err()).isEqualTo(2);
         assertThat(Files.readString(out)).startsWith("# ddb-gitops plan").contains("3 to create");
@@ -89,7 +82,7 @@ class CliIT {
 
     @Test
     void badOptionsExitOneWithAClearMessage() {
-        Run run = cli("apply", "--local", "--endpoint-url", "http://127.0.0.1:1");
+        CliRun run = cli("apply", "--local", "--endpoint-url", "http://127.0.0.1:1");
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("--local and --endpoint-url exclude each other");

@@ -11,8 +11,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,13 +27,8 @@ class RestoreCommandIT {
     private LocalEndpoint endpoint;
     private DynamoDbClient client;
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeEach
@@ -63,7 +56,7 @@ class RestoreCommandIT {
 
     @Test
     void restoresFromABackupNameAndPrintsProgressAndResult() {
-        Run run = cli("restore", "--region", "us-east-1", "--target-table", "OrdersRestored",
+        CliRun run = cli("restore", "--region", "us-east-1", "--target-table", "OrdersRestored",
                 "--backup", "orders-before-release", "--endpoint-url", endpoint.endpoint().toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
@@ -77,7 +70,7 @@ class RestoreCommandIT {
     void refusesATargetThatAlreadyExists() {
         client.putItem(r -> r.tableName("Orders").item(Map.of("pk", AttributeValue.fromS("after-backup"))));
 
-        Run run = cli("restore", "--region", "us-east-1", "--target-table", "Orders",
+        CliRun run = cli("restore", "--region", "us-east-1", "--target-table", "Orders",
                 "--backup", "orders-before-release", "--endpoint-url", endpoint.endpoint().toString());
 
         assertThat(run.exit()).isEqualTo(1);
@@ -87,10 +80,10 @@ class RestoreCommandIT {
 
     @Test
     void needsExactlyOneSource() {
-        Run none = cli("restore", "--region", "us-east-1", "--target-table", "T", "--local");
-        Run both = cli("restore", "--region", "us-east-1", "--target-table", "T", "--backup", "b",
+        CliRun none = cli("restore", "--region", "us-east-1", "--target-table", "T", "--local");
+        CliRun both = cli("restore", "--region", "us-east-1", "--target-table", "T", "--backup", "b",
                 "--source-table", "S", "--local");
-        Run badTime = cli("restore", "--region", "us-east-1", "--target-table", "T", "--source-table", "S",
+        CliRun badTime = cli("restore", "--region", "us-east-1", "--target-table", "T", "--source-table", "S",
                 "--point-in-time", "yesterday", "--local");
 
         assertThat(none.exit()).isEqualTo(1);
@@ -119,7 +112,7 @@ class RestoreCommandIT {
                       retain: 7
                 """, StandardCharsets.UTF_8);
 
-        Run run = cli("validate", "--repo", repo.toString());
+        CliRun run = cli("validate", "--repo", repo.toString());
 
         assertThat(run.exit()).isEqualTo(3);
         assertThat(run.out()).contains("manifests/orders.yaml:12:")

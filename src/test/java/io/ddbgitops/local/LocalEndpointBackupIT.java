@@ -8,16 +8,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BackupDescription;
 import software.amazon.awssdk.services.dynamodb.model.BackupNotFoundException;
@@ -31,21 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.ListBackupsResponse;
 import software.amazon.awssdk.services.dynamodb.model.TableAlreadyExistsException;
 import software.amazon.awssdk.services.dynamodb.model.TableNotFoundException;
 
-class LocalEndpointBackupIT {
-    private static LocalEndpoint endpoint;
-    private static DynamoDbClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        endpoint = LocalEndpoint.start(0, Optional.empty());
-        client = Clients.client(endpoint);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        endpoint.close();
-    }
+class LocalEndpointBackupIT extends SharedEndpoint {
 
     @Test
     void backsUpDescribesListsAndDeletes() {

@@ -10,12 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.zip.CRC32;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ContinuousBackupsStatus;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryDescription;
@@ -25,21 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.Tag;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableNotFoundException;
 
-class LocalEndpointControlPlaneIT {
-    private static LocalEndpoint endpoint;
-    private static DynamoDbClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        endpoint = LocalEndpoint.start(0, Optional.empty());
-        client = Clients.client(endpoint);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        endpoint.close();
-    }
+class LocalEndpointControlPlaneIT extends SharedEndpoint {
 
     @Test
     void listensOnLoopbackOnly() {

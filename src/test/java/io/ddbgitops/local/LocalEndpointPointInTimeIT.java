@@ -9,8 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,24 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-class LocalEndpointPointInTimeIT {
-    private static LocalEndpoint endpoint;
-    private static DynamoDbClient client;
-
+class LocalEndpointPointInTimeIT extends SharedEndpoint {
     @TempDir
     Path dataDir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        endpoint = LocalEndpoint.start(0, Optional.empty());
-        client = Clients.client(endpoint);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        endpoint.close();
-    }
 
     @Test
     void restoresTheItemsAsTheyWereAtTheRequestedMillisecond() {
