@@ -23,7 +23,9 @@ import java.util.Optional;
 /**
  * Backup and restore of N items (default 10,000) through the local endpoint, each as a ratio against a baseline
  * measured in the same run on the same endpoint: a backup against a paginated Scan of the table (both read every
- * item), a restore against a BatchWriteItem load of the items (both write every item). Median of a few rounds.
+ * item), a restore against a BatchWriteItem load of the items (both write every item). Point-in-time recovery is
+ * measured the same way: the load into a table with PITR on (the endpoint records every write) against the plain
+ * load, and a restore to the latest restorable time against the plain load. Median of a few rounds.
  * Run with {@code bench/backup-restore.sh [items] [rounds]}; not part of {@code mvn verify}.
  */
 public final class BackupRestoreBench {
@@ -41,6 +43,8 @@ public final class BackupRestoreBench {
             long[] scan = new long[rounds];
             long[] backup = new long[rounds];
             long[] restore = new long[rounds];
+            long[] pitrLoad = new long[rounds];
+            long[] pitrRestore = new long[rounds];
             for (int round = 0; round < rounds; round++) {
                 String source = SOURCE + round;
                 createTable(client, source);
@@ -53,6 +57,16 @@ public final class BackupRestoreBench {
                 restore[round] = time(() -> restorer.restore(client, new TableId("us-east-1", target),
                         new RestoreSpec.FromBackup(arn[0]), Optional.empty(), step -> { }));
                 check(scan(client, target), items, "restored table");
+
+                String pitrSource = "BenchPitr" + round;
+                createTable(client, pitrSource);
+                client.updateContinuousBackups(r -> r.tableName(pitrSource)
+                        .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
+                pitrLoad[round] = time(() -> load(client, pitrSource, items));
+                String pitrTarget = "BenchPitrRestored" + round;
+                pitrRestore[round] = time(() -> restorer.restore(client, new TableId("us-east-1", pitrTarget),
+                        new RestoreSpec.FromPointInTime(pitrSource, Optional.empty()), Optional.empty(), step -> { }));
+                check(scan(client, pitrTarget), items, "table restored to a point in time");
             }
             System.out.printf("items: %d, rounds: %d (median ms)%n", items, rounds);
             System.out.printf("baseline BatchWriteItem load: %6d ms%n", median(load));
@@ -61,6 +75,10 @@ public final class BackupRestoreBench {
                     median(backup), (double) median(backup) / median(scan));
             System.out.printf("restore (RestoreTableFromBackup until ACTIVE): %6d ms = %.2fx the load%n",
                     median(restore), (double) median(restore) / median(load));
+            System.out.printf("load with PITR on (every write recorded):     %6d ms = %.2fx the load%n",
+                    median(pitrLoad), (double) median(pitrLoad) / median(load));
+            System.out.printf("restore to a point in time (latest) until ACTIVE: %6d ms = %.2fx the load%n",
+                    median(pitrRestore), (double) median(pitrRestore) / median(load));
         }
     }
 
