@@ -114,8 +114,7 @@ public final class DynamoDbApplier {
             backoff.run(() -> client.updateContributorInsights(r -> r.tableName(table).contributorInsightsAction(
                     insights.enabled() ? ContributorInsightsAction.ENABLE : ContributorInsightsAction.DISABLE)));
         } else if (action instanceof Action.TagTable tag) {
-            String arn = arn(client, table);
-            backoff.run(() -> client.tagResource(r -> r.resourceArn(arn).tags(TableRequests.tags(tag.tags()))));
+            tag(client, table, tag.tags());
         } else if (action instanceof Action.UntagTable untag) {
             String arn = arn(client, table);
             backoff.run(() -> client.untagResource(r -> r.resourceArn(arn).tagKeys(untag.keys())));
@@ -135,8 +134,7 @@ public final class DynamoDbApplier {
         new TableRestorer(clients.settings().waitTimeout()).restore(client, id, restore.source(),
                 Optional.of(new TableRestorer.Capacity(m.options().billingMode(), m.readCapacity(), m.writeCapacity())),
                 step -> LOG.info("{}: {}", id, step));
-        String arn = client.describeTable(r -> r.tableName(id.tableName())).table().tableArn();
-        backoff.run(() -> client.tagResource(r -> r.resourceArn(arn).tags(TableRequests.tags(restore.tags()))));
+        tag(client, id.tableName(), restore.tags());
     }
 
     /** One UpdateTable, with the table settled before and after it. */
@@ -144,6 +142,11 @@ public final class DynamoDbApplier {
         waiter.awaitActive(client, id);
         backoff.run(() -> client.updateTable(request.apply(id.tableName())));
         waiter.awaitActive(client, id);
+    }
+
+    private void tag(DynamoDbClient client, String table, java.util.Map<String, String> tags) {
+        String arn = arn(client, table);
+        backoff.run(() -> client.tagResource(r -> r.resourceArn(arn).tags(TableRequests.tags(tags))));
     }
 
     private static String arn(DynamoDbClient client, String table) {

@@ -184,29 +184,29 @@ public final class Fields {
     }
 
     public static String indexDefinition(KeyAttribute partition, Optional<KeyAttribute> sort, Projection projection) {
-        String text = keySchema(partition, sort) + "; projection " + projection.type();
-        if (projection.type() == Projection.Type.INCLUDE) {
-            text += " " + projection.nonKeyAttributes().stream().sorted().collect(Collectors.joining(", ", "[", "]"));
-        }
-        return text;
+        return keySchema(partition, sort) + "; " + projection(projection);
     }
 
     private static String lsi(LocalSecondaryIndex l) {
-        // The table's partition key is the LSI's too; only its sort key and projection are the LSI's own.
-        return "sort " + l.sortKey().name() + ":" + l.sortKey().type() + "; projection " + l.projection().type()
-                + (l.projection().type() == Projection.Type.INCLUDE
-                        ? " " + l.projection().nonKeyAttributes().stream().sorted().collect(Collectors.joining(", ", "[", "]"))
-                        : "");
+        return lsiDefinition(l.sortKey(), l.projection());
     }
 
     /** LSI definitions in the same form as {@link #lsi}, from an observed index. */
     static String observedLsi(ObservedIndex l) {
-        Projection p = l.projection();
-        KeyAttribute sort = l.sortKey().orElseThrow();
-        return "sort " + sort.name() + ":" + sort.type() + "; projection " + p.type()
-                + (p.type() == Projection.Type.INCLUDE
-                        ? " " + p.nonKeyAttributes().stream().sorted().collect(Collectors.joining(", ", "[", "]"))
-                        : "");
+        return lsiDefinition(l.sortKey().orElseThrow(), l.projection());
+    }
+
+    // The table's partition key is the LSI's too; only its sort key and projection are the LSI's own.
+    private static String lsiDefinition(KeyAttribute sort, Projection projection) {
+        return "sort " + sort.name() + ":" + sort.type() + "; " + projection(projection);
+    }
+
+    private static String projection(Projection projection) {
+        String text = "projection " + projection.type();
+        if (projection.type() == Projection.Type.INCLUDE) {
+            text += " " + projection.nonKeyAttributes().stream().sorted().collect(Collectors.joining(", ", "[", "]"));
+        }
+        return text;
     }
 
     public static String sse(SseSpec sse) {
