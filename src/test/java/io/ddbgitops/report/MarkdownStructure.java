@@ -7,14 +7,14 @@ import java.util.List;
  * Just enough of CommonMark/GFM to check a rendered report's structure in tests: its fenced code blocks, the text
  * outside code (where HTML, links and mentions would take effect), and a table row's cell separators.
  */
-final class MarkdownStructure {
+public final class MarkdownStructure {
     private MarkdownStructure() {}
 
     /** A fenced code block: its fence and its content lines. */
-    record Fence(String fence, List<String> lines) {}
+    public record Fence(String fence, List<String> lines) {}
 
     /** Every fenced code block; fails when one is never closed. */
-    static List<Fence> fences(String md) {
+    public static List<Fence> fences(String md) {
         List<Fence> fences = new ArrayList<>();
         String open = null;
         List<String> lines = new ArrayList<>();
@@ -39,7 +39,7 @@ final class MarkdownStructure {
     }
 
     /** The text with fenced blocks and code spans removed: what a renderer reads as Markdown and HTML. */
-    static String outsideCode(String md) {
+    public static String outsideCode(String md) {
         StringBuilder prose = new StringBuilder();
         String open = null;
         for (String line : md.split("\n", -1)) {
@@ -57,7 +57,7 @@ final class MarkdownStructure {
     }
 
     /** The pipes of a table row that separate cells (GFM: a pipe preceded by a backslash does not). */
-    static int cellSeparators(String row) {
+    public static int cellSeparators(String row) {
         int count = 0;
         for (int i = 0; i < row.length(); i++) {
             if (row.charAt(i) == '|' && (i == 0 || row.charAt(i - 1) != '\\')) {
