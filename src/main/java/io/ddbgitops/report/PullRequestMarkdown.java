@@ -33,7 +33,7 @@ public final class PullRequestMarkdown {
             table(md, table, context);
         }
         undeclared(md, context);
-        errors(md, report.errors(), context);
+        errors(md, report, context);
         md.append("<sub>ddb-gitops plan against ").append(Escape.code(context.baseRef())).append(": ")
                 .append(context.changedFiles()).append(context.changedFiles() == 1 ? " file" : " files")
                 .append(" changed; manifests the pull request does not touch are not planned.</sub>\n");
@@ -83,17 +83,17 @@ public final class PullRequestMarkdown {
         md.append('\n');
     }
 
-    private static void errors(StringBuilder md, List<ErrorEntry> errors, Context context) {
-        if (errors.isEmpty()) {
+    private static void errors(StringBuilder md, DriftReport report, Context context) {
+        if (report.errors().isEmpty()) {
             return;
         }
         md.append("### ❌ Invalid manifests\n\n");
-        for (ErrorEntry e : errors) {
+        for (ErrorEntry e : ReportMarkdown.listedErrors(report)) {
             md.append("- ").append(link(e.file(), Optional.of(e.line()), context)).append(' ')
                     .append(e.field().isEmpty() ? "" : Escape.code(e.field()) + ": ").append(Escape.text(e.message()))
                     .append('\n');
         }
-        md.append('\n');
+        md.append(ReportMarkdown.moreErrors(report)).append('\n');
     }
 
     /** {@code file:line} as code, or as a link to the line when a prefix is set. */

@@ -13,6 +13,9 @@ public final class ReportMarkdown {
             "in_sync", "✅", "changed", "✏️", "drifted", "⚠️", "created", "🆕",
             "failed", "❌", "blocked", "⛔", "unmanaged", "❔");
 
+    /** How many validation errors REPORT.md and the pull-request comment list (GitHub caps a comment at 65,536 characters). */
+    static final int MAX_LISTED_ERRORS = 200;
+
     private ReportMarkdown() {}
 
     public static String render(DriftReport report) {
@@ -27,7 +30,7 @@ public final class ReportMarkdown {
             }
         }
         undeclared(md, report.unmanaged());
-        errors(md, report.errors());
+        errors(md, report);
         return md.toString();
     }
 
@@ -124,17 +127,33 @@ public final class ReportMarkdown {
         md.append('\n');
     }
 
-    private static void errors(StringBuilder md, List<ErrorEntry> errors) {
-        if (errors.isEmpty()) {
+    private static void errors(StringBuilder md, DriftReport report) {
+        if (report.errors().isEmpty()) {
             return;
         }
         md.append("## ❌ Invalid manifests\n\n");
         md.append("Nothing was applied for these; the other manifests were.\n\n");
-        for (ErrorEntry e : errors) {
+        for (ErrorEntry e : listedErrors(report)) {
             md.append("- ").append(Escape.code(e.file() + ":" + e.line() + ":" + e.column())).append(' ')
                     .append(e.field().isEmpty() ? "" : Escape.code(e.field()) + ": ").append(Escape.text(e.message()))
                     .append('\n');
         }
-        md.append('\n');
+        md.append(moreErrors(report)).append('\n');
+    }
+
+    /** The errors the Markdown lists: the first {@link #MAX_LISTED_ERRORS}, so the report stays readable. */
+    static List<ErrorEntry> listedErrors(DriftReport report) {
+        return report.errors().subList(0, Math.min(report.errors().size(), MAX_LISTED_ERRORS));
+    }
+
+    /** The list item that says how many errors are not listed; empty when all are. */
+    static String moreErrors(DriftReport report) {
+        int more = report.errorsTotal() - listedErrors(report).size();
+        if (more <= 0) {
+            return "";
+        }
+        return "- … and " + more + (more == 1 ? " more error" : " more errors") + ", not listed here: "
+                + "`drift/report.json` lists the first " + DriftReport.MAX_ERRORS + " and `ddb-gitops validate` prints all "
+                + report.errorsTotal() + ".\n";
     }
 }
