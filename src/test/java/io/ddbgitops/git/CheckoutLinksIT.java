@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.transport.RefSpec;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,6 +96,32 @@ class CheckoutLinksIT {
         assertThat(outside.resolve("passwd")).hasContent(SECRET.strip());
         assertThat(RemoteRepos.fileOn(remote, "main", "drift/report.json")).contains("{}\n");
         assertThat(RemoteRepos.fileOn(remote, "main", "drift/report.json/inner")).isEmpty();
+    }
+
+    @Test
+    void aLinkPushedDuringARaceIsReplacedWhenTheReportIsWrittenAgain() throws Exception {
+        Files.writeString(outside.resolve("REPORT.md"), SECRET);
+        try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(remote.toString(), Optional.empty(), GitAuth.none())) {
+            ReportWriter files = ReportWriter.files(Map.of("drift/REPORT.md", "# report\n"));
+            AtomicInteger writes = new AtomicInteger();
+            ReportWriter racing = root -> {
+                if (writes.incrementAndGet() == 1) {
+                    try {
+                        pushLink("main", "drift", outside);
+                    } catch (Exception e) {
+                        throw new java.io.IOException(e);
+                    }
+                }
+                return files.write(root);
+            };
+
+            PublishResult result = workspace.publish("report", CommitAuthor.defaults(), Optional.empty(), true, racing);
+
+            assertThat(result.attempts()).isEqualTo(2);
+            assertThat(result.status()).isEqualTo(PublishResult.Status.PUSHED);
+        }
+        assertThat(outside.resolve("REPORT.md")).hasContent(SECRET.strip());
+        assertThat(RemoteRepos.fileOn(remote, "main", "drift/REPORT.md")).contains("# report\n");
     }
 
     @Test
