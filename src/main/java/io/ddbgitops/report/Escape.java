@@ -28,6 +28,7 @@ public final class Escape {
      * Markdown text in a paragraph, list item, heading or GFM table cell: HTML-significant characters become
      * entities, Markdown punctuation is backslash-escaped (GFM turns {@code \|} back into a pipe inside a cell),
      * a leading list or heading marker is escaped, and {@code @} is followed by a word joiner so it pings nobody.
+     * A word joiner also goes into {@code ://} and {@code www.}, so that GFM makes no bare-URL autolink either.
      */
     public static String text(String raw) {
         String s = visible(raw);
@@ -35,13 +36,18 @@ public final class Escape {
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (i == marker) {
+                out.append('\\');
+            }
             switch (c) {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '@' -> out.append('@').append(WORD_JOINER);
+                case ':' -> out.append(s.startsWith("//", i + 1) ? ":" + WORD_JOINER : ":");
+                case '.' -> out.append(i >= 3 && s.regionMatches(true, i - 3, "www", 0, 3) ? WORD_JOINER + "." : ".");
                 default -> {
-                    if (MARKDOWN_PUNCTUATION.indexOf(c) >= 0 || i == marker) {
+                    if (MARKDOWN_PUNCTUATION.indexOf(c) >= 0) {
                         out.append('\\');
                     }
                     out.append(c);

@@ -23,6 +23,14 @@ class EscapeTest {
     }
 
     @Test
+    void textMakesNoBareUrlAutolink() {
+        assertThat(Escape.text("log in at https://evil.example or WWW.evil.example"))
+                .isEqualTo("log in at https:\u2060//evil.example or WWW\u2060.evil.example")
+                .doesNotContain("://").doesNotContainIgnoringCase("www.");
+        assertThat(Escape.text("a: b, c.d")).isEqualTo("a: b, c.d");
+    }
+
+    @Test
     void textEscapesALeadingListOrHeadingMarker() {
         assertThat(Escape.text("- item")).isEqualTo("\\- item");
         assertThat(Escape.text("+ item")).isEqualTo("\\+ item");
