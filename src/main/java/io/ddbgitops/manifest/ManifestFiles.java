@@ -95,7 +95,9 @@ final class ManifestFiles {
 
     /** Counted before anything is read: a repository past these limits loads nothing at all. */
     private static List<Candidate> withinLimits(List<Candidate> files, List<ManifestError> errors) {
-        long bytes = files.stream().mapToLong(Candidate::size).sum();
+        // a file over the per-file limit is refused on its own and does not count here
+        long bytes = files.stream().mapToLong(Candidate::size).filter(size -> size <= ManifestLimits.MAX_FILE_BYTES)
+                .sum();
         if (files.size() > ManifestLimits.MAX_FILES) {
             errors.add(fileError(".", "the repository holds " + files.size() + " YAML files; at most "
                     + ManifestLimits.MAX_FILES + " are read (limit: files per repository); nothing was loaded"));

@@ -65,6 +65,9 @@ final class YamlReader {
         String message = problem.contains("\\t(TAB)") || problem.contains("\t")
                 ? "a tab cannot indent YAML; indent with spaces"
                 : problem + (e.getContext() == null ? "" : " (" + e.getContext() + ")");
+        if ("while scanning a simple key".equals(e.getContext())) {
+            message += "; a key is at most 1024 characters long and is followed by ':'";
+        }
         return new RejectedFile("not valid YAML: " + Values.printable(message),
                 mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1);
     }
