@@ -37,7 +37,7 @@ final class ManifestFiles {
         return relative.isEmpty() ? "." : relative;
     }
 
-    static Found find(Path given) {
+    static Found find(Path given, ManifestLimits limits) {
         // the root itself is the operator's argument (or our own checkout), so a link there is followed once
         Path root = realRoot(given);
         List<Candidate> files = new ArrayList<>();
@@ -66,7 +66,7 @@ final class ManifestFiles {
             errors.add(unreadable(root, root, e));
         }
         files.sort(Comparator.comparing(Candidate::name));
-        return new Found(withinLimits(files, errors), errors);
+        return new Found(withinLimits(files, errors, limits), errors);
     }
 
     private static void visit(Path root, Path file, BasicFileAttributes attrs, List<Candidate> files,
@@ -94,18 +94,19 @@ final class ManifestFiles {
     }
 
     /** Counted before anything is read: a repository past these limits loads nothing at all. */
-    private static List<Candidate> withinLimits(List<Candidate> files, List<ManifestError> errors) {
+    private static List<Candidate> withinLimits(List<Candidate> files, List<ManifestError> errors,
+                                                ManifestLimits limits) {
         // a file over the per-file limit is refused on its own and does not count here
-        long bytes = files.stream().mapToLong(Candidate::size).filter(size -> size <= ManifestLimits.MAX_FILE_BYTES)
+        long bytes = files.stream().mapToLong(Candidate::size).filter(size -> size <= limits.fileBytes())
                 .sum();
-        if (files.size() > ManifestLimits.MAX_FILES) {
+        if (files.size() > limits.files()) {
             errors.add(fileError(".", "the repository holds " + files.size() + " YAML files; at most "
-                    + ManifestLimits.MAX_FILES + " are read (limit: files per repository); nothing was loaded"));
+                    + limits.files() + " are read (limit: files per repository); nothing was loaded"));
             return List.of();
         }
-        if (bytes > ManifestLimits.MAX_TOTAL_BYTES) {
+        if (bytes > limits.totalBytes()) {
             errors.add(fileError(".", "the repository's YAML files hold " + bytes + " bytes; at most "
-                    + ManifestLimits.MAX_TOTAL_BYTES + " are read (limit: bytes per repository); nothing was loaded"));
+                    + limits.totalBytes() + " are read (limit: bytes per repository); nothing was loaded"));
             return List.of();
         }
         return files;

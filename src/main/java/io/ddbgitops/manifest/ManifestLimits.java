@@ -1,32 +1,25 @@
 package io.ddbgitops.manifest;
 
 /**
- * Every limit on what the loader reads, in one place (README "Limits" lists the same numbers). They are checked
- * before the YAML parser sees a byte where that is possible (sizes, lines, documents), and while streaming where
- * it is not (depth, aliases), so hostile input fails fast with the limit named instead of exhausting the run.
- * Real manifests are a few hundred bytes; every limit is far above anything a person writes.
+ * Every limit on what the loader reads, in one place ({@link #DEFAULT}; README "Limits" lists the same numbers).
+ * They are checked before the YAML parser sees a byte where that is possible (sizes, lines, documents, file
+ * counts), and while streaming where it is not (depth, aliases), so hostile input fails fast with the limit
+ * named instead of exhausting the run. Real manifests are a few hundred bytes; every default is far above
+ * anything a person writes.
+ *
+ * @param fileBytes        bytes in one YAML file, checked from the file's size before it is opened
+ * @param lineChars        characters on one line; a resource policy written as one line of JSON may be 20 KB
+ *                         (AWS's limit), and nothing like the 50 MB scalar that made the parser quadratic gets in
+ * @param documentsPerFile YAML documents ({@code ---}) in one file
+ * @param depth            nesting of mappings and lists; a manifest needs about 7
+ * @param aliasesPerFile   aliases ({@code *name}) in one file; none is ever expanded (each is an error), and past
+ *                         this the file is refused as a whole
+ * @param files            YAML files in one repository, counted before any is read
+ * @param totalBytes       bytes of all YAML files of one repository together, counted before any is read
+ * @param manifests        {@code kind: Dynamodb} documents in one repository
  */
-public final class ManifestLimits {
-    /** Bytes in one YAML file, checked from the file's size before it is opened. */
-    public static final long MAX_FILE_BYTES = 1024 * 1024;
-    /**
-     * Characters on one line. A resource policy written as one line of JSON may be 20 KB (AWS's limit), so this
-     * leaves room for that and nothing like the 50 MB scalar that made the parser quadratic.
-     */
-    public static final int MAX_LINE_CHARS = 32 * 1024;
-    /** YAML documents ({@code ---}) in one file. */
-    public static final int MAX_DOCUMENTS_PER_FILE = 1000;
-    /** Nesting of mappings and lists; a manifest needs about 7. */
-    public static final int MAX_DEPTH = 32;
-    /** Aliases ({@code *name}) in one file. None is ever expanded (each is an error); past this the file stops. */
-    public static final int MAX_ALIASES_PER_FILE = 20;
-    /** YAML files in one repository, counted before any is read. */
-    public static final int MAX_FILES = 10_000;
-    /** Bytes of all YAML files of one repository together, counted before any is read. */
-    public static final long MAX_TOTAL_BYTES = 16L * 1024 * 1024;
-    /** {@code kind: Dynamodb} documents in one repository. */
-    public static final int MAX_MANIFESTS = 10_000;
-
-    private ManifestLimits() {
-    }
+public record ManifestLimits(long fileBytes, int lineChars, int documentsPerFile, int depth, int aliasesPerFile,
+                             int files, long totalBytes, int manifests) {
+    public static final ManifestLimits DEFAULT = new ManifestLimits(
+            1024 * 1024, 32 * 1024, 1000, 32, 20, 10_000, 16L * 1024 * 1024, 10_000);
 }

@@ -15,12 +15,21 @@ public final class ManifestLoader {
     private static final Comparator<SourceLocation> BY_POSITION = Comparator.comparing(SourceLocation::file)
             .thenComparingInt(SourceLocation::line).thenComparingInt(SourceLocation::column);
 
-    private final YamlReader reader = new YamlReader();
+    private final ManifestLimits limits;
+    private final ManifestText text;
+    private final YamlReader reader;
     private final DocumentValidator validator;
     private final ManifestMapper mapper = new ManifestMapper();
 
-    /** Loads {@code /schemas/dynamodb-v1.schema.json} from the classpath. */
+    /** Loads {@code /schemas/dynamodb-v1.schema.json} from the classpath; reads within {@link ManifestLimits#DEFAULT}. */
     public ManifestLoader() {
+        this(ManifestLimits.DEFAULT);
+    }
+
+    public ManifestLoader(ManifestLimits limits) {
+        this.limits = limits;
+        this.text = new ManifestText(limits);
+        this.reader = new YamlReader(limits);
         this.validator = new DocumentValidator(new ManifestSchema(), new SemanticRules());
     }
 
@@ -30,15 +39,15 @@ public final class ManifestLoader {
      * hostile or unreadable file: that is an error in the result (see {@link ManifestLimits}).
      */
     public LoadResult load(Path root) {
-        ManifestFiles.Found found = ManifestFiles.find(root);
+        ManifestFiles.Found found = ManifestFiles.find(root, limits);
         List<ManifestError> errors = new ArrayList<>(found.errors());
         List<CheckedDocument> documents = new ArrayList<>();
         int skipped = 0;
         int brokenFiles = found.errors().size();
         for (ManifestFiles.Candidate file : found.files()) {
             try {
-                String text = ManifestText.read(file.path(), file.size());
-                for (YamlDocument document : reader.read(file.name(), text)) {
+                String content = text.read(file.path(), file.size());
+                for (YamlDocument document : reader.read(file.name(), content)) {
                     if (document.isEmpty()) {
                         continue;
                     }
@@ -56,9 +65,9 @@ public final class ManifestLoader {
                 brokenFiles++;
             }
         }
-        if (documents.size() > ManifestLimits.MAX_MANIFESTS) {
+        if (documents.size() > limits.manifests()) {
             errors.add(ManifestFiles.fileError(".", "the repository holds " + documents.size()
-                    + " Dynamodb manifests; at most " + ManifestLimits.MAX_MANIFESTS
+                    + " Dynamodb manifests; at most " + limits.manifests()
                     + " are loaded (limit: manifests per repository); nothing was loaded"));
             return result(List.of(), errors, skipped, brokenFiles + documents.size());
         }

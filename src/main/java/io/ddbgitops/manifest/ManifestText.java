@@ -14,26 +14,27 @@ import java.nio.file.Path;
 
 /**
  * Reads one manifest file as text, refusing what the YAML parser should never see: more bytes than
- * {@link ManifestLimits#MAX_FILE_BYTES}, anything but UTF-8, control characters, over-long lines and too many
+ * {@link ManifestLimits#fileBytes()}, anything but UTF-8, control characters, over-long lines and too many
  * documents. Every check is one linear pass, so a hostile file fails in milliseconds, at its real line and column.
  */
 final class ManifestText {
-    private static final long MAX_BYTES = ManifestLimits.MAX_FILE_BYTES;
+    private final ManifestLimits limits;
 
-    private ManifestText() {
+    ManifestText(ManifestLimits limits) {
+        this.limits = limits;
     }
 
     /** The file's text without a UTF-8 byte-order mark; {@code size} is what the directory walk saw. */
-    static String read(Path file, long size) throws IOException, RejectedFile {
-        if (size > MAX_BYTES) {
+    String read(Path file, long size) throws IOException, RejectedFile {
+        if (size > limits.fileBytes()) {
             throw tooLarge(size);
         }
         byte[] bytes;
         // never through a link, even if one replaced the file since the walk
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            bytes = in.readNBytes((int) MAX_BYTES + 1);
+            bytes = in.readNBytes((int) limits.fileBytes() + 1);
         }
-        if (bytes.length > MAX_BYTES) {
+        if (bytes.length > limits.fileBytes()) {
             throw tooLarge(bytes.length);
         }
         String text = decode(bytes);
@@ -41,9 +42,9 @@ final class ManifestText {
         return text;
     }
 
-    private static RejectedFile tooLarge(long size) {
-        return new RejectedFile("the file is " + size + " bytes; at most " + MAX_BYTES
-                + " bytes (1 MiB) are read (limit: file size)", 1, 1);
+    private RejectedFile tooLarge(long size) {
+        return new RejectedFile("the file is " + size + " bytes; at most " + limits.fileBytes()
+                + " bytes are read (limit: file size)", 1, 1);
     }
 
     static String decode(byte[] bytes) throws RejectedFile {
@@ -86,7 +87,7 @@ final class ManifestText {
     }
 
     /** Control characters, line length and the number of document markers, in one pass. */
-    static void check(String text) throws RejectedFile {
+    void check(String text) throws RejectedFile {
         int line = 1;
         int lineStart = 0;
         int documents = 0;
@@ -98,16 +99,16 @@ final class ManifestText {
                 continue;
             }
             int column = i - lineStart + 1;
-            if (column > ManifestLimits.MAX_LINE_CHARS) {
-                throw new RejectedFile("line " + line + " is longer than " + ManifestLimits.MAX_LINE_CHARS
+            if (column > limits.lineChars()) {
+                throw new RejectedFile("line " + line + " is longer than " + limits.lineChars()
                         + " characters (limit: line length)", line, column);
             }
             if (!printable(c)) {
                 throw new RejectedFile(String.format("control character U+%04X is not allowed in YAML%s", (int) c,
                         c == 0 ? " (is the file UTF-16? save it as UTF-8)" : ""), line, column);
             }
-            if (column == 1 && isDocumentMarker(text, i) && ++documents > ManifestLimits.MAX_DOCUMENTS_PER_FILE) {
-                throw new RejectedFile("more than " + ManifestLimits.MAX_DOCUMENTS_PER_FILE
+            if (column == 1 && isDocumentMarker(text, i) && ++documents > limits.documentsPerFile()) {
+                throw new RejectedFile("more than " + limits.documentsPerFile()
                         + " YAML documents (---) in one file (limit: documents per file); split the file", line, 1);
             }
         }

@@ -33,17 +33,23 @@ final class YamlReader {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     // "key:" with nothing after it means null in YAML, not the empty string Jackson reads by default
     private final YAMLFactory factory = YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
+    private final ManifestLimits limits;
+
+    YamlReader(ManifestLimits limits) {
+        this.limits = limits;
+    }
 
     List<YamlDocument> read(String file, String text) throws RejectedFile {
         try (JsonParser parser = factory.createParser(text)) {
             List<YamlDocument> documents = new ArrayList<>();
             int[] aliases = {0};
             while (parser.nextToken() != null) {
-                if (documents.size() == ManifestLimits.MAX_DOCUMENTS_PER_FILE) {
-                    throw rejected("more than " + ManifestLimits.MAX_DOCUMENTS_PER_FILE
+                // ManifestText counted the markers already; this only backs it up (a file may end in an empty one)
+                if (documents.size() > limits.documentsPerFile()) {
+                    throw rejected("more than " + limits.documentsPerFile()
                             + " YAML documents in one file (limit: documents per file); split the file", parser);
                 }
-                documents.add(new DocumentBuilder(file, (YAMLParser) parser, aliases).build());
+                documents.add(new DocumentBuilder(file, (YAMLParser) parser, aliases, limits).build());
             }
             return documents;
         } catch (MarkedYAMLException e) {
@@ -82,14 +88,16 @@ final class YamlReader {
         private final String file;
         private final YAMLParser parser;
         private final int[] aliases;
+        private final ManifestLimits limits;
         private final Map<String, SourceLocation> locations = new HashMap<>();
         private final List<Finding> problems = new ArrayList<>();
         private int depth;
 
-        DocumentBuilder(String file, YAMLParser parser, int[] aliases) {
+        DocumentBuilder(String file, YAMLParser parser, int[] aliases, ManifestLimits limits) {
             this.file = file;
             this.parser = parser;
             this.aliases = aliases;
+            this.limits = limits;
         }
 
         YamlDocument build() throws IOException, RejectedFile {
@@ -100,8 +108,8 @@ final class YamlReader {
 
         private JsonNode value(String pointer) throws IOException, RejectedFile {
             if (parser.isCurrentAlias()) {
-                if (++aliases[0] > ManifestLimits.MAX_ALIASES_PER_FILE) {
-                    throw rejected("more than " + ManifestLimits.MAX_ALIASES_PER_FILE
+                if (++aliases[0] > limits.aliasesPerFile()) {
+                    throw rejected("more than " + limits.aliasesPerFile()
                             + " YAML aliases in one file (limit: aliases); none is expanded", parser);
                 }
                 problems.add(new Finding(pointer, "YAML aliases (*" + Values.shorten(parser.getText())
@@ -165,8 +173,8 @@ final class YamlReader {
         }
 
         private void enter() throws RejectedFile {
-            if (++depth > ManifestLimits.MAX_DEPTH) {
-                throw rejected("mappings and lists nested more than " + ManifestLimits.MAX_DEPTH
+            if (++depth > limits.depth()) {
+                throw rejected("mappings and lists nested more than " + limits.depth()
                         + " levels deep (limit: depth)", parser);
             }
         }

@@ -144,14 +144,14 @@ public final class BadInputs {
                 + "\n  pri_key_attributename: id\n  pri_key_attributetype: S\n";
     }
 
+    /** 50 MB of comment lines, written at once. */
     private static Path hugeFile(Path file) throws IOException {
-        try (var out = Files.newOutputStream(file)) {
-            byte[] line = "# filler comment line, 50 MB of them in all .....\n".getBytes(StandardCharsets.US_ASCII);
-            for (long written = 0; written < FIFTY_MB; written += line.length) {
-                out.write(line);
-            }
+        byte[] line = "# filler comment line, 50 MB of them in all ....\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] content = new byte[(int) FIFTY_MB];
+        for (int at = 0; at < content.length; at += line.length) {
+            System.arraycopy(line, 0, content, at, Math.min(line.length, content.length - at));
         }
-        return file;
+        return Files.write(file, content);
     }
 
     private static Path resource(String name) {
