@@ -74,6 +74,22 @@ class BadInputsCliIT {
         assertThat(tables("eu-west-1")).containsExactly("CorpusOrders");
     }
 
+    @Test
+    void validateReadsNoManifestsFolderThatLeadsOutOfTheRepository() throws Exception {
+        Path outside = Files.createDirectories(temp.resolve("outside"));
+        Files.writeString(outside.resolve("elsewhere.yaml"), "apiVersion: prsn.io/v1\nkind: Dynamodb\n");
+        Path repo = Files.createDirectories(temp.resolve("repo"));
+        Files.createSymbolicLink(repo.resolve("manifests"), outside);
+
+        CliRun run = CliRun.of("validate", "--repo", repo.toString(), "--manifests", "manifests");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("error: --manifests manifests: leads outside the repository (a symlink?); "
+                + "not read").doesNotContain("\tat ");
+        assertThat(run.out()).doesNotContain("elsewhere.yaml");
+        Files.delete(repo.resolve("manifests"));
+    }
+
     private List<String> tables(String region) {
         try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(endpoint.endpoint())
                 .region(Region.of(region)).credentialsProvider(StaticCredentialsProvider.create(
