@@ -13,8 +13,10 @@ final class IndexRules {
     /**
      * NonKeyAttributes summed across all of a table's secondary indexes, the same attribute in two indexes
      * counting twice. Source: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Projection.html
-     * (checked 2026-12-01). The 20 GSIs and 5 LSIs per table are the schema's maxItems, from
-     * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html (checked 2026-12-01).
+     * (checked 2026-12-01), and ServiceQuotas.html#projected-secondary-index-attributes. The 20 GSIs (a default,
+     * adjustable quota) and 5 LSIs per table are the schema's maxItems, from
+     * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html#limits-secondary-indexes
+     * (checked 2026-12-01); the 20 non-key attributes per index are API_Projection's array maximum.
      */
     static final int MAX_PROJECTED_ATTRIBUTES = 100;
     private static final String GSI = SemanticRules.OPTIONAL + "/global_secondary_indexes";
