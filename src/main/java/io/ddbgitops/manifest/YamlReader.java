@@ -31,6 +31,7 @@ import java.util.Map;
  */
 final class YamlReader {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final int PARSER_MESSAGE = 300;
     // "key:" with nothing after it means null in YAML, not the empty string Jackson reads by default
     private final YAMLFactory factory = YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
     private final ManifestLimits limits;
@@ -56,11 +57,10 @@ final class YamlReader {
             throw invalid(e);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation() == null ? JsonLocation.NA : e.getLocation();
-            throw new RejectedFile("not valid YAML: " + Values.printable(e.getOriginalMessage()), at.getLineNr(),
-                    at.getColumnNr());
+            throw new RejectedFile(parserSaid(e.getOriginalMessage()), at.getLineNr(), at.getColumnNr());
         } catch (IOException e) {
             // the text is already in memory, so this is the parser refusing the input
-            throw new RejectedFile("not valid YAML: " + Values.printable(String.valueOf(e.getMessage())), 1, 1);
+            throw new RejectedFile(parserSaid(String.valueOf(e.getMessage())), 1, 1);
         }
     }
 
@@ -74,8 +74,14 @@ final class YamlReader {
         if ("while scanning a simple key".equals(e.getContext())) {
             message += "; a key is at most 1024 characters long and is followed by ':'";
         }
-        return new RejectedFile("not valid YAML: " + Values.printable(message),
+        return new RejectedFile(parserSaid(message),
                 mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1);
+    }
+
+    /** The parser's words on one line, cut short: they may quote the input. */
+    private static String parserSaid(String message) {
+        String line = Values.printable(message);
+        return "not valid YAML: " + (line.length() > PARSER_MESSAGE ? line.substring(0, PARSER_MESSAGE) + "..." : line);
     }
 
     private static RejectedFile rejected(String message, JsonParser parser) {
