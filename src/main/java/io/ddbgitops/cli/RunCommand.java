@@ -41,6 +41,11 @@ abstract class RunCommand implements Callable<Integer> {
             description = "The time the planner takes as now (for tests and dry runs); default: the clock.")
     Instant now;
 
+    @Option(names = "--stale-after", paramLabel = "ISO-8601 DURATION", defaultValue = "PT26H",
+            description = "Age at which the report counts as stale: the badge says so, and a quiet run commits a "
+                    + "heartbeat once the committed report is older than half of it (default: ${DEFAULT-VALUE}).")
+    java.time.Duration staleAfter;
+
     abstract RunRequest.Mode mode();
 
     abstract boolean push();
@@ -80,7 +85,12 @@ abstract class RunCommand implements Callable<Integer> {
 
     RunRequest request(String repo, Instant at, GitAuth auth) {
         return new RunRequest(mode(), repo, Optional.ofNullable(repoOptions.branch), push(),
-                Optional.ofNullable(repoOptions.reportBranch), at, auth, repoOptions.author(), prune());
+                Optional.ofNullable(repoOptions.reportBranch), at, auth, repoOptions.author(), prune(), staleAfter());
+    }
+
+    /** The one place the stale age is decided; a repository config's {@code report.stale_after} plugs in here. */
+    java.time.Duration staleAfter() {
+        return staleAfter == null ? RunRequest.DEFAULT_STALE_AFTER : staleAfter;
     }
 
     private String resolveRepo(PrintWriter out) throws Exception {

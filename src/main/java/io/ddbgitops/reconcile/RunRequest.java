@@ -3,6 +3,7 @@ package io.ddbgitops.reconcile;
 import io.ddbgitops.git.CommitAuthor;
 import io.ddbgitops.git.GitAuth;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,7 +11,8 @@ import java.util.Optional;
 /**
  * One run of the job: which repository and branch, whether to apply or only plan, whether to commit and push
  * the report (and to which branch), the clock the planner uses, and whether to prune tables we own whose
- * manifest was removed (off unless asked for).
+ * manifest was removed (off unless asked for). {@code staleAfter} is the age at which a report counts as stale
+ * (the badge says so); a quiet run commits a heartbeat once the committed report is older than half of it.
  */
 public record RunRequest(
         Mode mode,
@@ -21,18 +23,33 @@ public record RunRequest(
         Instant now,
         GitAuth auth,
         CommitAuthor author,
-        boolean prune) {
+        boolean prune,
+        Duration staleAfter) {
+
+    /** How old a report may get before the badge calls it stale, unless the repository's config says otherwise. */
+    public static final Duration DEFAULT_STALE_AFTER = Duration.ofHours(26);
 
     public enum Mode { PLAN, APPLY }
+
+    public io.ddbgitops.report.Freshness freshness() {
+        return new io.ddbgitops.report.Freshness(staleAfter);
+    }
 
     public RunRequest(Mode mode, String repo, Optional<String> branch, boolean push, Optional<String> reportBranch,
                       Instant now, GitAuth auth, CommitAuthor author) {
         this(mode, repo, branch, push, reportBranch, now, auth, author, false);
     }
 
+    public RunRequest(Mode mode, String repo, Optional<String> branch, boolean push, Optional<String> reportBranch,
+                      Instant now, GitAuth auth, CommitAuthor author, boolean prune) {
+        this(mode, repo, branch, push, reportBranch, now, auth, author, prune, DEFAULT_STALE_AFTER);
+    }
+
     public RunRequest {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(repo, "repo");
         Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(staleAfter, "staleAfter");
+        new io.ddbgitops.report.Freshness(staleAfter); // validates
     }
 }
