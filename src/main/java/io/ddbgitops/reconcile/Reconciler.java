@@ -101,7 +101,8 @@ public final class Reconciler {
             undeclared.reconcile(loaded, request, builder);
         }
         DriftReport report = builder.build().checked(request.now(), workspace.headCommit());
-        String markdown = scope.map(sc -> sc.render(report)).orElseGet(() -> ReportMarkdown.render(report));
+        Optional<io.ddbgitops.report.PullRequestMarkdown.Comment> comment = scope.map(sc -> sc.render(report));
+        String markdown = comment.map(c -> c.body()).orElseGet(() -> ReportMarkdown.render(report));
         Optional<PublishResult> published = Optional.empty();
         if (request.push() && nothingNew(previous, report)
                 && !request.freshness().heartbeatDue(previous, request.now())
@@ -110,7 +111,7 @@ public final class Reconciler {
         } else if (request.push()) {
             published = Optional.of(publish(workspace, request, report, markdown));
         }
-        return new RunResult(report, markdown, published);
+        return new RunResult(report, markdown, published, comment.map(c -> c.full()).orElse(markdown));
     }
 
     private Optional<PullRequestScope> pullRequestScope(JGitWorkspace workspace, LoadResult loaded,

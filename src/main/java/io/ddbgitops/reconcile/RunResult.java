@@ -10,13 +10,18 @@ import java.util.Optional;
  * {@code terraform plan -detailed-exitcode}: 1 when a table failed, else 3 when a manifest was invalid, else 2
  * when the tables and the repository still differ (a plan with changes, or an apply that left a change blocked or
  * a table unmanaged), else 0. {@code published} is empty when no push was asked for, or when nothing changed
- * since the previous report.
+ * since the previous report. {@code markdown} is what is posted or committed; {@code detail} is the whole plan,
+ * the same text unless a pull-request comment had to be shortened.
  */
-public record RunResult(DriftReport report, String markdown, Optional<PublishResult> published) {
+public record RunResult(DriftReport report, String markdown, Optional<PublishResult> published, String detail) {
     public static final int OK = 0;
     public static final int ERROR = 1;
     public static final int DIFFERENCES = 2;
     public static final int INVALID = 3;
+
+    public RunResult(DriftReport report, String markdown, Optional<PublishResult> published) {
+        this(report, markdown, published, markdown);
+    }
 
     public int exitCode() {
         DriftReport.Summary s = report.summary();

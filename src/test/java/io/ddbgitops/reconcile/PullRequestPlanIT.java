@@ -117,7 +117,7 @@ class PullRequestPlanIT {
 
         assertThat(result.report().tables()).extracting(TableEntry::table).containsExactly("PrOrders");
         assertThat(result.exitCode()).isEqualTo(RunResult.DIFFERENCES);
-        assertThat(result.markdown()).startsWith("**Plan:** 1 table · 1 to create\n").contains("<b>it/orders</b>");
+        assertThat(result.markdown()).startsWith(io.ddbgitops.report.PullRequestMarkdown.MARKER + "\n**Plan:** 1 table · 1 to create\n").contains("<b>it/orders</b>");
     }
 
     @Test
@@ -139,7 +139,7 @@ class PullRequestPlanIT {
 
         assertThat(result.report().tables()).isEmpty();
         assertThat(result.exitCode()).isEqualTo(RunResult.OK);
-        assertThat(result.markdown()).startsWith("**Plan:** no table changes");
+        assertThat(result.markdown()).startsWith(io.ddbgitops.report.PullRequestMarkdown.MARKER + "\n**Plan:** no table changes");
     }
 
     @Test
@@ -190,7 +190,7 @@ class PullRequestPlanIT {
                 "--link-prefix", "https://git.example.com/org/config/blob/abc123");
 
         assertThat(exit).as(out + "" + err).isEqualTo(RunResult.INVALID);
-        assertThat(Files.readString(comment)).startsWith("**Plan:** 1 table · 1 to create · 1 invalid manifest\n")
+        assertThat(Files.readString(comment)).startsWith(io.ddbgitops.report.PullRequestMarkdown.MARKER + "\n**Plan:** 1 table · 1 to create · 1 invalid manifest\n")
                 .contains("[manifests/new/bad.yaml:19](https://git.example.com/org/config/blob/abc123/manifests/new/bad.yaml#L19)")
                 .contains("Manifest: [manifests/shop/orders.yaml](https://git.example.com/org/config/blob/abc123/manifests/shop/orders.yaml)");
     }
