@@ -121,6 +121,39 @@ class PullRequestPlanIT {
     }
 
     @Test
+    void aBranchBehindMainIsComparedWithWhereItForkedNotWithMainsTip() throws Exception {
+        branch("behind");
+        commitAndPush("behind", "More reads", Map.of(ORDERS, Manifests.table("orders", "us-east-1", "PrOrders", 40, 30, true)));
+        work.checkout().setName("main").call();
+        commitAndPush("main", "Another team's table", Map.of("manifests/other/other.yaml",
+                Manifests.table("other", "us-east-1", "PrOther", 5, 5, false)));
+        // more commits on main than the first history step fetches, so the search has to deepen
+        for (int i = 0; i < 60; i++) {
+            commitAndPush("main", "Docs " + i, Map.of("README.md", "# config\n\nedit " + i + "\n"));
+        }
+        String forkPoint = work.getRepository().resolve("behind~1").name();
+
+        RunResult result = planPullRequest("behind", "main");
+
+        assertThat(result.report().tables()).extracting(TableEntry::table).containsExactly("PrOrders");
+        assertThat(result.markdown()).contains("<b>it/orders</b>").doesNotContain("PrOther")
+                .doesNotContain("No longer declared").contains(" 1 file changed");
+        assertThat(forkPoint).isNotEqualTo(work.getRepository().resolve("main").name());
+    }
+
+    @Test
+    void theCommentNamesTheHeadCommitItPlanned() throws Exception {
+        branch("named");
+        commitAndPush("named", "More reads", Map.of(ORDERS, Manifests.table("orders", "us-east-1", "PrOrders", 40, 30, true)));
+        String head = work.getRepository().resolve("named").name();
+
+        RunResult result = planPullRequest("named", "main");
+
+        assertThat(result.report().commit()).contains(head);
+        assertThat(result.markdown()).contains("plan of commit `" + head.substring(0, 7) + "` (`" + head + "`) against `main`");
+    }
+
+    @Test
     void comparesMultiDocumentFilesDocumentByDocument() throws Exception {
         branch("users");
         commitAndPush("users", "More reads for users", Map.of(MULTI, multi(9)));
