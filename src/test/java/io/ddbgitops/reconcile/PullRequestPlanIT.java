@@ -227,4 +227,41 @@ class PullRequestPlanIT {
                 .contains("[manifests/new/bad.yaml:19](https://git.example.com/org/config/blob/abc123/manifests/new/bad.yaml#L19)")
                 .contains("Manifest: [manifests/shop/orders.yaml](https://git.example.com/org/config/blob/abc123/manifests/shop/orders.yaml)");
     }
+
+    @Test
+    void threeHundredChangedTablesGiveACommentUnderGitHubsLimitAndTheWholePlanInTheDetailFile() throws Exception {
+        branch("many");
+        Map<String, String> files = new LinkedHashMap<>();
+        for (int i = 1; i <= 300; i++) {
+            files.put(String.format("manifests/many/t%03d.yaml", i),
+                    Manifests.table(String.format("t%03d", i), "us-east-1", String.format("PrMany%03d", i), 5, 5, true));
+        }
+        commitAndPush("many", "300 tables", files);
+        Path comment = temp.resolve("out/comment.md");
+        Path detail = temp.resolve("out/plan-full.md");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), Map.of(), "plan",
+                "--repo", bare.toUri().toString(), "--branch", "many", "--base", "main",
+                "--endpoint-url", endpoint.endpoint().toString(), "--out", comment.toString(),
+                "--detail-out", detail.toString(), "--detail-url", "https://ci.example.com/jobs/42/artifacts/plan-full.md",
+                "--link-prefix", "https://github.com/org/config/blob/abc123");
+
+        assertThat(exit).as(out + "" + err).isEqualTo(RunResult.DIFFERENCES);
+        String body = Files.readString(comment);
+        String full = Files.readString(detail);
+        assertThat(body.length()).isLessThan(65_536);
+        assertThat(body.getBytes(StandardCharsets.UTF_8).length).isLessThan(65_536);
+        assertThat(full.length()).isGreaterThan(65_536);
+        assertThat(body).startsWith(io.ddbgitops.report.PullRequestMarkdown.MARKER + "\n**Plan:** 300 tables · 300 to create\n")
+                .contains("[the full plan](https://ci.example.com/jobs/42/artifacts/plan-full.md)")
+                .doesNotContain("<details>");
+        assertThat(full).startsWith(io.ddbgitops.report.PullRequestMarkdown.MARKER + "\n**Plan:** 300 tables · 300 to create\n");
+        for (int i = 1; i <= 300; i++) {
+            String table = String.format("PrMany%03d", i);
+            assertThat(body).contains("| `us-east-1/" + table + "` |");
+            assertThat(full).contains("<code>us-east-1/" + table + "</code>");
+        }
+    }
 }
