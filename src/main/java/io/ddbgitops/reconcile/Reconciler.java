@@ -177,7 +177,7 @@ public final class Reconciler {
         return report.isQuiet() && previous.map(DriftReport::settled).equals(Optional.of(report.settled()));
     }
 
-    private static Optional<DriftReport> previousReport(JGitWorkspace workspace, RunRequest request)
+    static Optional<DriftReport> previousReport(JGitWorkspace workspace, RunRequest request)
             throws GitException {
         return committedFile(workspace, request, REPORT_JSON).flatMap(ReportJson::read);
     }
@@ -189,7 +189,7 @@ public final class Reconciler {
                 && committedFile(workspace, request, REPORT_BADGE).equals(Optional.of(ReportBadge.svg(previous.get())));
     }
 
-    private static Optional<String> committedFile(JGitWorkspace workspace, RunRequest request, String path)
+    static Optional<String> committedFile(JGitWorkspace workspace, RunRequest request, String path)
             throws GitException {
         // Read from git objects, not the working tree: a committed link at drift/report.json is a link blob there,
         // never followed to a file outside the repository.

@@ -34,8 +34,9 @@ public final class ReportBadge {
             return svg(report);
         }
         return svg(LABEL, "stale" + day(report.checkedAt()), STALE_COLOR,
-                "last checked " + report.checkedAt().orElse("at an unknown time") + ", which is more than "
-                        + freshness.staleAfter() + " before " + now + "; is the job still running?");
+                // not the clock: a watchdog that re-renders a stale badge must get the same bytes every time
+                "last checked " + report.checkedAt().orElse("at an unknown time") + ", more than "
+                        + freshness.staleAfter() + " ago; is the job still running?");
     }
 
     /** What a run that failed before it could report pushes: never green, with the day it failed. */

@@ -138,4 +138,45 @@ class ReportFreshnessIT {
         assertThat(repo.read("drift/badge.svg").orElseThrow()).contains(">in sync · 2026-11-21</text>");
         assertThat(apply(T0.plus(Duration.ofHours(4))).published()).isEmpty();
     }
+
+    private int cli(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit = io.ddbgitops.cli.Main.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                Map.of(), args);
+        lastOutput = out + "" + err;
+        return exit;
+    }
+
+    private String lastOutput = "";
+
+    @Test
+    void theCommandLineTakesStaleAfterAndTheBadgeCommandMarksAStoppedJobStale() throws Exception {
+        String endpointUrl = endpoint.endpoint().toString();
+        assertThat(cli("apply", "--repo", repo.url(), "--endpoint-url", endpointUrl, "--now", "2026-11-21T12:00:00Z"))
+                .as(lastOutput).isZero();
+        int commits = repo.log().size();
+
+        assertThat(cli("apply", "--repo", repo.url(), "--endpoint-url", endpointUrl, "--now", "2026-11-21T13:00:01Z",
+                "--stale-after", "PT2H")).as(lastOutput).isZero();
+        assertThat(repo.log()).as("a heartbeat after half of PT2H").hasSize(commits + 1);
+        assertThat(pushed().checkedAt()).contains("2026-11-21T13:00:01Z");
+
+        assertThat(cli("badge", "--repo", repo.url(), "--now", "2026-11-22T14:00:00Z", "--push")).as(lastOutput).isZero();
+        assertThat(repo.log()).as("a fresh badge that reads the same is not committed").hasSize(commits + 1);
+
+        assertThat(cli("badge", "--repo", repo.url(), "--now", "2026-11-22T15:00:02Z", "--push"))
+                .as(lastOutput).isEqualTo(RunResult.DIFFERENCES);
+        assertThat(lastOutput).contains("badge: stale");
+        assertThat(repo.read("drift/badge.svg").orElseThrow()).contains(">stale · 2026-11-21</text>")
+                .doesNotContain("#4c1");
+        assertThat(repo.log()).hasSize(commits + 2).first().asString().startsWith("ddb-gitops: badge stale");
+        assertThat(cli("badge", "--repo", repo.url(), "--now", "2026-11-22T16:00:00Z", "--push"))
+                .isEqualTo(RunResult.DIFFERENCES);
+        assertThat(repo.log()).as("stale once, not on every watchdog run").hasSize(commits + 2);
+
+        assertThat(cli("apply", "--repo", repo.url(), "--endpoint-url", endpointUrl, "--now", "2026-11-22T17:00:00Z"))
+                .as(lastOutput).isZero();
+        assertThat(repo.read("drift/badge.svg").orElseThrow()).contains(">in sync · 2026-11-22</text>");
+    }
 }

@@ -90,6 +90,8 @@ class ReportBadgeTest {
         String stale = ReportBadge.svg(checked, DAY, CHECKED.plus(java.time.Duration.ofHours(25)));
         assertThat(stale).contains(">stale · 2026-11-21</text>").contains("fill=\"" + ReportBadge.STALE_COLOR + "\"")
                 .doesNotContain("#4c1");
+        assertThat(ReportBadge.svg(checked, DAY, CHECKED.plus(java.time.Duration.ofDays(9))))
+                .as("the same bytes however late, so a watchdog commits it once").isEqualTo(stale);
     }
 
     @Test
