@@ -18,7 +18,9 @@ final class SchemaMessages {
             "capacity", "an integer ≥ 1",
             "region", "a region name such as us-east-1",
             "tableName", "a table name (3–255 characters of A-Z a-z 0-9 _ . -)",
-            "indexName", "an index name (3–255 characters of A-Z a-z 0-9 _ . -)");
+            "indexName", "an index name (3–255 characters of A-Z a-z 0-9 _ . -)",
+            "targetUtilization", "a percentage from 20 to 90",
+            "cooldown", "a number of seconds ≥ 0");
 
     private final JsonNode schemaTree;
 

@@ -27,6 +27,7 @@ final class SemanticRules {
         replicas(checks, spec, optional.path("replicas"));
         restore(checks, optional.path("restore"));
         new IndexRules(checks, optional).check();
+        new AutoScalingRules(checks).check(optional);
         new TagRules(checks).check(optional.path("tags"), OPTIONAL + "/tags");
         return checks.findings();
     }
