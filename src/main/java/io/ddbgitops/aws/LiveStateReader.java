@@ -41,7 +41,9 @@ import java.util.function.Supplier;
  * Describe call the endpoint does not implement is read as unknown, and the planner leaves it alone.
  */
 public final class LiveStateReader {
-    private static final Set<String> UNSUPPORTED = Set.of("UnknownOperationException", "UnrecognizedClientException");
+    // InvalidAction: what DynamoDB Local answers to an operation of another service (Application Auto Scaling).
+    private static final Set<String> UNSUPPORTED = Set.of("UnknownOperationException", "UnrecognizedClientException",
+            "InvalidAction");
 
     private final DynamoDbClients clients;
     private final AutoScalingReader scaling;
