@@ -37,8 +37,9 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * Reads a live table into an {@link ObservedTable}. Read-only: only Describe* and List* calls. A setting whose
- * Describe call the endpoint does not implement is read as unknown, and the planner leaves it alone.
+ * Reads a live table into an {@link ObservedTable}, with its auto scaling ({@link AutoScalingReader}). Read-only:
+ * only Describe* and List* calls. A setting whose Describe call the endpoint does not implement is read as unknown,
+ * and the planner leaves it alone.
  */
 public final class LiveStateReader {
     // InvalidAction: what DynamoDB Local answers to an operation of another service (Application Auto Scaling).
