@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * {@code autoscaling} rules the schema cannot express: only a PROVISIONED table (and its indexes) can be auto
- * scaled, and a dimension's min must not exceed its max. AWS refuses both: on-demand capacity is not a scalable
- * target, and RegisterScalableTarget rejects min > max.
+ * scaled, a dimension's min must not exceed its max, and both are 32-bit integers. AWS refuses all three:
+ * on-demand capacity is not a scalable target, and RegisterScalableTarget rejects min > max and takes integers
+ * (https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html, checked
+ * 2026-12-01).
  */
 final class AutoScalingRules {
     private static final String GSI = SemanticRules.OPTIONAL + "/global_secondary_indexes";
@@ -38,6 +40,13 @@ final class AutoScalingRules {
             if (capacity(min) > 0 && capacity(max) > 0 && capacity(min) > capacity(max)) {
                 checks.add(pointer + "/" + dimension + "/min", capacity(min) + " is more than max ("
                         + capacity(max) + "); min must not exceed max");
+            }
+            for (String bound : new String[] {"min", "max"}) {
+                long value = capacity(scaling.path(dimension).path(bound));
+                if (value > Integer.MAX_VALUE) {
+                    checks.add(pointer + "/" + dimension + "/" + bound, value + " is more than " + Integer.MAX_VALUE
+                            + ", the largest capacity Application Auto Scaling accepts");
+                }
             }
         }
     }

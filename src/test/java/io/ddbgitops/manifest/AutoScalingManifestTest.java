@@ -62,9 +62,11 @@ class AutoScalingManifestTest {
                         + "min must not exceed max",
                 "shapes.yaml:43:9: spec.optional_spec.autoscaling.write.target_utilization: 19.5 is not a "
                         + "percentage from 20 to 90",
-                "shapes.yaml:56:5: spec.optional_spec.autoscaling: only allowed when billing_mode is PROVISIONED "
+                "shapes.yaml:46:9: spec.optional_spec.autoscaling.read.max: 3000000000 is more than 2147483647, "
+                        + "the largest capacity Application Auto Scaling accepts",
+                "shapes.yaml:60:5: spec.optional_spec.autoscaling: only allowed when billing_mode is PROVISIONED "
                         + "(on-demand capacity scales by itself)",
-                "shapes.yaml:63:9: spec.optional_spec.global_secondary_indexes.0.autoscaling: only allowed when "
+                "shapes.yaml:67:9: spec.optional_spec.global_secondary_indexes.0.autoscaling: only allowed when "
                         + "billing_mode is PROVISIONED (on-demand capacity scales by itself)"));
     }
 }
