@@ -134,7 +134,22 @@ class AutoScalingPlannerTest {
                                 new Options(orders().options()).autoScaling(readOnly(FIVE_TO_100)).build()),
                         scaledLive(inSync), registeredByUs(READ),
                         List.of(new Action.UpdateThroughput(BillingMode.PROVISIONED, 37, 40)),
-                        List.of(Fields.WRITE_CAPACITY)));
+                        List.of(Fields.WRITE_CAPACITY)),
+                Arguments.of("switching an on-demand table to scaled provisioned: capacity with the switch, then scaling",
+                        scaled(readOnly(FIVE_TO_100)),
+                        liveOrders(t -> t.billingMode(BillingMode.PAY_PER_REQUEST).capacity(0, 0)), Map.of(),
+                        List.of(new Action.UpdateThroughput(BillingMode.PROVISIONED, 20, 30),
+                                step(new ScalingStep.RegisterTarget(READ, 5, 100)),
+                                step(new ScalingStep.PutPolicy(READ, "ddb-gitops-read", 70, Optional.empty(),
+                                        Optional.empty()))),
+                        List.of(Fields.BILLING_MODE, Fields.READ_CAPACITY, Fields.WRITE_CAPACITY,
+                                "autoscaling.read.min", "autoscaling.read.max", "autoscaling.read.target_utilization")),
+                Arguments.of("switching a scaled table to on-demand: our scaling goes first",
+                        orders(o -> o.billing(BillingMode.PAY_PER_REQUEST)), scaledLive(inSync), registeredByUs(READ),
+                        List.of(step(new ScalingStep.DeletePolicy(READ, "ddb-gitops-read")),
+                                step(new ScalingStep.DeregisterTarget(READ)),
+                                new Action.UpdateThroughput(BillingMode.PAY_PER_REQUEST, 20, 30)),
+                        List.of(Fields.BILLING_MODE, "autoscaling.read.min", "autoscaling.read.max")));
     }
 
     @ParameterizedTest(name = "{0}")
