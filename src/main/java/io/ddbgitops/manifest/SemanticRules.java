@@ -27,8 +27,8 @@ final class SemanticRules {
         replicas(checks, spec, optional.path("replicas"));
         restore(checks, optional.path("restore"));
         new IndexRules(checks, optional).check();
-        new AutoScalingRules(checks).check(optional);
         new TagRules(checks).check(optional.path("tags"), OPTIONAL + "/tags");
+        new AutoScalingRules(checks).check(optional);
         return checks.findings();
     }
 
