@@ -19,7 +19,6 @@ final class SchemaMessages {
             "region", "a region name such as us-east-1",
             "tableName", "a table name (3–255 characters of A-Z a-z 0-9 _ . -)",
             "indexName", "an index name (3–255 characters of A-Z a-z 0-9 _ . -)",
-            "targetUtilization", "a percentage from 20 to 90",
             "cooldown", "a number of seconds ≥ 0");
 
     private final JsonNode schemaTree;
@@ -55,7 +54,8 @@ final class SchemaMessages {
             case "const" -> found + " is not supported; use " + keyword.asText();
             case "type" -> found + " is not " + typeNames(keyword) + unquotedHint(keyword, instance);
             case "minimum", "maximum" -> rule.has("minimum") && rule.has("maximum")
-                    ? found + " is not an integer from " + rule.get("minimum") + " to " + rule.get("maximum")
+                    ? found + " is not " + ("number".equals(rule.path("type").asText()) ? "a number" : "an integer")
+                            + " from " + rule.get("minimum") + " to " + rule.get("maximum")
                     : found + (type.equals("minimum") ? " is less than " : " is more than ") + keyword;
             case "minLength" -> keyword.asInt() <= 1 ? "must not be empty"
                     : found + " is shorter than " + keyword + " characters";

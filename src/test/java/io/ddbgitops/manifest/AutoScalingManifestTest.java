@@ -48,12 +48,12 @@ class AutoScalingManifestTest {
         assertThat(result.invalidManifests()).isEqualTo(3);
         assertThat(result.errors()).extracting(ManifestError::format).containsExactlyInAnyOrderElementsOf(List.of(
                 "shapes.yaml:13:9: spec.optional_spec.autoscaling.read.min: 0 is not an integer ≥ 1",
-                "shapes.yaml:15:9: spec.optional_spec.autoscaling.read.target_utilization: 95 is not a percentage "
-                        + "from 20 to 90",
+                "shapes.yaml:15:9: spec.optional_spec.autoscaling.read.target_utilization: 95 is not a number from "
+                        + "20 to 90",
                 "shapes.yaml:16:9: spec.optional_spec.autoscaling.read.scale_in_cooldown: -1 is not a number of "
                         + "seconds ≥ 0",
                 "shapes.yaml:17:7: spec.optional_spec.autoscaling.write.min: required field is missing",
-                "shapes.yaml:20:9: spec.optional_spec.autoscaling.write.scale_up_cooldown: unknown field; allowed: "
+                "shapes.yaml:20:9: spec.optional_spec.autoscaling.write.burst: unknown field; allowed: "
                         + "min, max, target_utilization, scale_in_cooldown, scale_out_cooldown",
                 "shapes.yaml:21:7: spec.optional_spec.autoscaling.both: unknown field; allowed: read, write",
                 "shapes.yaml:27:9: spec.optional_spec.global_secondary_indexes.0.autoscaling: is empty; at least "
@@ -61,7 +61,7 @@ class AutoScalingManifestTest {
                 "shapes.yaml:41:9: spec.optional_spec.autoscaling.write.min: 50 is more than max (10); "
                         + "min must not exceed max",
                 "shapes.yaml:43:9: spec.optional_spec.autoscaling.write.target_utilization: 19.5 is not a "
-                        + "percentage from 20 to 90",
+                        + "number from 20 to 90",
                 "shapes.yaml:46:9: spec.optional_spec.autoscaling.read.max: 3000000000 is more than 2147483647, "
                         + "the largest capacity Application Auto Scaling accepts",
                 "shapes.yaml:60:5: spec.optional_spec.autoscaling: only allowed when billing_mode is PROVISIONED "
