@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * Auto scaling's one home: the desired scaling (the manifest), the observed one (Application Auto Scaling), their
@@ -75,7 +74,8 @@ public final class AutoScalingFamily {
             AutoScalingSpec.Dimension want = desired.get(dimension);
             if (want != null) {
                 family.ownCapacity(dimension, provisioned);
-                family.converge(dimension, want, target, target.isEmpty() || family.registeredByUs(dimension, target.get()));
+                boolean ours = target.isEmpty() || family.registeredByUs(dimension, target.get());
+                family.converge(dimension, want, target, ours);
                 target.ifPresent(t -> family.inform(dimension, live, t, "ddb-gitops does not write it"));
             } else if (family.registeredByUs(dimension, target.orElseThrow())) {
                 family.deregister(dimension, target.get());
@@ -128,8 +128,10 @@ public final class AutoScalingFamily {
         Optional<ObservedScaling.TrackingPolicy> policy = target.flatMap(ObservedScaling.Target::policy);
         boolean tracking = compare(field + TARGET, percent(want.targetUtilization()),
                 policy.map(p -> percent(p.targetUtilization())));
-        tracking |= cooldown(field + SCALE_IN, want.scaleInCooldown(), policy, ObservedScaling.TrackingPolicy::scaleInCooldown);
-        tracking |= cooldown(field + SCALE_OUT, want.scaleOutCooldown(), policy, ObservedScaling.TrackingPolicy::scaleOutCooldown);
+        tracking |= cooldown(field + SCALE_IN, want.scaleInCooldown(),
+                policy.flatMap(ObservedScaling.TrackingPolicy::scaleInCooldown));
+        tracking |= cooldown(field + SCALE_OUT, want.scaleOutCooldown(),
+                policy.flatMap(ObservedScaling.TrackingPolicy::scaleOutCooldown));
         if (tracking) {
             settings.add(new ScalingStep.PutPolicy(dimension, policy.map(ObservedScaling.TrackingPolicy::name)
                     .orElse(dimension.policyName()), want.targetUtilization(), want.scaleInCooldown(),
@@ -140,10 +142,9 @@ public final class AutoScalingFamily {
         }
     }
 
-    private boolean cooldown(String field, Optional<Integer> want, Optional<ObservedScaling.TrackingPolicy> policy,
-                             Function<ObservedScaling.TrackingPolicy, Optional<Integer>> have) {
-        return want.isPresent()
-                && compare(field, want.get().toString(), policy.flatMap(have).map(Object::toString));
+    /** A cooldown the manifest leaves out is AWS's to choose, so it is not compared. */
+    private boolean cooldown(String field, Optional<Integer> want, Optional<Integer> have) {
+        return want.isPresent() && compare(field, want.get().toString(), have.map(Object::toString));
     }
 
     /** Records the wanted value as applied; adds a change when the live one differs. */
@@ -159,8 +160,10 @@ public final class AutoScalingFamily {
 
     private void deregister(ScaledDimension dimension, ObservedScaling.Target target) {
         String field = dimension.field();
-        changes.add(new Change(field + MIN, Long.toString(target.min()), Fields.ABSENT, "delete", cause(field + MIN, Fields.ABSENT)));
-        changes.add(new Change(field + MAX, Long.toString(target.max()), Fields.ABSENT, "delete", cause(field + MAX, Fields.ABSENT)));
+        for (String bound : new String[] {MIN, MAX}) {
+            long have = bound.equals(MIN) ? target.min() : target.max();
+            changes.add(new Change(field + bound, Long.toString(have), Fields.ABSENT, "delete", Change.Cause.GIT));
+        }
         target.policies().stream().filter(p -> p.name().startsWith(ScaledDimension.POLICY_PREFIX))
                 .forEach(p -> removals.add(new ScalingStep.DeletePolicy(dimension, p.name())));
         removals.add(new ScalingStep.DeregisterTarget(dimension));
