@@ -18,7 +18,13 @@ final class SchemaMessages {
             "capacity", "an integer ≥ 1",
             "region", "a region name such as us-east-1",
             "tableName", "a table name (3–255 characters of A-Z a-z 0-9 _ . -)",
-            "indexName", "an index name (3–255 characters of A-Z a-z 0-9 _ . -)");
+            "indexName", "an index name (3–255 characters of A-Z a-z 0-9 _ . -)",
+            // the repository config's (schemas/config-v1.schema.json)
+            "accountId", "a 12-digit AWS account id, in quotes",
+            "roleArn", "an IAM role ARN such as arn:aws:iam::111111111111:role/ddb-gitops",
+            "tablePattern", "a table name pattern (1–255 of A-Z a-z 0-9 _ . - and the wildcards * and ?)",
+            "pathPattern", "a path pattern from the repository root (no leading /, no .. segment)",
+            "duration", "an ISO-8601 duration such as PT26H or P1D");
 
     private final JsonNode schemaTree;
 

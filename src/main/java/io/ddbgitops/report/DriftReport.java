@@ -2,19 +2,29 @@ package io.ddbgitops.report;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The drift report of one run: what {@code drift/report.json} holds (contract in DESIGN.md, schema in
  * {@code schemas/drift-report-v1.schema.json}). {@code mode} is {@code plan} (statuses say what applying would
- * do) or {@code apply} (what was done). Lists are sorted so that equal runs write equal bytes.
+ * do) or {@code apply} (what was done). Lists are sorted so that equal runs write equal bytes. {@code policy}
+ * says which namespace policy the run enforced ({@code none — ...} when the repository has none).
  */
 public record DriftReport(String mode, Summary summary, List<TableEntry> tables, List<ErrorEntry> errors,
-                          List<UnmanagedEntry> unmanaged) {
+                          List<UnmanagedEntry> unmanaged,
+                          @com.fasterxml.jackson.annotation.JsonInclude(
+                                  com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT)
+                          Optional<String> policy) {
     public static final String PLAN = "plan";
     public static final String APPLY = "apply";
 
     public DriftReport(String mode, Summary summary, List<TableEntry> tables, List<ErrorEntry> errors) {
         this(mode, summary, tables, errors, List.of());
+    }
+
+    public DriftReport(String mode, Summary summary, List<TableEntry> tables, List<ErrorEntry> errors,
+                       List<UnmanagedEntry> unmanaged) {
+        this(mode, summary, tables, errors, unmanaged, Optional.empty());
     }
 
     public DriftReport {
@@ -29,6 +39,7 @@ public record DriftReport(String mode, Summary summary, List<TableEntry> tables,
         unmanaged = unmanaged == null ? List.of() : unmanaged.stream()
                 .sorted(Comparator.comparing(UnmanagedEntry::region).thenComparing(UnmanagedEntry::table))
                 .toList();
+        policy = policy == null ? Optional.empty() : policy;
     }
 
     /**
@@ -40,7 +51,8 @@ public record DriftReport(String mode, Summary summary, List<TableEntry> tables,
         List<TableEntry> state = tables.stream().map(t -> new TableEntry(t.manifest(), t.namespace(), t.name(),
                 t.region(), t.table(), isPlan() ? t.status() : settledStatus(t.status()), List.of(), List.of(),
                 t.applied(), t.backup().map(BackupEntry::settled))).toList();
-        return new DriftReport("settled", Summary.of(state, summary.invalid(), unmanaged), state, errors, unmanaged);
+        return new DriftReport("settled", Summary.of(state, summary.invalid(), unmanaged), state, errors, unmanaged,
+                policy);
     }
 
     /** True when the run found nothing to create, change or fix, and took or deleted no backup. */
