@@ -62,6 +62,9 @@ final class ValidateCommand implements Callable<Integer> {
         LoadResult result = new ManifestLoader().load(dir);
         PrintWriter out = spec.commandLine().getOut();
         config.errors().forEach(error -> out.println(error.format()));
+        if (!config.isValid() && manifests == null) {
+            result = ConfigLoad.withoutConfigFile(result);
+        }
         if (config.isValid()) {
             String prefix = manifests == null ? "" : root.toAbsolutePath().normalize()
                     .relativize(dir.toAbsolutePath().normalize()).toString().replace('\\', '/') + "/";

@@ -1,5 +1,6 @@
 package io.ddbgitops.config;
 
+import io.ddbgitops.manifest.LoadResult;
 import io.ddbgitops.manifest.ManifestError;
 
 import java.util.List;
@@ -27,5 +28,17 @@ public record ConfigLoad(Optional<RepositoryConfig> config, List<ManifestError> 
 
     public boolean isValid() {
         return config.isPresent();
+    }
+
+    /**
+     * The manifest loader reads every YAML file, so when {@code ddb-gitops.yaml} is not YAML at all it reports the
+     * file too (as one broken file). The config's own errors say it better; this drops the loader's copy.
+     */
+    public static LoadResult withoutConfigFile(LoadResult loaded) {
+        List<ManifestError> others = loaded.errors().stream()
+                .filter(e -> !e.location().file().equals(RepositoryConfig.FILE)).toList();
+        int brokenConfig = others.size() == loaded.errors().size() ? 0 : 1;
+        return new LoadResult(loaded.manifests(), others, loaded.invalidManifests() - brokenConfig,
+                loaded.skippedDocuments());
     }
 }

@@ -123,7 +123,8 @@ public final class Reconciler {
         LOG.error("{} is invalid; nothing is planned or applied", RepositoryConfig.FILE);
         ReportBuilder builder = new ReportBuilder(apply ? DriftReport.APPLY : DriftReport.PLAN, Optional.empty());
         builder.invalid(1, config.errors());
-        builder.invalid(loaded.invalidManifests(), loaded.errors());
+        LoadResult manifests = ConfigLoad.withoutConfigFile(loaded);
+        builder.invalid(manifests.invalidManifests(), manifests.errors());
         builder.policy("invalid — " + RepositoryConfig.FILE + " has errors, so nothing was planned or applied");
         DriftReport report = builder.build();
         return new RunResult(report, ReportMarkdown.render(report), Optional.empty());
