@@ -78,6 +78,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theReadmeExampleIsValidAndItsRuleIsWhereTheReadmeSays() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String section = readme.substring(readme.indexOf("## Repository config"));
+        String example = section.substring(section.indexOf("```yaml\n") + 8, section.indexOf("```\n", 10));
+
+        RepositoryConfig config = load(example).config().orElseThrow();
+
+        assertThat(config.policy().orElseThrow().namespaces().get("billing").source().toString())
+                .isEqualTo("ddb-gitops.yaml:13:5");
+        assertThat(section).contains("ddb-gitops.yaml:13:5 policy.namespaces.billing.tables allows billing-*, invoices");
+    }
+
+    @Test
     void theExternalIdNeverShowsInTheAccountsText() throws IOException {
         RepositoryConfig config = load(EXAMPLE).config().orElseThrow();
 
