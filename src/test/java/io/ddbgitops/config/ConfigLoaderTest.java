@@ -209,6 +209,35 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aNamespaceNameIsPlainText() throws IOException {
+        assertThat(errors("""
+                apiVersion: ddb-gitops/v1
+                kind: Config
+                policy:
+                  namespaces:
+                    "<img src=x onerror=alert(1)>": {tables: ["*"]}
+                """)).containsExactly("ddb-gitops.yaml:5:5: policy.namespaces.<img src=x onerror=alert(1)>: "
+                + "\"<img src=x onerror=alert(1)>\" is not a namespace name (1–253 of A-Z a-z 0-9 _ . -, starting with a "
+                + "letter or digit)");
+    }
+
+    @Test
+    void accountNamesAndStsValuesAreCheckedAtTheirKey() throws IOException {
+        assertThat(errors("""
+                apiVersion: ddb-gitops/v1
+                kind: Config
+                accounts:
+                  "prod account": {account_id: "111111111111", role_arn: "arn:aws:iam::111111111111:role/x"}
+                  dev: {account_id: "1111", role_arn: "arn:aws:iam::111111111111:role/x", session_name: "a b"}
+                """)).containsExactly(
+                "ddb-gitops.yaml:4:3: accounts.prod account: \"prod account\" is not an account name (1–64 of A-Z a-z "
+                        + "0-9 _ . -, starting with a letter or digit)",
+                "ddb-gitops.yaml:5:9: accounts.dev.account_id: \"1111\" is not a 12-digit AWS account id, in quotes",
+                "ddb-gitops.yaml:5:75: accounts.dev.session_name: \"a b\" is not a session name (2–64 of A-Z a-z 0-9 "
+                        + "and _ + = , . @ -)");
+    }
+
+    @Test
     void aZeroStaleAfterIsRefused() throws IOException {
         assertThat(errors("apiVersion: ddb-gitops/v1\nkind: Config\nreport: {stale_after: PT0S}\n"))
                 .containsExactly("ddb-gitops.yaml:3:10: report.stale_after: PT0S is not longer than zero");
