@@ -2,11 +2,9 @@ package io.ddbgitops.config;
 
 import io.ddbgitops.manifest.LoadResult;
 import io.ddbgitops.manifest.ManifestError;
-import io.ddbgitops.manifest.SourceLocation;
 import io.ddbgitops.manifest.TableManifest;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -15,9 +13,6 @@ import java.util.List;
  * through the shared repository. Without a policy every manifest passes.
  */
 public final class PolicyCheck {
-    private static final Comparator<SourceLocation> BY_POSITION = Comparator.comparing(SourceLocation::file)
-            .thenComparingInt(SourceLocation::line).thenComparingInt(SourceLocation::column);
-
     private PolicyCheck() {
     }
 
@@ -46,8 +41,7 @@ public final class PolicyCheck {
                 violations.forEach(v -> errors.add(new ManifestError(manifest.source(), v.pointer(), v.message())));
             }
         }
-        errors.sort(Comparator.comparing(ManifestError::location, BY_POSITION)
-                .thenComparing(ManifestError::pointer).thenComparing(ManifestError::message));
+        errors.sort(ManifestError.ORDER);
         return new LoadResult(admitted, errors, loaded.invalidManifests() + refused, loaded.skippedDocuments());
     }
 }

@@ -18,7 +18,7 @@ public final class SchemaCheckedFile {
         this.validator = new DocumentValidator(new ManifestSchema(schemaFile), root -> List.of());
     }
 
-    /** The document and every error found in it; {@link Checked#document()} is empty when the YAML is unreadable. */
+    /** The document and every error found in it; {@link Checked#root()} is empty when there is no readable document. */
     public Checked check(String file, String text) {
         List<YamlDocument> documents;
         try {
@@ -64,10 +64,6 @@ public final class SchemaCheckedFile {
         /** Where {@code pointer} was written, or its nearest written ancestor. */
         public SourceLocation locate(String pointer) {
             return document.orElseThrow(() -> new IllegalStateException("no document")).locate(pointer);
-        }
-
-        Optional<YamlDocument> document() {
-            return document;
         }
     }
 }
