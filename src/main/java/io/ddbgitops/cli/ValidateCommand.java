@@ -4,6 +4,7 @@ import io.ddbgitops.config.ConfigLoad;
 import io.ddbgitops.config.ConfigLoader;
 import io.ddbgitops.config.PolicyCheck;
 import io.ddbgitops.git.JGitWorkspace;
+import io.ddbgitops.manifest.FieldLocator;
 import io.ddbgitops.manifest.LoadResult;
 import io.ddbgitops.manifest.ManifestError;
 import io.ddbgitops.manifest.ManifestLoader;
@@ -68,7 +69,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (config.isValid()) {
             String prefix = manifests == null ? "" : root.toAbsolutePath().normalize()
                     .relativize(dir.toAbsolutePath().normalize()).toString().replace('\\', '/') + "/";
-            result = PolicyCheck.admit(config.config().get(), result, prefix);
+            result = PolicyCheck.admit(config.config().get(), result, prefix, new FieldLocator(dir)::locate);
             out.println("policy: " + config.config().get().policySummary());
         }
         for (ManifestError error : result.errors()) {

@@ -57,10 +57,13 @@ public record NamespacePolicy(Map<String, Allowance> namespaces, SourceLocation 
             violations.add(outside(allowance, "/spec/region", "region " + manifest.region(), "regions",
                     allowance.regions().orElseThrow()));
         }
-        manifest.options().replicas().orElse(List.of()).stream()
-                .filter(region -> !allowance.allowsRegion(region)).findFirst()
-                .ifPresent(region -> violations.add(outside(allowance, "/spec/optional_spec/replicas",
-                        "replica region " + region, "regions", allowance.regions().orElseThrow())));
+        List<String> replicas = manifest.options().replicas().orElse(List.of());
+        for (int i = 0; i < replicas.size(); i++) {
+            if (!allowance.allowsRegion(replicas.get(i))) {
+                violations.add(outside(allowance, "/spec/optional_spec/replicas/" + i,
+                        "replica region " + replicas.get(i), "regions", allowance.regions().orElseThrow()));
+            }
+        }
         String account = accountOf(manifest);
         if (!allowance.allowsAccount(account)) {
             violations.add(outside(allowance, "/spec/optional_spec/account", RepositoryConfig.DEFAULT_ACCOUNT

@@ -2,10 +2,12 @@ package io.ddbgitops.config;
 
 import io.ddbgitops.manifest.LoadResult;
 import io.ddbgitops.manifest.ManifestError;
+import io.ddbgitops.manifest.SourceLocation;
 import io.ddbgitops.manifest.TableManifest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Applies the namespace policy to loaded manifests: a manifest outside its namespace's allowance is treated as an
@@ -16,15 +18,18 @@ public final class PolicyCheck {
     private PolicyCheck() {
     }
 
+    /** Errors are placed at the start of each refused manifest's document. */
     public static LoadResult admit(RepositoryConfig config, LoadResult loaded) {
-        return admit(config, loaded, "");
+        return admit(config, loaded, "", (document, pointer) -> document);
     }
 
     /**
-     * The same for manifests loaded from a sub-directory of the repository: {@code prefix} is that directory's
-     * path from the root ending in {@code /}, so that {@code paths} rules see repository paths.
+     * {@code prefix} is the path from the repository root to the directory the manifests were loaded from (empty,
+     * or ending in {@code /}), so that {@code paths} rules see repository paths; {@code locator} finds the line of
+     * a refused field from its document's start and its JSON pointer (a {@code FieldLocator}).
      */
-    public static LoadResult admit(RepositoryConfig config, LoadResult loaded, String prefix) {
+    public static LoadResult admit(RepositoryConfig config, LoadResult loaded, String prefix,
+                                   BiFunction<SourceLocation, String, SourceLocation> locator) {
         if (config.policy().isEmpty()) {
             return loaded;
         }
@@ -38,7 +43,8 @@ public final class PolicyCheck {
                 admitted.add(manifest);
             } else {
                 refused++;
-                violations.forEach(v -> errors.add(new ManifestError(manifest.source(), v.pointer(), v.message())));
+                violations.forEach(v -> errors.add(new ManifestError(locator.apply(manifest.source(), v.pointer()),
+                        v.pointer(), v.message())));
             }
         }
         errors.sort(ManifestError.ORDER);

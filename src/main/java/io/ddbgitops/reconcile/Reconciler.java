@@ -12,6 +12,7 @@ import io.ddbgitops.config.RepositoryConfig;
 import io.ddbgitops.git.GitException;
 import io.ddbgitops.git.JGitWorkspace;
 import io.ddbgitops.git.PublishResult;
+import io.ddbgitops.manifest.FieldLocator;
 import io.ddbgitops.manifest.LoadResult;
 import io.ddbgitops.manifest.ManifestLoader;
 import io.ddbgitops.manifest.TableManifest;
@@ -89,7 +90,7 @@ public final class Reconciler {
             if (!config.isValid()) {
                 return invalidConfig(config, loaded, apply);
             }
-            loaded = PolicyCheck.admit(config.config().get(), loaded);
+            loaded = PolicyCheck.admit(config.config().get(), loaded, "", new FieldLocator(workspace.root())::locate);
             Optional<PullRequestScope> scope = pullRequestScope(workspace, loaded, pullRequest);
             loaded = scope.map(PullRequestScope::loaded).orElse(loaded);
             Optional<DriftReport> previous = previousReport(workspace, request);

@@ -44,7 +44,7 @@ class ValidateConfigTest {
 
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(3);
         assertThat(run.out()).contains("policy: ddb-gitops.yaml policy: namespaces billing")
-                .contains("teams/billing/b.yaml:1:1: spec.tablename: table \"shop-orders\" is outside what namespace "
+                .contains("teams/billing/b.yaml:4:27: spec.tablename: table \"shop-orders\" is outside what namespace "
                         + "\"billing\" may manage: ddb-gitops.yaml:5:5 policy.namespaces.billing.tables allows billing-*")
                 .contains("1 valid manifest(s), 1 invalid, 1 other document(s) skipped");
     }

@@ -1,5 +1,6 @@
 package io.ddbgitops.config;
 
+import io.ddbgitops.manifest.FieldLocator;
 import io.ddbgitops.manifest.LoadResult;
 import io.ddbgitops.manifest.ManifestError;
 import io.ddbgitops.manifest.ManifestLoader;
@@ -95,7 +96,7 @@ class NamespacePolicyTest {
                 .containsExactly(
                         "/spec/region: region ap-south-1 is outside what namespace \"shop\" may manage: "
                                 + "ddb-gitops.yaml:7:5 policy.namespaces.shop.regions allows us-east-1, eu-west-1",
-                        "/spec/optional_spec/replicas: replica region sa-east-1 is outside what namespace \"shop\" may "
+                        "/spec/optional_spec/replicas/1: replica region sa-east-1 is outside what namespace \"shop\" may "
                                 + "manage: ddb-gitops.yaml:7:5 policy.namespaces.shop.regions allows us-east-1, eu-west-1");
     }
 
@@ -140,7 +141,7 @@ class NamespacePolicyTest {
     }
 
     @Test
-    void refusedManifestsBecomeInvalidOnesWithTheirPlaceAndTheOthersStay() throws IOException {
+    void refusedManifestsBecomeInvalidOnesAtTheRefusedFieldAndTheOthersStay() throws IOException {
         Files.createDirectories(repo.resolve("teams/billing"));
         Files.writeString(repo.resolve("teams/billing/tables.yaml"), """
                 apiVersion: prsn.io/v1
@@ -156,14 +157,14 @@ class NamespacePolicyTest {
         Files.writeString(repo.resolve("broken.yaml"), "apiVersion: prsn.io/v1\nkind: Dynamodb\nmetadata: {name: x}\n");
         LoadResult loaded = new ManifestLoader().load(repo);
 
-        LoadResult admitted = PolicyCheck.admit(config(CONFIG), loaded);
+        LoadResult admitted = PolicyCheck.admit(config(CONFIG), loaded, "", new FieldLocator(repo)::locate);
 
         assertThat(admitted.manifests()).extracting(TableManifest::tableName).containsExactly("billing-invoices");
         assertThat(admitted.invalidManifests()).isEqualTo(2);
         assertThat(admitted.skippedDocuments()).isEqualTo(loaded.skippedDocuments());
         assertThat(admitted.errors()).extracting(ManifestError::format).containsExactly(
                 "broken.yaml:1:1: spec: required field is missing",
-                "teams/billing/tables.yaml:6:1: spec.tablename: table \"shop-orders\" is outside what namespace "
+                "teams/billing/tables.yaml:9:27: spec.tablename: table \"shop-orders\" is outside what namespace "
                         + "\"billing\" may manage: ddb-gitops.yaml:10:5 policy.namespaces.billing.tables allows "
                         + "billing-*, invoices");
     }
@@ -193,6 +194,6 @@ class NamespacePolicyTest {
         LoadResult loaded = new ManifestLoader().load(repo.resolve("teams/billing"));
 
         assertThat(PolicyCheck.admit(config(CONFIG), loaded).manifests()).isEmpty();
-        assertThat(PolicyCheck.admit(config(CONFIG), loaded, "teams/billing/").manifests()).hasSize(1);
+        assertThat(PolicyCheck.admit(config(CONFIG), loaded, "teams/billing/", (d, p) -> d).manifests()).hasSize(1);
     }
 }

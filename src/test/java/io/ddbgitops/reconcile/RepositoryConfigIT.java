@@ -117,7 +117,7 @@ class RepositoryConfigIT {
         assertThat(result.report().tables()).extracting(TableEntry::table).containsExactly("billing-invoices");
         assertThat(result.report().errors()).singleElement().satisfies(e -> {
             assertThat(e.file()).isEqualTo("teams/billing/orders.yaml");
-            assertThat(e.line()).isEqualTo(1);
+            assertThat(e.line()).isEqualTo(8);
             assertThat(e.field()).isEqualTo("spec.tablename");
             assertThat(e.message()).isEqualTo("table \"shop-orders\" is outside what namespace \"billing\" may manage: "
                     + "ddb-gitops.yaml:6:5 policy.namespaces.billing.tables allows billing-*");
@@ -126,7 +126,7 @@ class RepositoryConfigIT {
         assertThat(pushed.policy()).contains("ddb-gitops.yaml policy: namespaces billing, shop");
         assertThat(repo.read("drift/REPORT.md").orElseThrow())
                 .contains("Policy: ddb-gitops.yaml policy: namespaces billing, shop")
-                .contains("teams/billing/orders.yaml:1:1");
+                .contains("teams/billing/orders.yaml:8:3");
     }
 
     @Test
