@@ -138,6 +138,7 @@ class PullRequestPlanIT {
             assertThat(e.field()).isEqualTo("spec.tablename");
         });
         assertThat(result.markdown()).contains("table \"PrOrders\" is outside what namespace \"it\" may manage");
+        assertThat(result.markdown()).contains("Policy: ddb-gitops.yaml policy: namespaces it.</sub>");
     }
 
     @Test
