@@ -70,9 +70,9 @@ public record NamespacePolicy(Map<String, Allowance> namespaces, SourceLocation 
                     .equals(account) ? "the default credential chain (account " + account + "; the manifest names "
                     + "no account)" : "account " + account, "accounts", allowance.accounts().orElseThrow()));
         }
-        restoreSource(manifest).filter(source -> !allowance.allowsTable(source))
-                .ifPresent(source -> violations.add(outside(allowance, "/spec/optional_spec/restore/source_table",
-                        "restoring from table " + quoted(source), "tables",
+        restoreSource(manifest).filter(from -> !allowance.allowsTable(from))
+                .ifPresent(from -> violations.add(outside(allowance, "/spec/optional_spec/restore/source_table",
+                        "restoring from table " + quoted(from), "tables",
                         allowance.tables().stream().map(Glob::pattern).toList())));
         return List.copyOf(violations);
     }
