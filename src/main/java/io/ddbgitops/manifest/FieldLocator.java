@@ -1,7 +1,6 @@
 package io.ddbgitops.manifest;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -13,7 +12,8 @@ import java.nio.file.Path;
  */
 public final class FieldLocator {
     private final Path root;
-    private final YamlReader reader = new YamlReader();
+    private final ManifestText text = new ManifestText(ManifestLimits.DEFAULT);
+    private final YamlReader reader = new YamlReader(ManifestLimits.DEFAULT);
 
     /** {@code root} is the directory the manifests were loaded from; their file names are relative to it. */
     public FieldLocator(Path root) {
@@ -27,12 +27,12 @@ public final class FieldLocator {
             return document;
         }
         try {
-            for (YamlDocument yaml : reader.read(document.file(), Files.readString(file, StandardCharsets.UTF_8))) {
+            for (YamlDocument yaml : reader.read(document.file(), text.read(file, Files.size(file)))) {
                 if (document.equals(yaml.start())) {
                     return yaml.locate(pointer);
                 }
             }
-        } catch (IOException | YamlReader.InvalidYamlException e) {
+        } catch (IOException | RejectedFile e) {
             return document;
         }
         return document;

@@ -1,16 +1,21 @@
 package io.ddbgitops.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A YAML file of exactly one document checked against one of our JSON schemas, with the errors manifests get:
  * file:line:column, the field, what was found and what is allowed. The repository config is read with it, so
- * that it shares the manifests' YAML reader and schema messages instead of having its own.
+ * that it shares the manifests' reading limits, YAML reader and schema messages instead of having its own.
  */
 public final class SchemaCheckedFile {
-    private final YamlReader reader = new YamlReader();
+    private final ManifestText text = new ManifestText(ManifestLimits.DEFAULT);
+    private final YamlReader reader = new YamlReader(ManifestLimits.DEFAULT);
     private final DocumentValidator validator;
 
     /** {@code schemaFile} is a schema under {@code schemas/} on the classpath, e.g. {@code config-v1.schema.json}. */
@@ -18,17 +23,37 @@ public final class SchemaCheckedFile {
         this.validator = new DocumentValidator(new ManifestSchema(schemaFile), root -> List.of());
     }
 
+    /**
+     * Reads {@code file} (named {@code name} in errors) within the manifests' limits, never through a symbolic
+     * link, and checks it. The caller says what a missing file means.
+     */
+    public Checked read(Path file, String name) {
+        if (Files.isSymbolicLink(file)) {
+            return failed(name, 1, 1, "the file is a symbolic link; it is never read through a link");
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return failed(name, 1, 1, "not a regular file");
+        }
+        try {
+            return check(name, text.read(file, Files.size(file)));
+        } catch (RejectedFile e) {
+            return new Checked(Optional.empty(), List.of(new ManifestError(e.location(name), "", e.getMessage())));
+        } catch (IOException e) {
+            return failed(name, 1, 1, "cannot read: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
     /** The document and every error found in it; {@link Checked#root()} is empty when there is no readable document. */
-    public Checked check(String file, String text) {
+    public Checked check(String name, String content) {
         List<YamlDocument> documents;
         try {
-            documents = reader.read(file, text);
-        } catch (YamlReader.InvalidYamlException e) {
-            return new Checked(Optional.empty(), List.of(new ManifestError(e.location(file), "", e.getMessage())));
+            text.check(content);
+            documents = reader.read(name, content);
+        } catch (RejectedFile e) {
+            return new Checked(Optional.empty(), List.of(new ManifestError(e.location(name), "", e.getMessage())));
         }
         if (documents.isEmpty() || documents.get(0).isEmpty()) {
-            return new Checked(Optional.empty(), List.of(new ManifestError(new SourceLocation(file, 1, 1), "",
-                    "the file holds no document; write one, or delete the file")));
+            return failed(name, 1, 1, "the file holds no document; write one, or delete the file");
         }
         YamlDocument document = documents.get(0);
         if (documents.size() > 1) {
@@ -36,6 +61,11 @@ public final class SchemaCheckedFile {
                     "the file holds " + documents.size() + " documents; one is expected")));
         }
         return new Checked(Optional.of(document), validator.validate(document));
+    }
+
+    private static Checked failed(String name, int line, int column, String message) {
+        return new Checked(Optional.empty(), List.of(new ManifestError(new SourceLocation(name, line, column), "",
+                message)));
     }
 
     /** One checked document: its tree, where each field was written, and its errors (none: it matches the schema). */

@@ -69,7 +69,7 @@ class ValidateConfigTest {
         CliRun run = CliRun.of("validate", "--repo", repo.toString());
 
         assertThat(run.exit()).isEqualTo(3);
-        assertThat(run.out().lines().filter(l -> l.startsWith("ddb-gitops.yaml:3:10: (document): not valid YAML")))
+        assertThat(run.out().lines().filter(l -> l.startsWith("ddb-gitops.yaml:4:1: (document): not valid YAML")))
                 .hasSize(1);
         assertThat(run.out()).contains("1 valid manifest(s), 0 invalid, 0 other document(s) skipped; the repository "
                 + "config is invalid");

@@ -158,7 +158,7 @@ class ConfigLoaderTest {
                 "ddb-gitops.yaml:4:36: accounts.prod.role_arn: \"arn:aws:iam::111111111111:user/me\" is not an IAM role "
                         + "ARN such as arn:aws:iam::111111111111:role/ddb-gitops",
                 "ddb-gitops.yaml:5:8: lock.region: \"us-east\" is not a region name such as us-east-1",
-                "ddb-gitops.yaml:5:39: lock.acount: unknown field; allowed: account, region, table",
+                "ddb-gitops.yaml:5:39: lock.acount: unknown field; did you mean account? allowed: account, region, table",
                 "ddb-gitops.yaml:6:10: quotas.throughput_decreases_per_day: 0 is not an integer from 1 to 1000",
                 "ddb-gitops.yaml:9:21: policy.namespaces.shop.tables.0: \"shop/*\" is not a table name pattern "
                         + "(1–255 of A-Z a-z 0-9 _ . - and the wildcards * and ?)",
@@ -238,6 +238,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theManifestsYamlRulesHoldHereToo() throws IOException {
+        assertThat(errors("apiVersion: ddb-gitops/v1\nkind: Config\nquotas: {throughput_decreases_per_day: 010}\n"))
+                .singleElement().asString().startsWith("ddb-gitops.yaml:3:10: quotas.throughput_decreases_per_day: ");
+        assertThat(errors("apiVersion: ddb-gitops/v1\nkind: Config\nquotas:\n\tthroughput_decreases_per_day: 5\n"))
+                .singleElement().asString().contains("a tab cannot indent YAML; indent with spaces");
+    }
+
+    @Test
     void aZeroStaleAfterIsRefused() throws IOException {
         assertThat(errors("apiVersion: ddb-gitops/v1\nkind: Config\nreport: {stale_after: PT0S}\n"))
                 .containsExactly("ddb-gitops.yaml:3:10: report.stale_after: PT0S is not longer than zero");
@@ -246,7 +254,7 @@ class ConfigLoaderTest {
     @Test
     void brokenYamlIsReportedAtItsPosition() throws IOException {
         assertThat(errors("apiVersion: ddb-gitops/v1\nkind: Config\npolicy: [\n")).singleElement()
-                .asString().startsWith("ddb-gitops.yaml:3:10: (document): not valid YAML");
+                .asString().startsWith("ddb-gitops.yaml:4:1: (document): not valid YAML");
     }
 
     @Test
@@ -273,17 +281,16 @@ class ConfigLoaderTest {
 
         assertThat(load.config()).isEmpty();
         assertThat(load.errors()).singleElement().extracting(ManifestError::format).isEqualTo(
-                "ddb-gitops.yaml:1:1: (document): ddb-gitops.yaml is a symbolic link; the repository config is never "
-                        + "read through a link");
+                "ddb-gitops.yaml:1:1: (document): the file is a symbolic link; it is never read through a link");
     }
 
     @Test
     void aHugeFileIsRefusedBeforeItIsParsed() throws IOException {
         Files.writeString(repo.resolve("ddb-gitops.yaml"), "apiVersion: ddb-gitops/v1\nkind: Config\n# "
-                + "x".repeat((int) ConfigLoader.MAX_BYTES) + "\n");
+                + "x".repeat(1024 * 1024) + "\n");
 
         assertThat(loader.load(repo).errors()).singleElement().extracting(ManifestError::message).asString()
-                .contains("may be at most 1048576 bytes");
+                .contains("at most 1048576 bytes are read");
     }
 
     @Test
@@ -299,6 +306,6 @@ class ConfigLoaderTest {
         Files.createDirectory(repo.resolve("ddb-gitops.yaml"));
 
         assertThat(loader.load(repo).errors()).singleElement().extracting(ManifestError::message).asString()
-                .contains("is not a regular file");
+                .contains("not a regular file");
     }
 }
