@@ -28,16 +28,20 @@ final class LocalEndpointCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Keep state in DIR across restarts (default: in memory).")
     Path dataDir;
 
+    @Mixin
+    FaultOptions faults;
+
     @Override
     public Integer call() throws Exception {
-        LocalEndpoint endpoint = LocalEndpoint.start(port, Optional.ofNullable(dataDir));
+        LocalEndpoint endpoint = LocalEndpoint.start(port, Optional.ofNullable(dataDir), faults.plan());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             endpoint.close();
             stopped.countDown();
         }, "local-endpoint-shutdown"));
         spec.commandLine().getOut().println("local endpoint: " + endpoint.endpoint()
-                + (dataDir == null ? " (in memory)" : " (data in " + dataDir.toAbsolutePath() + ")"));
+                + (dataDir == null ? " (in memory)" : " (data in " + dataDir.toAbsolutePath() + ")")
+                + (faults.any() ? " with " + faults.rules.size() + " fault rule(s), seed " + faults.seed : ""));
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;

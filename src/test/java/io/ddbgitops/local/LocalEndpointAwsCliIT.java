@@ -61,7 +61,35 @@ class LocalEndpointAwsCliIT {
                 .isEqualTo("DISABLED");
     }
 
+    @Test
+    void showsInjectedFaultsAsAwsErrors() throws Exception {
+        endpoint.faults().set(FaultPlan.of(1, FaultRule.always(Fault.THROTTLE).onlyFor("ListTables"),
+                FaultRule.always(Fault.LIMIT_EXCEEDED).onlyFor("DeleteTable")));
+        try {
+            Run throttled = run("dynamodb", "list-tables");
+            assertThat(throttled.exit()).isNotZero();
+            assertThat(throttled.stderr()).contains("An error occurred (ThrottlingException) when calling the"
+                    + " ListTables operation").contains("Rate of requests exceeds the allowed throughput.");
+            Run limited = run("dynamodb", "delete-table", "--table-name", "cli-visible");
+            assertThat(limited.stderr()).contains("(LimitExceededException)")
+                    .contains("Only 50 tables can be created, updated, or deleted simultaneously");
+            assertThat(endpoint.faults().injected()).containsEntry(Fault.THROTTLE, 1L);
+        } finally {
+            endpoint.faults().clear();
+        }
+        assertThat(aws("dynamodb", "list-tables").path("TableNames").toString()).contains("\"cli-visible\"");
+    }
+
     private static JsonNode aws(String... args) throws IOException, InterruptedException {
+        Run run = run(args);
+        assertThat(run.exit()).as("aws %s failed: %s", String.join(" ", args), run.stderr()).isZero();
+        return new ObjectMapper().readTree(run.stdout());
+    }
+
+    private record Run(int exit, String stdout, String stderr) {}
+
+    /** One attempt only (AWS_MAX_ATTEMPTS=1), so an injected fault is what the CLI reports. */
+    private static Run run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(awsCli().orElseThrow().toString()));
         command.addAll(Arrays.asList(args));
         command.addAll(List.of("--endpoint-url", endpoint.endpoint().toString(), "--region", "us-east-1",
@@ -73,6 +101,8 @@ class LocalEndpointAwsCliIT {
         env.put("AWS_CONFIG_FILE", home.resolve("config").toString());
         env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
         env.put("AWS_PAGER", "");
+        env.put("AWS_MAX_ATTEMPTS", "1");
+        env.put("AWS_RETRY_MODE", "standard");
         env.remove("AWS_PROFILE");
         env.remove("AWS_SESSION_TOKEN");
         Path stdout = home.resolve("stdout-" + System.nanoTime());
@@ -82,10 +112,8 @@ class LocalEndpointAwsCliIT {
             process.destroyForcibly();
             throw new AssertionError("aws " + String.join(" ", args) + " did not finish in " + TIMEOUT_SECONDS + "s");
         }
-        assertThat(process.exitValue())
-                .as("aws %s failed: %s", String.join(" ", args), Files.readString(stderr, StandardCharsets.UTF_8))
-                .isZero();
-        return new ObjectMapper().readTree(stdout.toFile());
+        return new Run(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+                Files.readString(stderr, StandardCharsets.UTF_8));
     }
 
     private static Optional<Path> awsCli() {
