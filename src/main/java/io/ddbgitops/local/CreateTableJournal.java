@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -67,7 +71,14 @@ final class CreateTableJournal {
         }
     }
 
+    /** Hashed: a table name may be 255 characters, too long for a file name with the region beside it. */
     private static Path file(Path dir, TableKey table) {
-        return dir.resolve(table.region() + "--" + table.table() + ".json");
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((table.region() + "/" + table.table()).getBytes(StandardCharsets.UTF_8));
+            return dir.resolve(HexFormat.of().formatHex(digest) + ".json");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 }

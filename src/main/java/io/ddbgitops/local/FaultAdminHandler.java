@@ -13,7 +13,7 @@ import java.io.InputStream;
  * Its own requests never get a fault.
  */
 final class FaultAdminHandler implements HttpHandler {
-    static final String PATH = "/_faults";
+    static final String PATH = "/local-admin/faults";
 
     private final FaultInjector faults;
 

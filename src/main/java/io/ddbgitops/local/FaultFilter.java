@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Injects the {@link FaultInjector}'s faults in front of every request handler. The error answers are DynamoDB's
+ * Injects the {@link FaultInjector}'s faults into DynamoDB API calls, before the front handles them. The error answers are DynamoDB's
  * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html, checked 2026-12-01;
  * __type namespaces as botocore's dynamodb service model and real responses show them).
  */
@@ -23,6 +23,8 @@ final class FaultFilter extends Filter {
     private static final Set<String> DATA_PLANE = Set.of("GetItem", "PutItem", "UpdateItem", "DeleteItem",
             "BatchGetItem", "BatchWriteItem", "Query", "Scan", "TransactGetItems", "TransactWriteItems",
             "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction");
+
+    private static final String DYNAMODB_TARGET = "DynamoDB_20120810.";
 
     private final FaultInjector faults;
 
@@ -37,7 +39,13 @@ final class FaultFilter extends Filter {
 
     @Override
     public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-        String operation = operation(exchange);
+        String target = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Amz-Target")).orElse("");
+        if (!target.startsWith(DYNAMODB_TARGET)) {
+            // other services on this port (and admin paths) have error shapes of their own: no faults there
+            chain.doFilter(exchange);
+            return;
+        }
+        String operation = target.substring(DYNAMODB_TARGET.length());
         Optional<FaultRule> rule = faults.choose(operation);
         if (rule.isEmpty()) {
             chain.doFilter(exchange);
@@ -65,12 +73,6 @@ final class FaultFilter extends Filter {
             }
             default -> throw new IllegalStateException("Unhandled fault " + fault);
         }
-    }
-
-    /** The name after the target's service prefix, e.g. {@code PutItem} of {@code DynamoDB_20120810.PutItem}. */
-    private static String operation(HttpExchange exchange) {
-        String target = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Amz-Target")).orElse("");
-        return target.substring(target.lastIndexOf('.') + 1);
     }
 
     private static void answer(HttpExchange exchange, WireResponse response) throws IOException {

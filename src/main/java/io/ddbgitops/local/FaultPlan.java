@@ -1,6 +1,7 @@
 package io.ddbgitops.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,14 +27,14 @@ public record FaultPlan(List<FaultRule> rules, long seed) {
     /** The admin API's form: {@code {"seed":1,"rules":[{"fault":"throttle","probability":0.1,...}]}}. */
     ObjectNode toJson() {
         ObjectNode json = Json.object().put("seed", seed);
+        ArrayNode list = json.putArray("rules");
         rules.forEach(rule -> {
-            ObjectNode node = json.withArray("rules").addObject()
+            ObjectNode node = list.addObject()
                     .put("fault", rule.fault().wireName())
                     .put("probability", rule.probability());
             rule.operations().forEach(node.putArray("operations")::add);
             node.put("delayMillis", rule.delay().toMillis()).put("maxCount", rule.maxCount());
         });
-        json.withArray("rules");
         return json;
     }
 

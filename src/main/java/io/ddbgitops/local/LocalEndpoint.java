@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * {@code arn:aws:dynamodb:ddblocal:...} form is accepted as input too.
  *
  * <p>Faults ({@link FaultPlan}) can be injected from the start, changed through {@link #faults()}, or over HTTP at
- * {@code /_faults} on the same port.
+ * {@code /local-admin/faults} on the same port.
  */
 public final class LocalEndpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalEndpoint.class);

@@ -62,6 +62,17 @@ class LocalEndpointCrashRecoveryIT {
     }
 
     @Test
+    void journalsATableWhoseNameIsAsLongAsAwsAllows() throws Exception {
+        String name = "t".repeat(255);
+        try (LocalEndpoint endpoint = LocalEndpoint.start(0, Optional.of(dataDir));
+                DynamoDbClient client = Clients.client(endpoint)) {
+            client.createTable(Clients.simpleTable(name).tags(OWNER).build());
+            String arn = client.describeTable(r -> r.tableName(name)).table().tableArn();
+            assertThat(client.listTagsOfResource(r -> r.resourceArn(arn)).tags()).containsExactly(OWNER);
+        }
+    }
+
+    @Test
     void journaledCreateWhoseTableNeverAppearedIsDropped() throws Exception {
         CreateTableJournal journal = CreateTableJournal.persistentIn(dataDir.resolve("front").resolve("journal"));
         ObjectNode request = Json.object().put("TableName", "never-made");

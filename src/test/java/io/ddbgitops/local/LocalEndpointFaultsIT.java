@@ -164,7 +164,7 @@ class LocalEndpointFaultsIT extends SharedEndpoint {
     @Test
     void adminPathChangesAndShowsTheFaults() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        URI admin = endpoint.endpoint().resolve("/_faults");
+        URI admin = endpoint.endpoint().resolve("/local-admin/faults");
         String plan = "{\"seed\":7,\"rules\":[{\"fault\":\"throttle\",\"probability\":1,"
                 + "\"operations\":[\"ListTables\"]}]}";
         HttpResponse<String> put = http.send(HttpRequest.newBuilder(admin)
