@@ -27,8 +27,12 @@ final class FrontOperations {
     private final Engine engine;
     private final TimeToLiveGuard timeToLive;
     private final WriteRecorder writes;
+    private final Scaler scaler;
+    private final AutoScalingOperations autoScaling;
+    private final LocalAdmin admin;
 
-    FrontOperations(FrontState state, PitrHistory history, CreateTableJournal journal, Engine engine, Clock clock) {
+    FrontOperations(FrontState state, ScalingState scaling, PitrHistory history, CreateTableJournal journal,
+            Engine engine, Clock clock) {
         this.engine = engine;
         TableItems items = new TableItems(engine);
         this.state = state;
@@ -45,6 +49,10 @@ final class FrontOperations {
         this.createTable = new CreateTableOperation(engine, tags, updateTable, journal, clock);
         this.timeToLive = new TimeToLiveGuard(state, clock);
         this.writes = new WriteRecorder(state, history, engine, clock);
+        this.scaler = new Scaler(scaling, engine);
+        this.autoScaling = new AutoScalingOperations(new ScalableTargetOperations(scaling, engine, scaler, clock),
+                new ScalingPolicyOperations(scaling, clock));
+        this.admin = new LocalAdmin(scaler);
     }
 
     boolean handles(String operation) {
@@ -105,6 +113,18 @@ final class FrontOperations {
 
     WriteRecorder writes() {
         return writes;
+    }
+
+    Scaler scaler() {
+        return scaler;
+    }
+
+    AutoScalingOperations autoScaling() {
+        return autoScaling;
+    }
+
+    LocalAdmin admin() {
+        return admin;
     }
 
     /** Adds the front's settings (encryption, table class, replicas) to a table description. */

@@ -62,6 +62,9 @@ public final class LocalEndpoint implements AutoCloseable {
         FrontState state = dataDir.isPresent()
                 ? FrontState.persistentIn(new StateFiles(dataDir.get().resolve("front")))
                 : FrontState.inMemory();
+        ScalingState scaling = dataDir.isPresent()
+                ? ScalingState.persistentIn(dataDir.get().resolve("front"))
+                : ScalingState.inMemory();
         PitrHistory history = dataDir.isPresent()
                 ? PitrHistory.persistentIn(dataDir.get().resolve("front").resolve("pitr"))
                 : PitrHistory.inMemory();
@@ -76,7 +79,8 @@ public final class LocalEndpoint implements AutoCloseable {
         try {
             HttpServer front = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
             Engine client = new Engine(engine.port());
-            FrontOperations operations = new FrontOperations(state, history, journal, client, Clock.systemUTC());
+            FrontOperations operations = new FrontOperations(state, scaling, history, journal, client,
+                    Clock.systemUTC());
             operations.recover();
             FaultInjector faults = new FaultInjector();
             faults.set(faultPlan);
@@ -111,6 +115,11 @@ public final class LocalEndpoint implements AutoCloseable {
     /** Test hook: runs inside CreateTable after DynamoDB Local made the table, before the front saves its tags. */
     void afterCreateTableForward(Runnable hook) {
         operations.createTable().afterForward(hook);
+    }
+
+    /** Plays Application Auto Scaling's scaler: moves a scaled dimension's capacity inside its [min, max]. */
+    public Scaler scaler() {
+        return operations.scaler();
     }
 
     /** Stops the front and DynamoDB Local; calling it again does nothing. */

@@ -96,7 +96,7 @@ final class StateFiles {
         return tables.computeIfAbsent(key, k -> Json.object().put("region", k.region()).put("table", k.table()));
     }
 
-    private static JsonNode read(Path file) {
+    static JsonNode read(Path file) {
         try {
             return Json.MAPPER.readTree(file.toFile());
         } catch (IOException e) {
@@ -104,7 +104,7 @@ final class StateFiles {
         }
     }
 
-    private static void write(Path file, JsonNode content) {
+    static void write(Path file, JsonNode content) {
         DurableFiles.replace(file, Json.bytes(content));
     }
 }
