@@ -77,6 +77,10 @@ final class FrontHandler implements HttpHandler {
         } else if (operation.equals("CreateTable")) {
             response = operations.createTable().create(region, Json.parseRequest(body), forwarder);
         } else {
+            if (operation.equals("DeleteTable")) {
+                operations.slowWork().checkDelete(TableArns.nameOrArn(
+                        Json.requiredText(Json.parseRequest(body), "TableName"), region));
+            }
             Optional<TableKey> ttlTable = Optional.empty();
             if (operation.equals("UpdateTimeToLive")) {
                 ttlTable = Optional.of(TableArns.nameOrArn(Json.requiredText(Json.parseRequest(body), "TableName"),

@@ -122,6 +122,16 @@ public final class LocalEndpoint implements AutoCloseable {
         return operations.scaler();
     }
 
+    /** How long long-running work (index backfills, restores, ...) looks in progress; none by default. */
+    public Delays delays() {
+        return operations.slowWork().delays();
+    }
+
+    /** Applies to work started from now on. */
+    public void setDelays(Delays delays) {
+        operations.slowWork().setDelays(delays);
+    }
+
     /** Stops the front and DynamoDB Local; calling it again does nothing. */
     @Override
     public void close() {
