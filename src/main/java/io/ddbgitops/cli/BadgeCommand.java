@@ -36,8 +36,9 @@ final class BadgeCommand implements Callable<Integer> {
     @Option(names = "--now", paramLabel = "ISO-8601", description = "The time taken as now; default: the clock.")
     Instant now;
 
-    @Option(names = "--stale-after", paramLabel = "ISO-8601 DURATION", defaultValue = "PT26H",
-            description = "Age at which the report counts as stale (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--stale-after", paramLabel = "ISO-8601 DURATION",
+            description = "Age at which the report counts as stale (default: report.stale_after in ddb-gitops.yaml, "
+                    + "else PT26H).")
     Duration staleAfter;
 
     @Override
@@ -47,7 +48,7 @@ final class BadgeCommand implements Callable<Integer> {
         }
         RunRequest request = new RunRequest(RunRequest.Mode.PLAN, repoOptions.repo, Optional.ofNullable(repoOptions.branch),
                 push, Optional.ofNullable(repoOptions.reportBranch), now == null ? Instant.now() : now,
-                gitOptions.auth(Main.environment(spec)), repoOptions.author(), false, staleAfter);
+                gitOptions.auth(Main.environment(spec)), repoOptions.author(), false, Optional.ofNullable(staleAfter));
         BadgeRefresh.Outcome outcome = BadgeRefresh.run(request);
         var out = spec.commandLine().getOut();
         out.println("badge: " + (outcome.stale() ? "stale" : "fresh") + outcome.published()

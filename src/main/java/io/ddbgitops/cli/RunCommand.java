@@ -41,9 +41,10 @@ abstract class RunCommand implements Callable<Integer> {
             description = "The time the planner takes as now (for tests and dry runs); default: the clock.")
     Instant now;
 
-    @Option(names = "--stale-after", paramLabel = "ISO-8601 DURATION", defaultValue = "PT26H",
+    @Option(names = "--stale-after", paramLabel = "ISO-8601 DURATION",
             description = "Age at which the report counts as stale: the badge says so, and a quiet run commits a "
-                    + "heartbeat once the committed report is older than half of it (default: ${DEFAULT-VALUE}).")
+                    + "heartbeat once the committed report is older than half of it (default: report.stale_after "
+                    + "in ddb-gitops.yaml, else PT26H).")
     java.time.Duration staleAfter;
 
     abstract RunRequest.Mode mode();
@@ -88,9 +89,9 @@ abstract class RunCommand implements Callable<Integer> {
                 Optional.ofNullable(repoOptions.reportBranch), at, auth, repoOptions.author(), prune(), staleAfter());
     }
 
-    /** The one place the stale age is decided; a repository config's {@code report.stale_after} plugs in here. */
-    java.time.Duration staleAfter() {
-        return staleAfter == null ? RunRequest.DEFAULT_STALE_AFTER : staleAfter;
+    /** Empty unless given: the run then takes the repository config's {@code report.stale_after}, else the default. */
+    Optional<java.time.Duration> staleAfter() {
+        return Optional.ofNullable(staleAfter);
     }
 
     private String resolveRepo(PrintWriter out) throws Exception {
@@ -122,6 +123,9 @@ abstract class RunCommand implements Callable<Integer> {
             PublishResult p = result.published().get();
             out.println("report: " + p.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                     + " (branch " + p.branch() + p.commitId().map(c -> ", commit " + c).orElse("") + ")");
+        } else if (push && result.report().errors().stream()
+                .anyMatch(e -> e.file().equals(io.ddbgitops.config.RepositoryConfig.FILE))) {
+            out.println("report: not pushed, because " + io.ddbgitops.config.RepositoryConfig.FILE + " is invalid");
         } else if (push) {
             out.println("report: unchanged since the last run, nothing to commit");
         }

@@ -30,8 +30,12 @@ public final class BadgeRefresh {
             DriftReport report = Reconciler.previousReport(workspace, request).orElseThrow(() -> new GitException(
                     "No readable " + Reconciler.REPORT_JSON + " on branch '" + request.reportBranch()
                             .orElse(workspace.branch()) + "': run apply (or plan --push) first"));
-            boolean stale = request.freshness().isStale(report, request.now());
-            String svg = ReportBadge.svg(report, request.freshness(), request.now());
+            // a broken config is the reconciler's to report; the badge still needs an age, so it takes the default
+            io.ddbgitops.report.Freshness freshness = request.freshness(new io.ddbgitops.config.ConfigLoader()
+                    .load(workspace.root()).config().map(io.ddbgitops.config.RepositoryConfig::report)
+                    .orElse(new io.ddbgitops.config.ReportSettings(Optional.empty())));
+            boolean stale = freshness.isStale(report, request.now());
+            String svg = ReportBadge.svg(report, freshness, request.now());
             Optional<PublishResult> published = Optional.empty();
             if (request.push()
                     && !Reconciler.committedFile(workspace, request, Reconciler.REPORT_BADGE).equals(Optional.of(svg))) {

@@ -12,7 +12,8 @@ import java.util.Optional;
  * One run of the job: which repository and branch, whether to apply or only plan, whether to commit and push
  * the report (and to which branch), the clock the planner uses, and whether to prune tables we own whose
  * manifest was removed (off unless asked for). {@code staleAfter} is the age at which a report counts as stale
- * (the badge says so); a quiet run commits a heartbeat once the committed report is older than half of it.
+ * (the badge says so); a quiet run commits a heartbeat once the committed report is older than half of it. Given
+ * on the command line it wins; else the repository config's {@code report.stale_after}; else the default.
  */
 public record RunRequest(
         Mode mode,
@@ -24,15 +25,16 @@ public record RunRequest(
         GitAuth auth,
         CommitAuthor author,
         boolean prune,
-        Duration staleAfter) {
+        Optional<Duration> staleAfter) {
 
     /** How old a report may get before the badge calls it stale, unless the repository's config says otherwise. */
     public static final Duration DEFAULT_STALE_AFTER = Duration.ofHours(26);
 
     public enum Mode { PLAN, APPLY }
 
-    public io.ddbgitops.report.Freshness freshness() {
-        return new io.ddbgitops.report.Freshness(staleAfter);
+    /** How old a report may get: this request's stale_after, else the repository config's, else the default. */
+    public io.ddbgitops.report.Freshness freshness(io.ddbgitops.config.ReportSettings config) {
+        return new io.ddbgitops.report.Freshness(staleAfter.or(config::staleAfter).orElse(DEFAULT_STALE_AFTER));
     }
 
     public RunRequest(Mode mode, String repo, Optional<String> branch, boolean push, Optional<String> reportBranch,
@@ -42,7 +44,7 @@ public record RunRequest(
 
     public RunRequest(Mode mode, String repo, Optional<String> branch, boolean push, Optional<String> reportBranch,
                       Instant now, GitAuth auth, CommitAuthor author, boolean prune) {
-        this(mode, repo, branch, push, reportBranch, now, auth, author, prune, DEFAULT_STALE_AFTER);
+        this(mode, repo, branch, push, reportBranch, now, auth, author, prune, Optional.empty());
     }
 
     public RunRequest {
@@ -50,6 +52,6 @@ public record RunRequest(
         Objects.requireNonNull(repo, "repo");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(staleAfter, "staleAfter");
-        new io.ddbgitops.report.Freshness(staleAfter); // validates
+        staleAfter.ifPresent(io.ddbgitops.report.Freshness::new); // validates
     }
 }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * The drift report of one run: what {@code drift/report.json} holds (contract in DESIGN.md, schema in
  * {@code schemas/drift-report-v1.schema.json}). {@code mode} is {@code plan} (statuses say what applying would
- * do) or {@code apply} (what was done). Lists are sorted so that equal runs write equal bytes.
+ * do) or {@code apply} (what was done). Lists are sorted so that equal runs write equal bytes. {@code policy}
+ * says which namespace policy the run enforced ({@code none — ...} when the repository has none).
  *
  * <p>{@code errors} keeps the first {@link #MAX_ERRORS} validation errors in that order and {@code errorsTotal}
  * counts them all: a repository with 100,000 broken documents must not make a report of tens of megabytes that
@@ -27,6 +28,9 @@ import java.util.regex.Pattern;
 @JsonPropertyOrder({"checked_at", "commit", "mode"})
 public record DriftReport(String mode, Summary summary, List<TableEntry> tables, List<ErrorEntry> errors,
                           List<UnmanagedEntry> unmanaged, int errorsTotal,
+                          @com.fasterxml.jackson.annotation.JsonInclude(
+                                  com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT)
+                          Optional<String> policy,
                           @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> checkedAt,
                           @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> commit) {
     public static final String PLAN = "plan";
@@ -41,12 +45,22 @@ public record DriftReport(String mode, Summary summary, List<TableEntry> tables,
 
     public DriftReport(String mode, Summary summary, List<TableEntry> tables, List<ErrorEntry> errors,
                        List<UnmanagedEntry> unmanaged) {
-        this(mode, summary, tables, errors, unmanaged, errors.size());
+        this(mode, summary, tables, errors, unmanaged, errors.size(), Optional.empty());
     }
 
     public DriftReport(String mode, Summary summary, List<TableEntry> tables, List<ErrorEntry> errors,
                        List<UnmanagedEntry> unmanaged, int errorsTotal) {
-        this(mode, summary, tables, errors, unmanaged, errorsTotal, Optional.empty(), Optional.empty());
+        this(mode, summary, tables, errors, unmanaged, errorsTotal, Optional.empty());
+    }
+
+    public DriftReport(String mode, Summary summary, List<TableEntry> tables, List<ErrorEntry> errors,
+                       List<UnmanagedEntry> unmanaged, Optional<String> policy) {
+        this(mode, summary, tables, errors, unmanaged, errors.size(), policy);
+    }
+
+    public DriftReport(String mode, Summary summary, List<TableEntry> tables, List<ErrorEntry> errors,
+                       List<UnmanagedEntry> unmanaged, int errorsTotal, Optional<String> policy) {
+        this(mode, summary, tables, errors, unmanaged, errorsTotal, policy, Optional.empty(), Optional.empty());
     }
 
     public DriftReport {
@@ -69,6 +83,7 @@ public record DriftReport(String mode, Summary summary, List<TableEntry> tables,
         unmanaged = unmanaged == null ? List.of() : unmanaged.stream()
                 .sorted(Comparator.comparing(UnmanagedEntry::region).thenComparing(UnmanagedEntry::table))
                 .toList();
+        policy = policy == null ? Optional.empty() : policy;
     }
 
     /** This report as checked at {@code at} (kept to whole seconds) on config commit {@code commitId}. */
@@ -76,7 +91,7 @@ public record DriftReport(String mode, Summary summary, List<TableEntry> tables,
         if (!COMMIT_ID.matcher(commitId).matches()) {
             throw new IllegalArgumentException("commit must be 40 lower-case hex digits, not '" + commitId + "'");
         }
-        return new DriftReport(mode, summary, tables, errors, unmanaged, errorsTotal,
+        return new DriftReport(mode, summary, tables, errors, unmanaged, errorsTotal, policy,
                 Optional.of(at.toString()), Optional.of(commitId));
     }
 
@@ -104,7 +119,7 @@ public record DriftReport(String mode, Summary summary, List<TableEntry> tables,
                 t.region(), t.table(), isPlan() ? t.status() : settledStatus(t.status()), List.of(), List.of(),
                 t.applied(), t.backup().map(BackupEntry::settled))).toList();
         return new DriftReport("settled", Summary.of(state, summary.invalid(), unmanaged), state, errors, unmanaged,
-                errorsTotal);
+                errorsTotal, policy);
     }
 
     /** True when the run found nothing to create, change or fix, and took or deleted no backup. */

@@ -125,7 +125,9 @@ public final class PullRequestMarkdown {
         md.append("<sub>ddb-gitops plan").append(report.commit().map(c -> " of " + commit(c, context)).orElse(""))
                 .append(" against ").append(Escape.code(context.baseRef())).append(": ")
                 .append(context.changedFiles()).append(context.changedFiles() == 1 ? " file" : " files")
-                .append(" changed; manifests the pull request does not touch are not planned.</sub>\n");
+                .append(" changed; manifests the pull request does not touch are not planned.");
+        report.policy().ifPresent(policy -> md.append(" Policy: ").append(Escape.text(policy)).append('.'));
+        md.append("</sub>\n");
     }
 
     /** The short id, linked to the commit's page when the link prefix is a GitHub or GitLab {@code blob} URL. */

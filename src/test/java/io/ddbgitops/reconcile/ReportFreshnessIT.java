@@ -53,7 +53,7 @@ class ReportFreshnessIT {
 
     private RunRequest request(Instant now) {
         return new RunRequest(RunRequest.Mode.APPLY, repo.url(), Optional.empty(), true, Optional.empty(), now,
-                GitAuth.none(), CommitAuthor.defaults(), false, STALE_AFTER);
+                GitAuth.none(), CommitAuthor.defaults(), false, Optional.of(STALE_AFTER));
     }
 
     private RunResult apply(Instant now) throws Exception {
