@@ -179,4 +179,25 @@ class ReportFreshnessIT {
                 .as(lastOutput).isZero();
         assertThat(repo.read("drift/badge.svg").orElseThrow()).contains(">in sync · 2026-11-22</text>");
     }
+
+    @Test
+    void theRepositoryConfigSetsStaleAfterAndTheCommandLineOverridesIt() throws Exception {
+        repo.commit("Reports go stale after two hours", Map.of("ddb-gitops.yaml",
+                "apiVersion: ddb-gitops/v1\nkind: Config\nreport: {stale_after: PT2H}\n"));
+        RunRequest configured = new RunRequest(RunRequest.Mode.APPLY, repo.url(), Optional.empty(), true,
+                Optional.empty(), T0, GitAuth.none(), CommitAuthor.defaults());
+        Reconciler reconciler = new Reconciler(new ManifestLoader(), clients);
+        reconciler.run(configured);
+        int commits = repo.log().size();
+
+        RunRequest overridden = new RunRequest(RunRequest.Mode.APPLY, repo.url(), Optional.empty(), true,
+                Optional.empty(), T0.plus(Duration.ofHours(1)).plusSeconds(1), GitAuth.none(), CommitAuthor.defaults(),
+                false, Optional.of(STALE_AFTER));
+        assertThat(reconciler.run(overridden).published()).as("--stale-after PT26H wins over the config").isEmpty();
+
+        RunRequest later = new RunRequest(RunRequest.Mode.APPLY, repo.url(), Optional.empty(), true,
+                Optional.empty(), T0.plus(Duration.ofHours(1)).plusSeconds(1), GitAuth.none(), CommitAuthor.defaults());
+        assertThat(reconciler.run(later).published()).as("heartbeat after half of the config's PT2H").isPresent();
+        assertThat(repo.log()).hasSize(commits + 1);
+    }
 }
