@@ -20,10 +20,16 @@ final class ShadedJar {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run the integration tests with mvn verify");
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + tmpDir, "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
+        return java(command, workDir, tmpDir, log);
+    }
+
+    /** {@code java} of this JVM with {@code arguments}, nothing of ours on its class path unless they add it. */
+    static Process java(List<String> arguments, Path workDir, Path tmpDir, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.io.tmpdir=" + tmpDir));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("GIT_"));
