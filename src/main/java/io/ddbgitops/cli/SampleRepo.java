@@ -45,10 +45,22 @@ final class SampleRepo {
     /** A bare repository whose main branch holds the sample manifests. */
     static Checkout open(Optional<Path> dataDir) throws IOException, GitAPIException, URISyntaxException {
         if (dataDir.isPresent()) {
-            return new Checkout(materialize(dataDir), Optional.empty());
+            Path bare = dataDir.get().resolve("sample-repo.git");
+            if (!Files.isDirectory(bare)) {
+                Files.createDirectories(dataDir.get());
+                create(bare);
+            }
+            return new Checkout(bare, Optional.empty());
         }
-        Path bare = materialize(dataDir);
-        return new Checkout(bare, Optional.of(bare.getParent()));
+        Path root = Files.createTempDirectory("ddb-gitops-sample-");
+        try {
+            Path bare = root.resolve("config.git");
+            create(bare);
+            return new Checkout(bare, Optional.of(root));
+        } catch (IOException | GitAPIException | URISyntaxException | RuntimeException e) {
+            deleteTree(root);
+            throw e;
+        }
     }
 
     /**
@@ -63,14 +75,7 @@ final class SampleRepo {
         return file.toAbsolutePath().normalize();
     }
 
-    private static Path materialize(Optional<Path> dataDir) throws IOException, GitAPIException, URISyntaxException {
-        if (dataDir.isPresent() && Files.isDirectory(dataDir.get().resolve("sample-repo.git"))) {
-            return dataDir.get().resolve("sample-repo.git");
-        }
-        Path base = dataDir.isPresent()
-                ? Files.createDirectories(dataDir.get())
-                : Files.createTempDirectory("ddb-gitops-sample-");
-        Path bare = base.resolve(dataDir.isPresent() ? "sample-repo.git" : "config.git");
+    private static void create(Path bare) throws IOException, GitAPIException, URISyntaxException {
         Path seed = Files.createTempDirectory("ddb-gitops-sample-seed-");
         try {
             copyResources(seed);
@@ -85,7 +90,6 @@ final class SampleRepo {
         } finally {
             deleteTree(seed);
         }
-        return bare;
     }
 
     private static void copyResources(Path target) throws IOException, URISyntaxException {
