@@ -12,6 +12,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Waits until a table, all its indexes and replicas are ACTIVE, because DynamoDB accepts one UpdateTable per table at a
@@ -31,7 +33,7 @@ public final class TableWaiter {
 
     public TableDescription awaitActive(DynamoDbClient client, TableId id) {
         Instant start = Instant.now();
-        Instant nextProgress = start.plus(PROGRESS_EVERY);
+        Instant nextProgress = start; // the first line says at once what is being waited for
         while (true) {
             TableDescription table = client.describeTable(r -> r.tableName(id.tableName())).table();
             if (isSettled(table)) {
@@ -44,11 +46,17 @@ public final class TableWaiter {
                         + waited.toSeconds() + "s; gave up waiting for ACTIVE (limit " + timeout.toSeconds() + "s)");
             }
             if (now.isAfter(nextProgress)) {
-                LOG.info("{}: waiting for ACTIVE, status {} after {}s", id, table.tableStatusAsString(), waited.toSeconds());
+                LOG.info("{}: waiting for {} after {}s (limit {}s)", id, busy(table), waited.toSeconds(),
+                        timeout.toSeconds());
                 nextProgress = now.plus(PROGRESS_EVERY);
             }
             pause();
         }
+    }
+
+    /** Whether the table and all its indexes and replicas are ACTIVE right now (one DescribeTable, no waiting). */
+    public boolean isSettled(DynamoDbClient client, TableId id) {
+        return isSettled(client.describeTable(r -> r.tableName(id.tableName())).table());
     }
 
     /** Waits until DescribeTable no longer finds the table (after DeleteTable). */
@@ -65,6 +73,20 @@ public final class TableWaiter {
             }
             pause();
         }
+    }
+
+    /** What is not ACTIVE yet, for progress lines: "table UPDATING, index byCustomer CREATING". */
+    static String busy(TableDescription table) {
+        List<String> parts = new ArrayList<>();
+        if (table.tableStatus() != TableStatus.ACTIVE) {
+            parts.add("table " + table.tableStatusAsString());
+        }
+        table.globalSecondaryIndexes().stream().filter(g -> g.indexStatus() != IndexStatus.ACTIVE)
+                .forEach(g -> parts.add("index " + g.indexName() + " " + g.indexStatusAsString()
+                        + (Boolean.TRUE.equals(g.backfilling()) ? " (backfilling)" : "")));
+        table.replicas().stream().filter(r -> r.replicaStatus() != null && r.replicaStatus() != ReplicaStatus.ACTIVE)
+                .forEach(r -> parts.add("replica " + r.regionName() + " " + r.replicaStatusAsString()));
+        return parts.isEmpty() ? "ACTIVE" : String.join(", ", parts);
     }
 
     private static boolean isSettled(TableDescription table) {

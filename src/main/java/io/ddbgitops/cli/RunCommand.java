@@ -4,6 +4,8 @@ import io.ddbgitops.aws.DynamoDbClients;
 import io.ddbgitops.git.GitAuth;
 import io.ddbgitops.git.PublishResult;
 import io.ddbgitops.manifest.ManifestLoader;
+import io.ddbgitops.plan.PlanSettings;
+import io.ddbgitops.plan.RateRules;
 import io.ddbgitops.reconcile.Reconciler;
 import io.ddbgitops.reconcile.RunRequest;
 import io.ddbgitops.reconcile.RunResult;
@@ -41,6 +43,20 @@ abstract class RunCommand implements Callable<Integer> {
             description = "The time the planner takes as now (for tests and dry runs); default: the clock.")
     Instant now;
 
+    @Option(names = "--throughput-decreases-per-day", paramLabel = "N",
+            description = "The account's quota of provisioned-throughput decreases per table or index per UTC day "
+                    + "(AWS default 27; adjustable in Service Quotas).")
+    Integer decreasesPerDay;
+
+    @Option(names = "--wait", description = "Wait until every table and index is ACTIVE (index backfills, replicas, "
+            + "table class and SSE updates), printing progress; default: start long work, report it in progress and "
+            + "move on (the next run continues).")
+    boolean waitForLongWork;
+
+    @Option(names = "--wait-timeout", paramLabel = "DURATION", defaultValue = "PT2H",
+            description = "How long to wait for a table to be ACTIVE: ISO-8601 (PT2H) or seconds (default: PT2H).")
+    String waitTimeout;
+
     abstract RunRequest.Mode mode();
 
     abstract boolean push();
@@ -62,7 +78,7 @@ abstract class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (AwsOptions.Target target = awsOptions.open();
-             DynamoDbClients clients = new DynamoDbClients(target.settings())) {
+             DynamoDbClients clients = new DynamoDbClients(target.settings().withWaitTimeout(waitTimeout()))) {
             return runOnce(clients);
         }
     }
@@ -80,7 +96,23 @@ abstract class RunCommand implements Callable<Integer> {
 
     RunRequest request(String repo, Instant at, GitAuth auth) {
         return new RunRequest(mode(), repo, Optional.ofNullable(repoOptions.branch), push(),
-                Optional.ofNullable(repoOptions.reportBranch), at, auth, repoOptions.author(), prune());
+                Optional.ofNullable(repoOptions.reportBranch), at, auth, repoOptions.author(), prune(),
+                new PlanSettings(decreasesPerDay == null ? RateRules.DEFAULT_DECREASES_PER_DAY : decreasesPerDay,
+                        waitForLongWork));
+    }
+
+    /** --wait-timeout as ISO-8601 (PT2H) or a number of seconds. */
+    java.time.Duration waitTimeout() {
+        try {
+            java.time.Duration d = waitTimeout.chars().allMatch(Character::isDigit)
+                    ? java.time.Duration.ofSeconds(Long.parseLong(waitTimeout)) : java.time.Duration.parse(waitTimeout);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("--wait-timeout must be positive, not " + waitTimeout);
+            }
+            return d;
+        } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
+            throw new IllegalArgumentException("--wait-timeout takes ISO-8601 (PT2H) or seconds, not " + waitTimeout);
+        }
     }
 
     private String resolveRepo(PrintWriter out) throws Exception {

@@ -43,7 +43,7 @@ final class ServeCommand extends ApplyingCommand {
         }
         expression.setTimeZone(TimeZone.getTimeZone("UTC"));
         try (AwsOptions.Target target = awsOptions.open();
-             DynamoDbClients clients = new DynamoDbClients(target.settings())) {
+             DynamoDbClients clients = new DynamoDbClients(target.settings().withWaitTimeout(waitTimeout()))) {
             Scheduler scheduler = scheduler();
             JobDataMap data = new JobDataMap();
             data.put(COMMAND, this);

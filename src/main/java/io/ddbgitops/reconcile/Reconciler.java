@@ -10,6 +10,7 @@ import io.ddbgitops.git.JGitWorkspace;
 import io.ddbgitops.git.PublishResult;
 import io.ddbgitops.manifest.LoadResult;
 import io.ddbgitops.manifest.ManifestLoader;
+import io.ddbgitops.manifest.BillingMode;
 import io.ddbgitops.manifest.TableManifest;
 import io.ddbgitops.plan.ObservedTable;
 import io.ddbgitops.plan.TablePlan;
@@ -47,7 +48,6 @@ public final class Reconciler {
     private final LiveStateReader reader;
     private final DynamoDbApplier applier;
     private final BackupApplier backups;
-    private final TablePlanner planner = new TablePlanner();
     private final UndeclaredTables undeclared;
 
     public Reconciler(ManifestLoader loader, DynamoDbClients clients) {
@@ -124,13 +124,17 @@ public final class Reconciler {
             builder.failed(manifest, reason);
             return;
         }
-        TablePlan plan = planner.plan(manifest, observed, builder.previouslyApplied(manifest.tableId()), request.now());
+        TablePlanner planner = new TablePlanner(request.settings());
+        TablePlan plan = planner.plan(manifest, observed, builder.previouslyApplied(manifest.tableId()),
+                builder.previousHistory(manifest.tableId()), request.now());
         LOG.info("{} ({}): {}, {} change(s)", manifest.tableId(), manifest.id(), plan.status().label(),
                 plan.changes().size());
         boolean applied = true;
         if (request.mode() == RunRequest.Mode.APPLY && plan.hasWrites()) {
-            DynamoDbApplier.ApplyOutcome outcome = applier.apply(plan);
-            builder.planned(plan, true, outcome.failure());
+            DynamoDbApplier.ApplyOutcome outcome = applier.apply(plan, request.settings().waitForLongWork());
+            boolean wasProvisioned = observed.map(o -> o.billingMode() == BillingMode.PROVISIONED).orElse(false);
+            builder.planned(plan, true, outcome.failure(), outcome.progress(),
+                    plan.history().after(outcome.done(), wasProvisioned, request.now()), request.now());
             applied = outcome.ok();
         } else {
             builder.planned(plan, request.mode() == RunRequest.Mode.APPLY, Optional.empty());

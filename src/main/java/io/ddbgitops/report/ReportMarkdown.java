@@ -11,7 +11,7 @@ import java.util.Map;
 public final class ReportMarkdown {
     private static final Map<String, String> ICON = Map.of(
             "in_sync", "✅", "changed", "✏️", "drifted", "⚠️", "created", "🆕",
-            "failed", "❌", "blocked", "⛔", "unmanaged", "❔");
+            "failed", "❌", "blocked", "⛔", "unmanaged", "❔", "in_progress", "⏳");
 
     private ReportMarkdown() {}
 
@@ -42,6 +42,7 @@ public final class ReportMarkdown {
         appendCount(line, s.changed(), report.isPlan() ? "to change" : "changed");
         appendCount(line, s.drifted(), "drifted");
         appendCount(line, s.blocked(), "blocked");
+        appendCount(line, s.inProgress(), "in progress");
         appendCount(line, s.unmanaged(), "unmanaged");
         appendCount(line, s.failed(), "failed");
         appendCount(line, s.invalid(), s.invalid() == 1 ? "invalid manifest" : "invalid manifests");
@@ -76,7 +77,19 @@ public final class ReportMarkdown {
         for (String message : t.messages()) {
             md.append("- ").append(message).append('\n');
         }
-        if (!t.messages().isEmpty()) {
+        for (ChangeEntry c : t.changes()) {
+            if (c.action().equals("in_progress")) {
+                md.append("- in progress since ").append(c.since().orElse("?")).append(": `").append(c.field())
+                        .append("` (").append(c.from()).append(" → ").append(c.to()).append(")\n");
+            } else if (c.action().equals("pending")) {
+                md.append("- pending until the work in progress is done: `").append(c.field()).append("`\n");
+            } else if (c.possibleAt().isPresent()) {
+                md.append("- blocked until ").append(c.possibleAt().get()).append(": `").append(c.field())
+                        .append("`\n");
+            }
+        }
+        if (!t.messages().isEmpty() || t.changes().stream().anyMatch(c -> c.action().equals("in_progress")
+                || c.action().equals("pending") || c.possibleAt().isPresent())) {
             md.append('\n');
         }
         if (t.changes().isEmpty()) {
@@ -95,13 +108,16 @@ public final class ReportMarkdown {
                 case "create" -> "+";
                 case "delete" -> "-";
                 case "blocked" -> "!";
+                case "in_progress", "pending" -> ">";
                 default -> "~";
             };
             md.append(sign).append(' ').append(c.field()).append(": ");
             if (!c.action().equals("create")) {
                 md.append(c.from()).append(" → ");
             }
-            md.append(c.to()).append("   # ").append(c.action()).append(", ")
+            md.append(c.to()).append("   # ").append(c.action().replace('_', ' '))
+                    .append(c.since().map(t -> " since " + t).orElse(""))
+                    .append(c.possibleAt().map(t -> ", possible at " + t).orElse("")).append(", ")
                     .append(c.cause().equals("drift") ? "drifted outside git" : "changed in git").append('\n');
         }
     }
