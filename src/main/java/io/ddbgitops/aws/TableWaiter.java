@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Waits until a table, all its indexes and replicas are ACTIVE, because DynamoDB accepts one UpdateTable per table at a
@@ -35,10 +36,11 @@ public final class TableWaiter {
         Instant start = Instant.now();
         Instant nextProgress = start; // the first line says at once what is being waited for
         while (true) {
-            TableDescription table = client.describeTable(r -> r.tableName(id.tableName())).table();
-            if (isSettled(table)) {
-                return table;
+            Optional<TableDescription> read = describe(client, id);
+            if (read.isPresent() && isSettled(read.get())) {
+                return read.get();
             }
+            TableDescription table = read.orElse(TableDescription.builder().tableStatus("UNKNOWN").build());
             Instant now = Instant.now();
             Duration waited = Duration.between(start, now);
             if (waited.compareTo(timeout) >= 0) {
@@ -56,7 +58,23 @@ public final class TableWaiter {
 
     /** Whether the table and all its indexes and replicas are ACTIVE right now (one DescribeTable, no waiting). */
     public boolean isSettled(DynamoDbClient client, TableId id) {
-        return isSettled(client.describeTable(r -> r.tableName(id.tableName())).table());
+        return describe(client, id).map(TableWaiter::isSettled).orElse(false);
+    }
+
+    /**
+     * One DescribeTable; empty when the service answered with a server error even after the SDK's retries. A table
+     * in the middle of long work can briefly do so (DynamoDB Local does while it adds an index); the caller polls on.
+     */
+    private static Optional<TableDescription> describe(DynamoDbClient client, TableId id) {
+        try {
+            return Optional.of(client.describeTable(r -> r.tableName(id.tableName())).table());
+        } catch (software.amazon.awssdk.core.exception.SdkServiceException e) {
+            if (e.statusCode() < 500) {
+                throw e;
+            }
+            LOG.info("{}: DescribeTable answered {} ({}); polling on", id, e.statusCode(), AwsErrors.describe(e));
+            return Optional.empty();
+        }
     }
 
     /** Waits until DescribeTable no longer finds the table (after DeleteTable). */

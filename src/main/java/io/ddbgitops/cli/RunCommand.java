@@ -77,8 +77,10 @@ abstract class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        java.time.Duration timeout = waitTimeout();
+        planSettings();
         try (AwsOptions.Target target = awsOptions.open();
-             DynamoDbClients clients = new DynamoDbClients(target.settings().withWaitTimeout(waitTimeout()))) {
+             DynamoDbClients clients = new DynamoDbClients(target.settings().withWaitTimeout(timeout))) {
             return runOnce(clients);
         }
     }
@@ -96,9 +98,16 @@ abstract class RunCommand implements Callable<Integer> {
 
     RunRequest request(String repo, Instant at, GitAuth auth) {
         return new RunRequest(mode(), repo, Optional.ofNullable(repoOptions.branch), push(),
-                Optional.ofNullable(repoOptions.reportBranch), at, auth, repoOptions.author(), prune(),
-                new PlanSettings(decreasesPerDay == null ? RateRules.DEFAULT_DECREASES_PER_DAY : decreasesPerDay,
-                        waitForLongWork));
+                Optional.ofNullable(repoOptions.reportBranch), at, auth, repoOptions.author(), prune(), planSettings());
+    }
+
+    /** --throughput-decreases-per-day (AWS's default quota without it) and --wait. */
+    PlanSettings planSettings() {
+        if (decreasesPerDay != null && decreasesPerDay < 1) {
+            throw new IllegalArgumentException("--throughput-decreases-per-day must be at least 1, not " + decreasesPerDay);
+        }
+        return new PlanSettings(decreasesPerDay == null ? RateRules.DEFAULT_DECREASES_PER_DAY : decreasesPerDay,
+                waitForLongWork);
     }
 
     /** --wait-timeout as ISO-8601 (PT2H) or a number of seconds. */

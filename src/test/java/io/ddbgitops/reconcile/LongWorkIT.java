@@ -110,7 +110,9 @@ class LongWorkIT {
         assertThat(change(started, "gsi.first").since()).isPresent();
         assertThat(change(started, "gsi.second").action()).isEqualTo("pending");
         assertThat(first.markdown()).contains("in progress since").contains("pending until the work in progress is done");
-        DriftReport committed = ReportJson.read(repo.read(Reconciler.REPORT_JSON).orElseThrow()).orElseThrow();
+        String committedJson = repo.read(Reconciler.REPORT_JSON).orElseThrow();
+        assertSchemaAccepts(committedJson);
+        DriftReport committed = ReportJson.read(committedJson).orElseThrow();
         assertThat(entry(committed, "Orders").history()).isPresent();
 
         RunResult meanwhile = apply(repo, false);
@@ -166,6 +168,9 @@ class LongWorkIT {
         assertThat(events.messages()).anyMatch(m -> m.contains("possible at " + possibleAt.substring(0, 16) + "Z"));
         assertThat(recorder.writes()).doesNotContain("UpdateTimeToLive");
         assertThat(again.exitCode()).isEqualTo(RunResult.DIFFERENCES);
+        String json = repo.read(Reconciler.REPORT_JSON).orElseThrow();
+        assertSchemaAccepts(json);
+        assertThat(json).contains("\"possible_at\": \"" + possibleAt + "\"");
     }
 
     @Test
@@ -186,6 +191,14 @@ class LongWorkIT {
         assertThat(change(events, "ttl_attributename").action()).isEqualTo("blocked");
         assertThat(recorder.operations().stream().filter("UpdateTimeToLive"::equals)).hasSize(1);
         assertThat(run.exitCode()).isEqualTo(RunResult.DIFFERENCES);
+    }
+
+    private static void assertSchemaAccepts(String json) throws java.io.IOException {
+        try (var in = java.nio.file.Files.newInputStream(Path.of("schemas/drift-report-v1.schema.json"))) {
+            var schema = com.networknt.schema.JsonSchemaFactory.getInstance(
+                    com.networknt.schema.SpecVersion.VersionFlag.V202012).getSchema(in);
+            assertThat(schema.validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json))).isEmpty();
+        }
     }
 
     private static String plain(String table) {
