@@ -4,8 +4,6 @@ import io.ddbgitops.aws.DynamoDbClients;
 import io.ddbgitops.git.GitAuth;
 import io.ddbgitops.git.PublishResult;
 import io.ddbgitops.manifest.ManifestLoader;
-import io.ddbgitops.plan.PlanSettings;
-import io.ddbgitops.plan.RateRules;
 import io.ddbgitops.reconcile.Reconciler;
 import io.ddbgitops.reconcile.RunRequest;
 import io.ddbgitops.reconcile.RunResult;
@@ -45,7 +43,8 @@ abstract class RunCommand implements Callable<Integer> {
 
     @Option(names = "--throughput-decreases-per-day", paramLabel = "N",
             description = "The account's quota of provisioned-throughput decreases per table or index per UTC day "
-                    + "(AWS default 27; adjustable in Service Quotas).")
+                    + "(adjustable in Service Quotas); wins over ddb-gitops.yaml's quotas.throughput_decreases_per_day "
+                    + "(default: AWS's 27).")
     Integer decreasesPerDay;
 
     @Option(names = "--wait", description = "Wait until every table and index is ACTIVE (index backfills, replicas, "
@@ -78,7 +77,7 @@ abstract class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         java.time.Duration timeout = waitTimeout();
-        planSettings();
+        decreasesPerDay();
         try (AwsOptions.Target target = awsOptions.open();
              DynamoDbClients clients = new DynamoDbClients(target.settings().withWaitTimeout(timeout))) {
             return runOnce(clients);
@@ -98,16 +97,16 @@ abstract class RunCommand implements Callable<Integer> {
 
     RunRequest request(String repo, Instant at, GitAuth auth) {
         return new RunRequest(mode(), repo, Optional.ofNullable(repoOptions.branch), push(),
-                Optional.ofNullable(repoOptions.reportBranch), at, auth, repoOptions.author(), prune(), planSettings());
+                Optional.ofNullable(repoOptions.reportBranch), at, auth, repoOptions.author(), prune(),
+                decreasesPerDay(), waitForLongWork);
     }
 
-    /** --throughput-decreases-per-day (AWS's default quota without it) and --wait. */
-    PlanSettings planSettings() {
+    /** --throughput-decreases-per-day; without it the repository config's quota (AWS's default) applies. */
+    Optional<Integer> decreasesPerDay() {
         if (decreasesPerDay != null && decreasesPerDay < 1) {
             throw new IllegalArgumentException("--throughput-decreases-per-day must be at least 1, not " + decreasesPerDay);
         }
-        return new PlanSettings(decreasesPerDay == null ? RateRules.DEFAULT_DECREASES_PER_DAY : decreasesPerDay,
-                waitForLongWork);
+        return Optional.ofNullable(decreasesPerDay);
     }
 
     /** --wait-timeout as ISO-8601 (PT2H) or a number of seconds. */
@@ -145,10 +144,17 @@ abstract class RunCommand implements Callable<Integer> {
         }
         result.report().errors().forEach(e -> out.printf("  invalid    %s:%d:%d: %s%s%n", e.file(), e.line(),
                 e.column(), e.field().isEmpty() ? "" : e.field() + ": ", e.message()));
+        int unlisted = result.report().errorsTotal() - result.report().errors().size();
+        if (unlisted > 0) {
+            out.printf("  invalid    … and %d more errors (ddb-gitops validate prints them all)%n", unlisted);
+        }
         if (result.published().isPresent()) {
             PublishResult p = result.published().get();
             out.println("report: " + p.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                     + " (branch " + p.branch() + p.commitId().map(c -> ", commit " + c).orElse("") + ")");
+        } else if (push && result.report().errors().stream()
+                .anyMatch(e -> e.file().equals(io.ddbgitops.config.RepositoryConfig.FILE))) {
+            out.println("report: not pushed, because " + io.ddbgitops.config.RepositoryConfig.FILE + " is invalid");
         } else if (push) {
             out.println("report: unchanged since the last run, nothing to commit");
         }

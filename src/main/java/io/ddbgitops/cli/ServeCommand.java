@@ -43,7 +43,7 @@ final class ServeCommand extends ApplyingCommand {
         }
         expression.setTimeZone(TimeZone.getTimeZone("UTC"));
         java.time.Duration timeout = waitTimeout();
-        planSettings();
+        decreasesPerDay();
         try (AwsOptions.Target target = awsOptions.open();
              DynamoDbClients clients = new DynamoDbClients(target.settings().withWaitTimeout(timeout))) {
             Scheduler scheduler = scheduler();

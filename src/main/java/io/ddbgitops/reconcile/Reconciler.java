@@ -5,14 +5,21 @@ import io.ddbgitops.aws.BackupApplier;
 import io.ddbgitops.aws.DynamoDbApplier;
 import io.ddbgitops.aws.DynamoDbClients;
 import io.ddbgitops.aws.LiveStateReader;
+import io.ddbgitops.config.ConfigLoad;
+import io.ddbgitops.config.ConfigLoader;
+import io.ddbgitops.config.PolicyCheck;
+import io.ddbgitops.config.RepositoryConfig;
 import io.ddbgitops.git.GitException;
 import io.ddbgitops.git.JGitWorkspace;
 import io.ddbgitops.git.PublishResult;
+import io.ddbgitops.git.ReportWriter;
+import io.ddbgitops.manifest.FieldLocator;
 import io.ddbgitops.manifest.LoadResult;
 import io.ddbgitops.manifest.ManifestLoader;
 import io.ddbgitops.manifest.BillingMode;
 import io.ddbgitops.manifest.TableManifest;
 import io.ddbgitops.plan.ObservedTable;
+import io.ddbgitops.plan.PlanSettings;
 import io.ddbgitops.plan.TablePlan;
 import io.ddbgitops.plan.TablePlanner;
 import io.ddbgitops.plan.TableStatus;
@@ -27,10 +34,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,6 +52,7 @@ public final class Reconciler {
     private final LiveStateReader reader;
     private final DynamoDbApplier applier;
     private final BackupApplier backups;
+    private final ConfigLoader configs = new ConfigLoader();
     private final UndeclaredTables undeclared;
 
     public Reconciler(ManifestLoader loader, DynamoDbClients clients) {
@@ -76,17 +81,24 @@ public final class Reconciler {
     private RunResult run(RunRequest request, Optional<PullRequest> pullRequest) throws GitException, IOException {
         try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(request.repo(), request.branch(), request.auth())) {
             LOG.info("cloned {} ({}) at {}", workspace.branch(), workspace.headCommit(), workspace.root());
+            ConfigLoad config = configs.load(workspace.root());
             LoadResult loaded = loader.load(workspace.root());
             LOG.info("{} valid manifest(s), {} invalid, {} other document(s) skipped",
                     loaded.manifests().size(), loaded.invalidManifests(), loaded.skippedDocuments());
+            boolean apply = request.mode() == RunRequest.Mode.APPLY;
+            if (!config.isValid()) {
+                return invalidConfig(config, loaded, apply);
+            }
+            loaded = PolicyCheck.admit(config.config().get(), loaded, "", new FieldLocator(workspace.root())::locate);
             Optional<PullRequestScope> scope = pullRequestScope(workspace, loaded, pullRequest);
             loaded = scope.map(PullRequestScope::loaded).orElse(loaded);
             Optional<DriftReport> previous = previousReport(workspace, request);
-            boolean apply = request.mode() == RunRequest.Mode.APPLY;
             ReportBuilder builder = new ReportBuilder(apply ? DriftReport.APPLY : DriftReport.PLAN, previous);
             builder.invalid(loaded.invalidManifests(), loaded.errors());
+            builder.policy(config.config().get().policySummary());
+            PlanSettings settings = request.settings(config.config().get().quotas());
             for (TableManifest manifest : loaded.manifests()) {
-                reconcile(manifest, request, builder);
+                reconcile(manifest, request, settings, builder);
             }
             if (pullRequest.isEmpty()) {
                 undeclared.reconcile(loaded, request, builder);
@@ -103,6 +115,22 @@ public final class Reconciler {
         }
     }
 
+    /**
+     * A broken repository config stops the run before any table is read: its policy cannot be trusted, and no
+     * policy must never be assumed for a broken one. The report lists the errors; nothing is pushed, so the last
+     * good report (and what it says was applied) stays in place.
+     */
+    private static RunResult invalidConfig(ConfigLoad config, LoadResult loaded, boolean apply) {
+        LOG.error("{} is invalid; nothing is planned or applied", RepositoryConfig.FILE);
+        ReportBuilder builder = new ReportBuilder(apply ? DriftReport.APPLY : DriftReport.PLAN, Optional.empty());
+        builder.invalid(1, config.errors());
+        LoadResult manifests = ConfigLoad.withoutConfigFile(loaded);
+        builder.invalid(manifests.invalidManifests(), manifests.errors());
+        builder.policy("invalid — " + RepositoryConfig.FILE + " has errors, so nothing was planned or applied");
+        DriftReport report = builder.build();
+        return new RunResult(report, ReportMarkdown.render(report), Optional.empty());
+    }
+
     private Optional<PullRequestScope> pullRequestScope(JGitWorkspace workspace, LoadResult loaded,
                                                         Optional<PullRequest> pullRequest) throws GitException {
         if (pullRequest.isEmpty()) {
@@ -114,7 +142,7 @@ public final class Reconciler {
         return Optional.of(scope);
     }
 
-    private void reconcile(TableManifest manifest, RunRequest request, ReportBuilder builder) {
+    private void reconcile(TableManifest manifest, RunRequest request, PlanSettings settings, ReportBuilder builder) {
         Optional<ObservedTable> observed;
         try {
             observed = reader.read(manifest.tableId());
@@ -124,14 +152,14 @@ public final class Reconciler {
             builder.failed(manifest, reason);
             return;
         }
-        TablePlanner planner = new TablePlanner(request.settings());
+        TablePlanner planner = new TablePlanner(settings);
         TablePlan plan = planner.plan(manifest, observed, builder.previouslyApplied(manifest.tableId()),
                 builder.previousHistory(manifest.tableId()), request.now());
         LOG.info("{} ({}): {}, {} change(s)", manifest.tableId(), manifest.id(), plan.status().label(),
                 plan.changes().size());
         boolean applied = true;
         if (request.mode() == RunRequest.Mode.APPLY && plan.hasWrites()) {
-            DynamoDbApplier.ApplyOutcome outcome = applier.apply(plan, request.settings().waitForLongWork());
+            DynamoDbApplier.ApplyOutcome outcome = applier.apply(plan, settings.waitForLongWork());
             boolean wasProvisioned = observed.map(o -> o.billingMode() == BillingMode.PROVISIONED).orElse(false);
             builder.planned(plan, true, outcome.failure(), outcome.progress(),
                     plan.history().after(outcome.done(), wasProvisioned, request.now()), request.now());
@@ -172,12 +200,13 @@ public final class Reconciler {
 
     private static Optional<DriftReport> previousReport(JGitWorkspace workspace, RunRequest request)
             throws GitException, IOException {
+        // Read from git objects, not the working tree: a committed link at drift/report.json is a link blob there,
+        // never followed to a file outside the repository.
         Optional<String> json;
         if (request.reportBranch().isPresent() && !request.reportBranch().get().equals(workspace.branch())) {
             json = workspace.readFile(request.reportBranch().get(), REPORT_JSON);
         } else {
-            Path file = workspace.root().resolve(REPORT_JSON);
-            json = Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
+            json = workspace.readCommittedFile(REPORT_JSON);
         }
         return json.flatMap(ReportJson::read);
     }
@@ -185,13 +214,9 @@ public final class Reconciler {
     private static PublishResult publish(JGitWorkspace workspace, RunRequest request, DriftReport report,
                                          String markdown) throws GitException {
         String message = CommitMessage.of(report);
-        PublishResult result = workspace.publish(message, request.author(), request.reportBranch(), true, root -> {
-            Files.createDirectories(root.resolve(REPORT_DIR));
-            Files.writeString(root.resolve(REPORT_JSON), ReportJson.write(report), StandardCharsets.UTF_8);
-            Files.writeString(root.resolve(REPORT_MD), markdown, StandardCharsets.UTF_8);
-            Files.writeString(root.resolve(REPORT_BADGE), ReportBadge.svg(report), StandardCharsets.UTF_8);
-            return List.of(REPORT_JSON, REPORT_MD, REPORT_BADGE);
-        });
+        PublishResult result = workspace.publish(message, request.author(), request.reportBranch(), true,
+                ReportWriter.files(Map.of(REPORT_JSON, ReportJson.write(report), REPORT_MD, markdown,
+                        REPORT_BADGE, ReportBadge.svg(report))));
         LOG.info("report: {} on {}{}", result.status(), result.branch(),
                 result.commitId().map(id -> " (" + id + ")").orElse(""));
         return result;

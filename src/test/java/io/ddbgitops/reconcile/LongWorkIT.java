@@ -8,7 +8,6 @@ import io.ddbgitops.local.Delays;
 import io.ddbgitops.local.LocalEndpoint;
 import io.ddbgitops.manifest.ManifestLoader;
 import io.ddbgitops.plan.PlanSettings;
-import io.ddbgitops.plan.RateRules;
 import io.ddbgitops.report.ChangeEntry;
 import io.ddbgitops.report.DriftReport;
 import io.ddbgitops.report.ReportJson;
@@ -55,12 +54,21 @@ class LongWorkIT {
     }
 
     private RunResult apply(ConfigRepo repo, boolean waitForLongWork) throws Exception {
+        return apply(repo, new RunRequest(RunRequest.Mode.APPLY, repo.url(), Optional.empty(), true, Optional.empty(),
+                Instant.now(), GitAuth.none(), CommitAuthor.defaults(), false, Optional.empty(), waitForLongWork));
+    }
+
+    /** An apply whose decrease quota is given as on the command line. */
+    private RunResult apply(ConfigRepo repo, boolean waitForLongWork, int decreasesPerDay) throws Exception {
+        return apply(repo, new RunRequest(RunRequest.Mode.APPLY, repo.url(), Optional.empty(), true, Optional.empty(),
+                Instant.now(), GitAuth.none(), CommitAuthor.defaults())
+                .withSettings(new PlanSettings(decreasesPerDay, waitForLongWork)));
+    }
+
+    private RunResult apply(ConfigRepo repo, RunRequest request) throws Exception {
         recorder.clear();
         try (DynamoDbClients recording = new DynamoDbClients(
                 AwsSettings.endpoint(endpoint.endpoint()).withInterceptor(recorder))) {
-            RunRequest request = new RunRequest(RunRequest.Mode.APPLY, repo.url(), Optional.empty(), true,
-                    Optional.empty(), Instant.now(), GitAuth.none(), CommitAuthor.defaults())
-                    .withSettings(new PlanSettings(RateRules.DEFAULT_DECREASES_PER_DAY, waitForLongWork));
             return new Reconciler(new ManifestLoader(), recording).run(request);
         }
     }
