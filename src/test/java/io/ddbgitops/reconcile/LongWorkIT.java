@@ -5,6 +5,9 @@ import io.ddbgitops.aws.DynamoDbClients;
 import io.ddbgitops.git.CommitAuthor;
 import io.ddbgitops.git.GitAuth;
 import io.ddbgitops.local.Delays;
+import io.ddbgitops.local.Fault;
+import io.ddbgitops.local.FaultPlan;
+import io.ddbgitops.local.FaultRule;
 import io.ddbgitops.local.LocalEndpoint;
 import io.ddbgitops.manifest.ManifestLoader;
 import io.ddbgitops.plan.PlanSettings;
@@ -199,6 +202,29 @@ class LongWorkIT {
         assertThat(change(events, "ttl_attributename").action()).isEqualTo("blocked");
         assertThat(recorder.operations().stream().filter("UpdateTimeToLive"::equals)).hasSize(1);
         assertThat(run.exitCode()).isEqualTo(RunResult.DIFFERENCES);
+    }
+
+    @Test
+    void aLimitExceededExceptionOnUpdateTableIsBlockedWithAwsMessageAndTriedOnce() throws Exception {
+        ConfigRepo repo = ConfigRepo.create(temp).commit("table", Map.of("t.yaml",
+                Manifests.table("t", "us-east-1", "Limited", 20, 20, false)));
+        assertThat(apply(repo, false).exitCode()).isZero();
+        repo.commit("more", Map.of("t.yaml", Manifests.table("t", "us-east-1", "Limited", 30, 30, false)));
+        endpoint.faults().set(FaultPlan.of(1, FaultRule.always(Fault.LIMIT_EXCEEDED).onlyFor("UpdateTable")));
+
+        RunResult run = apply(repo, false);
+
+        endpoint.faults().clear();
+        TableEntry limited = entry(run.report(), "Limited");
+        assertThat(limited.status()).as(run.markdown()).isEqualTo("blocked");
+        assertThat(limited.messages()).anyMatch(m -> m.contains("LimitExceededException: Subscriber limit exceeded"));
+        assertThat(change(limited, "read_capacity").action()).isEqualTo("blocked");
+        assertThat(recorder.operations().stream().filter("UpdateTable"::equals)).hasSize(1);
+        assertThat(describe("Limited").provisionedThroughput().readCapacityUnits()).isEqualTo(20);
+        assertThat(run.exitCode()).isEqualTo(RunResult.DIFFERENCES);
+        // the next run, with AWS no longer refusing, makes the change
+        assertThat(apply(repo, false).exitCode()).isZero();
+        assertThat(describe("Limited").provisionedThroughput().readCapacityUnits()).isEqualTo(30);
     }
 
     private static void assertSchemaAccepts(String json) throws java.io.IOException {
