@@ -87,12 +87,29 @@ abstract class RunCommand implements Callable<Integer> {
     /** One whole job against already-open clients; serve calls this on every tick. */
     int runOnce(DynamoDbClients clients) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        String repo = resolveRepo(out);
+        if (repoOptions.repo != null) {
+            return runOn(repoOptions.repo, out, clients).exitCode();
+        }
+        if (!awsOptions.local) {
+            throw new IllegalArgumentException("--repo is required (or --local to use the bundled sample-repo)");
+        }
+        Optional<Path> dataDir = Optional.ofNullable(awsOptions.dataDir);
+        try (SampleRepo.Checkout sample = SampleRepo.open(dataDir)) {
+            if (dataDir.isPresent()) {
+                out.println("sample repo: " + sample.bare() + "  (kept in the data directory)");
+            }
+            RunResult result = runOn(sample.bare().toString(), out, clients);
+            out.println("report file: " + SampleRepo.keepReport(result.markdown(), dataDir));
+            return result.exitCode();
+        }
+    }
+
+    private RunResult runOn(String repo, PrintWriter out, DynamoDbClients clients) throws Exception {
         RunRequest request = request(repo, now == null ? Instant.now() : now, gitOptions.auth(Main.environment(spec)));
         RunResult result = execute(new Reconciler(new ManifestLoader(), clients), request);
         print(out, result, push());
         after(result);
-        return result.exitCode();
+        return result;
     }
 
     RunRequest request(String repo, Instant at, GitAuth auth) {
@@ -121,18 +138,6 @@ abstract class RunCommand implements Callable<Integer> {
         } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
             throw new IllegalArgumentException("--wait-timeout takes ISO-8601 (PT2H) or seconds, not " + waitTimeout);
         }
-    }
-
-    private String resolveRepo(PrintWriter out) throws Exception {
-        if (repoOptions.repo != null) {
-            return repoOptions.repo;
-        }
-        if (!awsOptions.local) {
-            throw new IllegalArgumentException("--repo is required (or --local to use the bundled sample-repo)");
-        }
-        Path sample = SampleRepo.materialize(java.util.Optional.ofNullable(awsOptions.dataDir));
-        out.println("sample repo: " + sample + "  (git clone it to read drift/REPORT.md)");
-        return sample.toString();
     }
 
     static void print(PrintWriter out, RunResult result, boolean push) {
