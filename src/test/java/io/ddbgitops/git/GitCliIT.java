@@ -16,7 +16,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -142,17 +141,16 @@ class GitCliIT {
     }
 
     @Test
-    void clonesOverSshWithAKeyAndKnownHostsAndRefusesAnUnknownHost() throws Exception {
+    void clonesOverSshWithAnEd25519KeyAndKnownHostsAndRefusesAnUnknownHost() throws Exception {
         Path remote = remote(Map.of());
-        KeyPair hostKey = SshKeys.generate();
-        KeyPair userKey = SshKeys.generate();
+        Path hostKey = SshKeygen.generate(SshKeygen.Type.ED25519, dir.resolve("host_ed25519"), Optional.empty());
+        Path key = SshKeygen.generate(SshKeygen.Type.ED25519, dir.resolve("id_ed25519"), Optional.empty());
         try (Repository served = new FileRepositoryBuilder().setGitDir(remote.toFile()).setMustExist(true).build()) {
-            SshTestGitServer server = new SshTestGitServer("git", userKey.getPublic(), served, hostKey);
+            SshTestGitServer server = new SshTestGitServer("git", SshKeygen.publicKey(key), served, Files.readAllBytes(hostKey));
             int port = server.start();
             try {
                 String url = "ssh://git@127.0.0.1:" + port + "/repo.git";
-                Path key = SshKeys.writePrivateKey(userKey, dir.resolve("id_ecdsa"), Optional.empty());
-                Path knownHosts = SshKeys.writeKnownHosts(dir.resolve("known_hosts"), port, hostKey.getPublic());
+                Path knownHosts = SshKeygen.knownHosts(dir.resolve("known_hosts"), port, hostKey);
                 Path otherHosts = Files.writeString(dir.resolve("other_known_hosts"), "");
 
                 Run ok = cli(Map.of("GIT_SSH_KEY_FILE", key.toString()), "validate", "--repo", url,
