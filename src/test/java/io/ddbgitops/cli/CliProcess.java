@@ -42,7 +42,13 @@ public final class CliProcess {
 
     /** Starts {@code args} with its own temp, stdout and stderr under {@code workDir}. */
     public static CliProcess start(Launch launch, Path workDir, Map<String, String> env, List<String> args) throws IOException {
-        Path tmp = Files.createDirectories(workDir.resolve("tmp"));
+        return start(launch, workDir, workDir.resolve("tmp"), env, args);
+    }
+
+    /** Starts {@code args} with stdout and stderr under {@code workDir} and {@code tmp} as its java.io.tmpdir. */
+    public static CliProcess start(Launch launch, Path workDir, Path tmp, Map<String, String> env, List<String> args)
+            throws IOException {
+        Files.createDirectories(tmp);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + tmp));
         if (launch == Launch.SHADED_JAR) {

@@ -9,12 +9,16 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.PacketLineOut;
+import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
 import org.eclipse.jgit.transport.RefAdvertiser.PacketLineOutRefAdvertiser;
 import org.eclipse.jgit.transport.UploadPack;
@@ -31,6 +35,9 @@ final class SmartHttpGitServer implements AutoCloseable {
     private final Repository repository;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final AtomicInteger pushesArrived = new AtomicInteger();
+    private volatile CountDownLatch pushGate = new CountDownLatch(0);
+    private volatile Optional<String> refusal = Optional.empty();
 
     SmartHttpGitServer(Path bareRepository, String user, String password) throws IOException {
         this.repository = new FileRepositoryBuilder().setGitDir(bareRepository.toFile()).setMustExist(true).build();
@@ -43,6 +50,25 @@ final class SmartHttpGitServer implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.start();
+    }
+
+    /** Pushes that arrive from now on wait until {@link #releasePushes()} (or until the server closes). */
+    void holdPushes() {
+        pushGate = new CountDownLatch(1);
+    }
+
+    void releasePushes() {
+        pushGate.countDown();
+    }
+
+    /** How many pushes (receive-pack requests) have arrived so far, held or not. */
+    int pushesArrived() {
+        return pushesArrived.get();
+    }
+
+    /** From now on a pre-receive hook refuses every ref update with {@code reason}, as a protected branch does. */
+    void refusePushes(String reason) {
+        refusal = Optional.of(reason);
     }
 
     /** The repository's URL, without credentials. */
@@ -101,15 +127,29 @@ final class SmartHttpGitServer implements AutoCloseable {
                 upload.setBiDirectionalPipe(false);
                 upload.upload(in, out, null);
             } else {
-                ReceivePack receive = new ReceivePack(repository);
-                receive.setBiDirectionalPipe(false);
-                receive.receive(in, out, null);
+                receive(in, out);
             }
         }
     }
 
+    private void receive(InputStream in, OutputStream out) throws IOException {
+        pushesArrived.incrementAndGet();
+        try {
+            pushGate.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        ReceivePack receive = new ReceivePack(repository);
+        receive.setBiDirectionalPipe(false);
+        refusal.ifPresent(reason -> receive.setPreReceiveHook((pack, commands) ->
+                commands.forEach(c -> c.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, reason))));
+        receive.receive(in, out, null);
+    }
+
     @Override
     public void close() {
+        releasePushes();
         server.stop(0);
         executor.shutdownNow();
         repository.close();
