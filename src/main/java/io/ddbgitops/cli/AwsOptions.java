@@ -22,14 +22,33 @@ final class AwsOptions {
             description = "With --local: keep the local endpoint's tables and backups in DIR across runs.")
     Path dataDir;
 
-    /** The settings to use, plus whatever must be closed afterwards (the in-process endpoint). */
-    Target open() throws IOException {
+    /** Fails on a wrong combination or a malformed endpoint, before anything is started or read. */
+    void check() {
         if (local && endpointUrl != null) {
             throw new IllegalArgumentException("--local and --endpoint-url exclude each other");
         }
         if (dataDir != null && !local) {
             throw new IllegalArgumentException("--data-dir only applies with --local");
         }
+        if (endpointUrl != null) {
+            checkEndpoint(endpointUrl);
+        }
+    }
+
+    /** What the SDK can send requests to: an absolute http(s) URL with a host, nothing after the path. */
+    static void checkEndpoint(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+        boolean ok = url.isAbsolute() && !url.isOpaque() && (scheme.equals("http") || scheme.equals("https"))
+                && url.getHost() != null && url.getUserInfo() == null && url.getQuery() == null && url.getFragment() == null;
+        if (!ok) {
+            throw new IllegalArgumentException("--endpoint-url must be an http or https URL with a host (no user, query or fragment), "
+                    + "such as http://127.0.0.1:8000, but is '" + io.ddbgitops.git.Redaction.stripCredentials(url.toString()) + "'");
+        }
+    }
+
+    /** The settings to use, plus whatever must be closed afterwards (the in-process endpoint). */
+    Target open() throws IOException {
+        check();
         if (local) {
             LocalEndpoint endpoint = LocalEndpoint.start(0, Optional.ofNullable(dataDir));
             return new Target(AwsSettings.endpoint(endpoint.endpoint()), Optional.of(endpoint));

@@ -32,15 +32,20 @@ final class PlanCommand extends RunCommand {
     String linkPrefix;
 
     @Override
+    void checkOptions() throws Exception {
+        if (base == null && linkPrefix != null) {
+            throw new IllegalArgumentException("--link-prefix only applies with --base");
+        }
+        if (base != null && push) {
+            throw new IllegalArgumentException("--base plans a pull request's changes only; it cannot be combined with --push");
+        }
+        super.checkOptions();
+    }
+
+    @Override
     RunResult execute(Reconciler reconciler, RunRequest request) throws Exception {
         if (base == null) {
-            if (linkPrefix != null) {
-                throw new IllegalArgumentException("--link-prefix only applies with --base");
-            }
             return reconciler.run(request);
-        }
-        if (push) {
-            throw new IllegalArgumentException("--base plans a pull request's changes only; it cannot be combined with --push");
         }
         return reconciler.planPullRequest(request, new PullRequest(base, Optional.ofNullable(linkPrefix)));
     }

@@ -2,6 +2,7 @@ package io.ddbgitops.cli;
 
 import io.ddbgitops.aws.DynamoDbClients;
 import io.ddbgitops.git.GitAuth;
+import io.ddbgitops.git.JGitWorkspace;
 import io.ddbgitops.git.PublishResult;
 import io.ddbgitops.manifest.ManifestLoader;
 import io.ddbgitops.reconcile.Reconciler;
@@ -59,8 +60,25 @@ abstract class RunCommand implements Callable<Integer> {
     void after(RunResult result) throws Exception {
     }
 
+    /**
+     * Every option is checked before anything starts, clones or touches a table, so a typo never leaves a run
+     * half done. Subcommands add their own checks.
+     */
+    void checkOptions() throws Exception {
+        awsOptions.check();
+        repoOptions.check();
+        if (repoOptions.repo == null && !awsOptions.local) {
+            throw new IllegalArgumentException("--repo is required (or --local to use the bundled sample-repo)");
+        }
+        if (repoOptions.repo != null) {
+            JGitWorkspace.checkLocation(repoOptions.repo);
+        }
+        gitOptions.auth(Main.environment(spec));
+    }
+
     @Override
     public Integer call() throws Exception {
+        checkOptions();
         try (AwsOptions.Target target = awsOptions.open();
              DynamoDbClients clients = new DynamoDbClients(target.settings())) {
             return runOnce(clients);
@@ -74,6 +92,9 @@ abstract class RunCommand implements Callable<Integer> {
         RunRequest request = request(repo, now == null ? Instant.now() : now, gitOptions.auth(Main.environment(spec)));
         RunResult result = execute(new Reconciler(new ManifestLoader(), clients), request);
         print(out, result, push());
+        result.publishFailure().ifPresent(reason -> spec.commandLine().getErr().println("error: the report was not published: "
+                + reason + (mode() == RunRequest.Mode.APPLY ? "\n       The tables above were reconciled as listed; "
+                + "the repository does not have this run's report." : "")));
         after(result);
         return result.exitCode();
     }
@@ -104,7 +125,9 @@ abstract class RunCommand implements Callable<Integer> {
         }
         result.report().errors().forEach(e -> out.printf("  invalid    %s:%d:%d: %s%s%n", e.file(), e.line(),
                 e.column(), e.field().isEmpty() ? "" : e.field() + ": ", e.message()));
-        if (result.published().isPresent()) {
+        if (result.publishFailure().isPresent()) {
+            out.println("report: not published (see the error)");
+        } else if (result.published().isPresent()) {
             PublishResult p = result.published().get();
             out.println("report: " + p.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                     + " (branch " + p.branch() + p.commitId().map(c -> ", commit " + c).orElse("") + ")");

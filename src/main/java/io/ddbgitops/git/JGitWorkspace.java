@@ -53,7 +53,7 @@ public final class JGitWorkspace implements AutoCloseable {
         RepoLocation location = RepoLocation.parse(url.url());
         Path tempDir = TempCheckouts.create();
         Thread removeOnShutdown = TempCheckouts.removeOnShutdown(tempDir);
-        Remote remote = new Remote(location, auth.withUrlCredentials(url.user(), url.password()), tempDir.resolve("ssh-home"));
+        Remote remote = new Remote(location, auth.withUrlCredentials(url.user(), url.password()).masking(url.queryValues()), tempDir.resolve("ssh-home"));
         try {
             String wanted = existingBranch(remote, branch);
             return new JGitWorkspace(tempDir, removeOnShutdown, remote, cloneInto(tempDir.resolve("checkout"), remote, wanted), wanted);
@@ -63,6 +63,14 @@ public final class JGitWorkspace implements AutoCloseable {
             TempCheckouts.release(removeOnShutdown);
             throw e;
         }
+    }
+
+    /**
+     * Checks {@code repo} as {@link #cloneRepo} will read it (a URL's form, a local path's existence), without
+     * contacting it, so that a bad location fails before any work.
+     */
+    public static void checkLocation(String repo) throws GitException {
+        RepoLocation.parse(UrlCredentials.split(repo).url());
     }
 
     private static String existingBranch(Remote remote, Optional<String> branch) throws GitException {
@@ -174,8 +182,9 @@ public final class JGitWorkspace implements AutoCloseable {
     }
 
     private BranchCheckout reportCheckout(String target) throws GitException {
-        if (!Repository.isValidRefName(Constants.R_HEADS + target)) {
-            throw new GitException("Not a valid branch name: '" + target + "'");
+        Optional<String> invalid = BranchNames.problem(target);
+        if (invalid.isPresent()) {
+            throw new GitException("Cannot publish the report: " + invalid.get());
         }
         BranchCheckout existing = reportCheckouts.get(target);
         if (existing != null) {

@@ -97,7 +97,12 @@ public final class Reconciler {
             if (request.push() && nothingNew(previous, report)) {
                 LOG.info("nothing changed since the last report; nothing to commit");
             } else if (request.push()) {
-                published = Optional.of(publish(workspace, request, report, markdown));
+                try {
+                    published = Optional.of(publish(workspace, request, report, markdown));
+                } catch (GitException e) {
+                    // the tables were changed already: the caller prints what was applied along with the refusal
+                    return new RunResult(report, markdown, Optional.empty(), Optional.of(e.getMessage()));
+                }
             }
             return new RunResult(report, markdown, published);
         }

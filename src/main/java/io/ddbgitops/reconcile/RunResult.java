@@ -10,9 +10,15 @@ import java.util.Optional;
  * {@code terraform plan -detailed-exitcode}: 1 when a table failed, else 3 when a manifest was invalid, else 2
  * when the tables and the repository still differ (a plan with changes, or an apply that left a change blocked or
  * a table unmanaged), else 0. {@code published} is empty when no push was asked for, or when nothing changed
- * since the previous report.
+ * since the previous report. {@code publishFailure} says why the report could not be committed or pushed (a
+ * hook refused it, say) after the tables were changed: the run is an error, and the report says what it applied.
  */
-public record RunResult(DriftReport report, String markdown, Optional<PublishResult> published) {
+public record RunResult(DriftReport report, String markdown, Optional<PublishResult> published,
+                        Optional<String> publishFailure) {
+
+    public RunResult(DriftReport report, String markdown, Optional<PublishResult> published) {
+        this(report, markdown, published, Optional.empty());
+    }
     public static final int OK = 0;
     public static final int ERROR = 1;
     public static final int DIFFERENCES = 2;
@@ -22,7 +28,7 @@ public record RunResult(DriftReport report, String markdown, Optional<PublishRes
         DriftReport.Summary s = report.summary();
         boolean pruneFailed = report.unmanaged().stream()
                 .anyMatch(u -> u.action().equals(io.ddbgitops.report.UnmanagedEntry.FAILED));
-        if (s.failed() > 0 || pruneFailed) {
+        if (s.failed() > 0 || pruneFailed || publishFailure.isPresent()) {
             return ERROR;
         }
         if (s.invalid() > 0) {
