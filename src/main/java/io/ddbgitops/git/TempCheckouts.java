@@ -100,9 +100,14 @@ final class TempCheckouts {
     }
 
     /** Removes {@code dir} when the JVM is stopped before {@link #release} is called; returns the hook to release. */
-    static Thread removeOnShutdown(Path dir) {
+    static Thread removeOnShutdown(Path dir) throws GitException {
         Thread hook = new Thread(() -> delete(dir), "ddb-gitops-remove-" + dir.getFileName());
-        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            delete(dir);
+            throw new GitException("Not cloning: the process is shutting down");
+        }
         return hook;
     }
 
