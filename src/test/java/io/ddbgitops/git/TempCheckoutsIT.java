@@ -75,6 +75,12 @@ class TempCheckoutsIT {
 
             awaitOrFail(() -> server.pushesArrived() > 0 || !run.process().isAlive(), run);
             assertThat(checkouts(run.tmp())).as("the clone is on disk while the push is held").hasSize(1);
+
+            CliProcess concurrent = CliProcess.start(CliProcess.Launch.CLASSES, Files.createDirectories(dir.resolve("other")),
+                    run.tmp(), Map.of("GIT_TOKEN", TOKEN), List.of("validate", "--repo", server.url()));
+            assertThat(concurrent.waitFor(Duration.ofMinutes(2))).as(concurrent.out() + concurrent.err()).isZero();
+            assertThat(checkouts(run.tmp())).as("another run's sweep leaves a running run's clone alone").hasSize(1);
+
             run.process().destroy();
 
             assertThat(run.waitFor(Duration.ofMinutes(1))).as("SIGTERM").isEqualTo(143);
