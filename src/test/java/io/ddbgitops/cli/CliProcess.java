@@ -48,9 +48,16 @@ public final class CliProcess {
     /** Starts {@code args} with stdout and stderr under {@code workDir} and {@code tmp} as its java.io.tmpdir. */
     public static CliProcess start(Launch launch, Path workDir, Path tmp, Map<String, String> env, List<String> args)
             throws IOException {
+        return start(launch, workDir, tmp, env, List.of(), args);
+    }
+
+    /** As above, with extra JVM options (a trust store, say) before the main class. */
+    public static CliProcess start(Launch launch, Path workDir, Path tmp, Map<String, String> env, List<String> jvmArgs,
+                                   List<String> args) throws IOException {
         Files.createDirectories(tmp);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + tmp));
+        command.addAll(jvmArgs);
         if (launch == Launch.SHADED_JAR) {
             command.addAll(List.of("-jar", shadedJar().toString()));
         } else {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Full apply cycles with known secret values (a git token over HTTP, an SSH key passphrase, AWS credentials in
+ * Full apply cycles with known secret values (a git token over HTTPS, an SSH key passphrase, AWS credentials in
  * the environment), each in a JVM of its own: not one byte of what they print, of the repository they push
  * (every object, decompressed, and every file) or of what they leave in their temp directory holds a secret.
  */
@@ -82,10 +82,11 @@ class SecretsIT {
                 """.formatted(table.toLowerCase(java.util.Locale.ROOT), table);
     }
 
-    private CliProcess apply(String name, String repo, Map<String, String> gitEnv) throws IOException {
+    private CliProcess apply(String name, String repo, Map<String, String> gitEnv, List<String> jvmArgs) throws IOException {
         Map<String, String> env = new HashMap<>(AWS);
         env.putAll(gitEnv);
-        return CliProcess.start(CliProcess.Launch.CLASSES, Files.createDirectories(dir.resolve(name)), env,
+        Path work = Files.createDirectories(dir.resolve(name));
+        return CliProcess.start(CliProcess.Launch.CLASSES, work, work.resolve("tmp"), env, jvmArgs,
                 List.of("apply", "--repo", repo, "--endpoint-url", endpoint.endpoint().toString()));
     }
 
@@ -93,8 +94,10 @@ class SecretsIT {
     void anHttpsTokenAndAwsCredentialsAppearNowhere() throws Exception {
         Path remote = RemoteRepos.bareWith(Files.createDirectories(dir.resolve("http")), "main",
                 Map.of("manifests/t.yaml", manifest("SecretsHttp")));
-        try (SmartHttpGitServer server = new SmartHttpGitServer(remote, GitAuth.TOKEN_USER, TOKEN)) {
-            CliProcess run = apply("http-run", server.url(), Map.of("GIT_TOKEN", TOKEN));
+        TestTls tls = TestTls.create(Files.createDirectories(dir.resolve("tls")));
+        try (SmartHttpGitServer server = new SmartHttpGitServer(remote, GitAuth.TOKEN_USER, TOKEN, Optional.of(tls.serverContext()))) {
+            assertThat(server.url()).startsWith("https://127.0.0.1:");
+            CliProcess run = apply("http-run", server.url(), Map.of("GIT_TOKEN", TOKEN), tls.clientJvmArgs());
 
             assertThat(run.waitFor(Duration.ofMinutes(3))).as(run.out() + run.err()).isZero();
             assertThat(run.out()).contains("report: pushed");
@@ -102,7 +105,7 @@ class SecretsIT {
 
             server.refusePushes("protected branch");
             RemoteRepos.pushAsSomeoneElse(remote, "main", Map.of("manifests/u.yaml", manifest("SecretsHttp2")), dir);
-            CliProcess refused = apply("http-refused", server.url(), Map.of("GIT_TOKEN", TOKEN));
+            CliProcess refused = apply("http-refused", server.url(), Map.of("GIT_TOKEN", TOKEN), tls.clientJvmArgs());
 
             assertThat(refused.waitFor(Duration.ofMinutes(3))).as(refused.out() + refused.err()).isEqualTo(1);
             assertThat(refused.err()).contains("protected branch");
@@ -124,7 +127,7 @@ class SecretsIT {
                 Path knownHosts = SshKeygen.knownHosts(dir.resolve("known_hosts"), port, hostKey);
                 CliProcess run = apply("ssh-run", "ssh://git@127.0.0.1:" + port + "/repo.git", Map.of(
                         "GIT_SSH_KEY_FILE", userKey.toString(), "GIT_SSH_KEY_PASSPHRASE_FILE", passphrase.toString(),
-                        "GIT_KNOWN_HOSTS_FILE", knownHosts.toString()));
+                        "GIT_KNOWN_HOSTS_FILE", knownHosts.toString()), List.of());
 
                 assertThat(run.waitFor(Duration.ofMinutes(3))).as(run.out() + run.err()).isZero();
                 assertThat(run.out()).contains("report: pushed");

@@ -3,6 +3,8 @@ package io.ddbgitops.git;
 import com.sun.net.httpserver.BasicAuthenticator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
+import javax.net.ssl.SSLContext;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.PacketLineOut;
@@ -24,7 +27,7 @@ import org.eclipse.jgit.transport.RefAdvertiser.PacketLineOutRefAdvertiser;
 import org.eclipse.jgit.transport.UploadPack;
 
 /**
- * A git smart-HTTP server on loopback with basic auth: the JDK's HTTP server in front of JGit's own
+ * A git smart-HTTP(S) server on loopback with basic auth: the JDK's HTTP server in front of JGit's own
  * UploadPack/ReceivePack (protocol v0, stateless RPC). JGit's servlet test server needs Jetty 12.1,
  * which would clash with the Jetty 12.0 DynamoDB Local runs on.
  */
@@ -40,8 +43,20 @@ final class SmartHttpGitServer implements AutoCloseable {
     private volatile Optional<String> refusal = Optional.empty();
 
     SmartHttpGitServer(Path bareRepository, String user, String password) throws IOException {
+        this(bareRepository, user, password, Optional.empty());
+    }
+
+    /** With a TLS context, the server speaks HTTPS and {@link #url()} is an https URL. */
+    SmartHttpGitServer(Path bareRepository, String user, String password, Optional<SSLContext> tls) throws IOException {
         this.repository = new FileRepositoryBuilder().setGitDir(bareRepository.toFile()).setMustExist(true).build();
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (tls.isPresent()) {
+            HttpsServer https = HttpsServer.create(loopback, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls.get()));
+            this.server = https;
+        } else {
+            this.server = HttpServer.create(loopback, 0);
+        }
         server.createContext("/repo.git", this::handle).setAuthenticator(new BasicAuthenticator("git") {
             @Override
             public boolean checkCredentials(String u, String p) {
@@ -73,7 +88,7 @@ final class SmartHttpGitServer implements AutoCloseable {
 
     /** The repository's URL, without credentials. */
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/repo.git";
+        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort() + "/repo.git";
     }
 
     private void handle(HttpExchange exchange) throws IOException {
