@@ -1,6 +1,7 @@
 package io.ddbgitops.cli;
 
 import io.ddbgitops.aws.AwsSettings;
+import io.ddbgitops.git.Redaction;
 import io.ddbgitops.local.LocalEndpoint;
 import picocli.CommandLine.Option;
 
@@ -35,14 +36,14 @@ final class AwsOptions {
         }
     }
 
-    /** What the SDK can send requests to: an absolute http(s) URL with a host, nothing after the path. */
+    /** What the SDK can send requests to: an absolute http(s) URL with a host, and no user-info, query or fragment. */
     static void checkEndpoint(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
         boolean ok = url.isAbsolute() && !url.isOpaque() && (scheme.equals("http") || scheme.equals("https"))
                 && url.getHost() != null && url.getUserInfo() == null && url.getQuery() == null && url.getFragment() == null;
         if (!ok) {
             throw new IllegalArgumentException("--endpoint-url must be an http or https URL with a host (no user, query or fragment), "
-                    + "such as http://127.0.0.1:8000, but is '" + io.ddbgitops.git.Redaction.stripCredentials(url.toString()) + "'");
+                    + "such as http://127.0.0.1:8000, but is '" + Redaction.stripCredentials(url.toString()) + "'");
         }
     }
 

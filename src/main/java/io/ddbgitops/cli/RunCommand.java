@@ -92,11 +92,18 @@ abstract class RunCommand implements Callable<Integer> {
         RunRequest request = request(repo, now == null ? Instant.now() : now, gitOptions.auth(Main.environment(spec)));
         RunResult result = execute(new Reconciler(new ManifestLoader(), clients), request);
         print(out, result, push());
-        result.publishFailure().ifPresent(reason -> spec.commandLine().getErr().println("error: the report was not published: "
-                + reason + (mode() == RunRequest.Mode.APPLY ? "\n       The tables above were reconciled as listed; "
-                + "the repository does not have this run's report." : "")));
+        result.publishFailure().ifPresent(this::printPublishFailure);
         after(result);
         return result.exitCode();
+    }
+
+    /** The summary above says what the run did to the tables; this says why its report is not in the repository. */
+    private void printPublishFailure(String reason) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("error: the report was not published: " + reason);
+        if (mode() == RunRequest.Mode.APPLY) {
+            err.println("       The tables above were reconciled as listed; the repository does not have this run's report.");
+        }
     }
 
     RunRequest request(String repo, Instant at, GitAuth auth) {
