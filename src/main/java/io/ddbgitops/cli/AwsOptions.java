@@ -3,6 +3,7 @@ package io.ddbgitops.cli;
 import io.ddbgitops.aws.AwsSettings;
 import io.ddbgitops.git.Redaction;
 import io.ddbgitops.local.LocalEndpoint;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -23,6 +24,9 @@ final class AwsOptions {
             description = "With --local: keep the local endpoint's tables and backups in DIR across runs.")
     Path dataDir;
 
+    @Mixin
+    FaultOptions faults;
+
     /** Fails on a wrong combination or a malformed endpoint, before anything is started or read. */
     void check() {
         if (local && endpointUrl != null) {
@@ -30,6 +34,9 @@ final class AwsOptions {
         }
         if (dataDir != null && !local) {
             throw new IllegalArgumentException("--data-dir only applies with --local");
+        }
+        if (faults.any() && !local) {
+            throw new IllegalArgumentException("--fault only applies with --local (or to a local-endpoint)");
         }
         if (endpointUrl != null) {
             checkEndpoint(endpointUrl);
@@ -51,7 +58,7 @@ final class AwsOptions {
     Target open() throws IOException {
         check();
         if (local) {
-            LocalEndpoint endpoint = LocalEndpoint.start(0, Optional.ofNullable(dataDir));
+            LocalEndpoint endpoint = LocalEndpoint.start(0, Optional.ofNullable(dataDir), faults.plan());
             return new Target(AwsSettings.endpoint(endpoint.endpoint()), Optional.of(endpoint));
         }
         AwsSettings settings = endpointUrl == null ? AwsSettings.aws() : AwsSettings.endpoint(endpointUrl);
