@@ -43,8 +43,10 @@ final class ServeCommand extends ApplyingCommand {
         }
         expression.setTimeZone(TimeZone.getTimeZone("UTC"));
         checkOptions();
+        java.time.Duration timeout = waitTimeout();
+        decreasesPerDay();
         try (AwsOptions.Target target = awsOptions.open();
-             DynamoDbClients clients = new DynamoDbClients(target.settings())) {
+             DynamoDbClients clients = new DynamoDbClients(target.settings().withWaitTimeout(timeout))) {
             Scheduler scheduler = scheduler();
             JobDataMap data = new JobDataMap();
             data.put(COMMAND, this);
