@@ -2,6 +2,7 @@ package io.ddbgitops.cli;
 
 import io.ddbgitops.aws.DynamoDbClients;
 import io.ddbgitops.git.GitAuth;
+import io.ddbgitops.git.JGitWorkspace;
 import io.ddbgitops.git.PublishResult;
 import io.ddbgitops.manifest.ManifestLoader;
 import io.ddbgitops.reconcile.Reconciler;
@@ -80,8 +81,27 @@ abstract class RunCommand implements Callable<Integer> {
     void after(RunResult result) throws Exception {
     }
 
+    /**
+     * Every option is checked before anything starts, clones or touches a table, so a typo never leaves a run
+     * half done. Subcommands add their own checks.
+     */
+    void checkOptions() throws Exception {
+        awsOptions.check();
+        repoOptions.check();
+        waitTimeout();
+        decreasesPerDay();
+        if (repoOptions.repo == null && !awsOptions.local) {
+            throw new IllegalArgumentException("--repo is required (or --local to use the bundled sample-repo)");
+        }
+        if (repoOptions.repo != null) {
+            JGitWorkspace.checkLocation(repoOptions.repo);
+        }
+        gitOptions.auth(Main.environment(spec));
+    }
+
     @Override
     public Integer call() throws Exception {
+        checkOptions();
         java.time.Duration timeout = waitTimeout();
         decreasesPerDay();
         try (AwsOptions.Target target = awsOptions.open();
@@ -114,8 +134,18 @@ abstract class RunCommand implements Callable<Integer> {
         RunRequest request = request(repo, now == null ? Instant.now() : now, gitOptions.auth(Main.environment(spec)));
         RunResult result = execute(new Reconciler(new ManifestLoader(), clients), request);
         print(out, result, push());
+        result.publishFailure().ifPresent(this::printPublishFailure);
         after(result);
         return result;
+    }
+
+    /** The summary above says what the run did to the tables; this says why its report is not in the repository. */
+    private void printPublishFailure(String reason) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("error: the report was not published: " + reason);
+        if (mode() == RunRequest.Mode.APPLY) {
+            err.println("       The tables above were reconciled as listed; the repository does not have this run's report.");
+        }
     }
 
     RunRequest request(String repo, Instant at, GitAuth auth) {
@@ -164,7 +194,9 @@ abstract class RunCommand implements Callable<Integer> {
         if (unlisted > 0) {
             out.printf("  invalid    … and %d more errors (ddb-gitops validate prints them all)%n", unlisted);
         }
-        if (result.published().isPresent()) {
+        if (result.publishFailure().isPresent()) {
+            out.println("report: not published (see the error)");
+        } else if (result.published().isPresent()) {
             PublishResult p = result.published().get();
             out.println("report: " + p.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                     + " (branch " + p.branch() + p.commitId().map(c -> ", commit " + c).orElse("") + ")");

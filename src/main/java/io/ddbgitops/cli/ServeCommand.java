@@ -42,6 +42,7 @@ final class ServeCommand extends ApplyingCommand {
             throw new IllegalArgumentException("--cron \"" + cron + "\" is not a Quartz cron expression: " + e.getMessage());
         }
         expression.setTimeZone(TimeZone.getTimeZone("UTC"));
+        checkOptions();
         java.time.Duration timeout = waitTimeout();
         decreasesPerDay();
         try (AwsOptions.Target target = awsOptions.open();
