@@ -4,11 +4,13 @@ import io.ddbgitops.aws.DynamoDbClients;
 import io.ddbgitops.git.GitAuth;
 import io.ddbgitops.git.PublishResult;
 import io.ddbgitops.manifest.ManifestLoader;
+import io.ddbgitops.metrics.RunMetrics;
 import io.ddbgitops.reconcile.Reconciler;
 import io.ddbgitops.reconcile.RunRequest;
 import io.ddbgitops.reconcile.RunResult;
 import io.ddbgitops.report.ReportMarkdown;
 import io.ddbgitops.report.TableEntry;
+import org.slf4j.MDC;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -18,6 +20,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /** What plan and apply share: where the repo and DynamoDB are, running the job, printing the outcome. */
@@ -36,6 +39,12 @@ abstract class RunCommand implements Callable<Integer> {
 
     @Mixin
     GitOptions gitOptions;
+
+    @Mixin
+    MetricsOptions metricsOptions;
+
+    /** The metrics of this process's runs: one run for plan and apply, every run for serve. */
+    final RunMetrics metrics = new RunMetrics();
 
     @Option(names = "--now", paramLabel = "ISO-8601",
             description = "The time the planner takes as now (for tests and dry runs); default: the clock.")
@@ -62,20 +71,37 @@ abstract class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (AwsOptions.Target target = awsOptions.open();
-             DynamoDbClients clients = new DynamoDbClients(target.settings())) {
+             DynamoDbClients clients = clients(target)) {
             return runOnce(clients);
+        } finally {
+            metricsOptions.export(metrics);
         }
+    }
+
+    /** The SDK clients, counting their calls into {@link #metrics}. */
+    DynamoDbClients clients(AwsOptions.Target target) {
+        return new DynamoDbClients(target.settings().withInterceptor(metrics.interceptor()));
     }
 
     /** One whole job against already-open clients; serve calls this on every tick. */
     int runOnce(DynamoDbClients clients) throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        String repo = resolveRepo(out);
-        RunRequest request = request(repo, now == null ? Instant.now() : now, gitOptions.auth(Main.environment(spec)));
-        RunResult result = execute(new Reconciler(new ManifestLoader(), clients), request);
-        print(out, result, push());
-        after(result);
-        return result.exitCode();
+        Instant started = Instant.now();
+        Optional<RunResult> done = Optional.empty();
+        // every log line of this run carries its id, so a collector can group a run's lines
+        try (MDC.MDCCloseable runId = MDC.putCloseable("run_id", UUID.randomUUID().toString())) {
+            PrintWriter out = spec.commandLine().getOut();
+            String repo = resolveRepo(out);
+            RunRequest request = request(repo, now == null ? Instant.now() : now,
+                    gitOptions.auth(Main.environment(spec)));
+            RunResult result = execute(new Reconciler(new ManifestLoader(), clients), request);
+            done = Optional.of(result);
+            print(out, result, push());
+            after(result);
+            return result.exitCode();
+        } finally {
+            metrics.record(mode().name().toLowerCase(java.util.Locale.ROOT), done.map(RunResult::report),
+                    done.map(RunResult::exitCode).orElse(RunResult.ERROR), started, Instant.now());
+        }
     }
 
     RunRequest request(String repo, Instant at, GitAuth auth) {
