@@ -1,6 +1,7 @@
 package io.ddbgitops.metrics;
 
 import io.prometheus.metrics.config.EscapingScheme;
+import io.prometheus.metrics.exporter.pushgateway.Format;
 import io.prometheus.metrics.exporter.pushgateway.PushGateway;
 import io.prometheus.metrics.exporter.pushgateway.Scheme;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -48,6 +49,6 @@ public final class MetricsExport {
         String address = url.getHost() + ":" + (url.getPort() == -1 ? ("https".equals(url.getScheme()) ? 443 : 80)
                 : url.getPort());
         PushGateway.builder().scheme("https".equals(url.getScheme()) ? Scheme.HTTPS : Scheme.HTTP)
-                .address(address).job(JOB).registry(metrics.registry()).build().push();
+                .address(address).format(Format.PROMETHEUS_TEXT).job(JOB).registry(metrics.registry()).build().push();
     }
 }
