@@ -12,7 +12,8 @@ RUN mvn -B -q -DskipTests package
 # Run stage: a JRE and the jar, as an unprivileged user.
 FROM eclipse-temurin:17-jre
 RUN groupadd --system ddbgitops && useradd --system --gid ddbgitops --home-dir /home/ddbgitops --create-home ddbgitops
-COPY --from=build /src/target/ddb-gitops.jar /opt/ddb-gitops/ddb-gitops.jar
+# the slim jar: no DynamoDB Local, Jetty or sqlite4java (--local needs the full jar, which stays in the build stage)
+COPY --from=build /src/target/ddb-gitops-slim.jar /opt/ddb-gitops/ddb-gitops.jar
 USER ddbgitops
 WORKDIR /home/ddbgitops
 ENV DDB_LOCAL_TELEMETRY=0

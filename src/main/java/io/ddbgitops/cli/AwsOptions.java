@@ -1,7 +1,6 @@
 package io.ddbgitops.cli;
 
 import io.ddbgitops.aws.AwsSettings;
-import io.ddbgitops.local.LocalEndpoint;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -31,17 +30,19 @@ final class AwsOptions {
             throw new IllegalArgumentException("--data-dir only applies with --local");
         }
         if (local) {
-            LocalEndpoint endpoint = LocalEndpoint.start(0, Optional.ofNullable(dataDir));
-            return new Target(AwsSettings.endpoint(endpoint.endpoint()), Optional.of(endpoint));
+            LocalEngine.require("--local");
+            LocalEngine.Started endpoint = LocalEngine.start(0, Optional.ofNullable(dataDir), Optional.empty());
+            return new Target(AwsSettings.endpoint(endpoint.endpoint()), Optional.of(endpoint.stop()));
         }
         AwsSettings settings = endpointUrl == null ? AwsSettings.aws() : AwsSettings.endpoint(endpointUrl);
         return new Target(settings, Optional.empty());
     }
 
-    record Target(AwsSettings settings, Optional<LocalEndpoint> endpoint) implements AutoCloseable {
+    /** {@code stop} stops the in-process endpoint, if one was started. */
+    record Target(AwsSettings settings, Optional<Runnable> stop) implements AutoCloseable {
         @Override
         public void close() {
-            endpoint.ifPresent(LocalEndpoint::close);
+            stop.ifPresent(Runnable::run);
         }
     }
 }
