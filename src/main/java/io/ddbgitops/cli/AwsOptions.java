@@ -1,6 +1,7 @@
 package io.ddbgitops.cli;
 
 import io.ddbgitops.aws.AwsSettings;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -21,6 +22,9 @@ final class AwsOptions {
             description = "With --local: keep the local endpoint's tables and backups in DIR across runs.")
     Path dataDir;
 
+    @Mixin
+    FaultOptions faults;
+
     /** The settings to use, plus whatever must be closed afterwards (the in-process endpoint). */
     Target open() throws IOException {
         if (local && endpointUrl != null) {
@@ -29,9 +33,13 @@ final class AwsOptions {
         if (dataDir != null && !local) {
             throw new IllegalArgumentException("--data-dir only applies with --local");
         }
+        if (faults.any() && !local) {
+            throw new IllegalArgumentException("--fault only applies with --local (or to a local-endpoint)");
+        }
         if (local) {
             LocalEngine.require("--local");
-            LocalEngine.Started endpoint = LocalEngine.start(0, Optional.ofNullable(dataDir), Optional.empty());
+            LocalEngine.Started endpoint = LocalEngine.start(0, Optional.ofNullable(dataDir), faults,
+                    Optional.empty());
             return new Target(AwsSettings.endpoint(endpoint.endpoint()), Optional.of(endpoint.stop()));
         }
         AwsSettings settings = endpointUrl == null ? AwsSettings.aws() : AwsSettings.endpoint(endpointUrl);

@@ -1,6 +1,7 @@
 package io.ddbgitops.cli;
 
 import io.ddbgitops.local.Delays;
+import io.ddbgitops.local.FaultPlan;
 import io.ddbgitops.local.LocalEndpoint;
 
 import java.io.IOException;
@@ -34,8 +35,9 @@ final class LocalEngine {
     }
 
     /** Starts the endpoint on loopback; the returned handle stops it. */
-    static Started start(int port, Optional<Path> dataDir, Optional<Object> delays) throws IOException {
-        LocalEndpoint endpoint = LocalEndpoint.start(port, dataDir);
+    static Started start(int port, Optional<Path> dataDir, FaultOptions faults, Optional<Object> delays)
+            throws IOException {
+        LocalEndpoint endpoint = LocalEndpoint.start(port, dataDir, (FaultPlan) faults.plan());
         delays.ifPresent(d -> endpoint.setDelays((Delays) d));
         return new Started(endpoint.endpoint(), endpoint::close);
     }
