@@ -35,9 +35,11 @@ final class MetricsOptions {
         if (pushgateway != null) {
             try {
                 MetricsExport.push(metrics, pushgateway);
-                LOG.info("metrics pushed to {}", pushgateway);
+                LOG.info("metrics pushed to {}", MetricsExport.withoutUserInfo(pushgateway));
             } catch (IOException | RuntimeException e) {
-                LOG.error("could not push the metrics to {}: {}", pushgateway, e.getMessage());
+                // the message names the gateway as we gave it, which had no user info
+                LOG.error("could not push the metrics to {}: {}", MetricsExport.withoutUserInfo(pushgateway),
+                        e.getMessage());
             }
         }
     }

@@ -40,15 +40,34 @@ public final class MetricsExport {
         }
     }
 
-    /** Replaces this job's group on the Pushgateway at {@code url} (http or https, host and port). */
+    /**
+     * Replaces this job's group on the Pushgateway at {@code url} (http or https, host and port); user info in the
+     * URL becomes basic auth and is never printed.
+     */
     public static void push(RunMetrics metrics, URI url) throws IOException {
         if (url.getHost() == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
-            throw new IllegalArgumentException("--pushgateway must be an http(s) URL such as http://pushgateway:9091, not '"
-                    + url + "'");
+            throw new IllegalArgumentException("--pushgateway must be an http(s) URL such as http://pushgateway:9091, "
+                    + "not '" + withoutUserInfo(url) + "'");
         }
         String address = url.getHost() + ":" + (url.getPort() == -1 ? ("https".equals(url.getScheme()) ? 443 : 80)
                 : url.getPort());
-        PushGateway.builder().scheme("https".equals(url.getScheme()) ? Scheme.HTTPS : Scheme.HTTP)
-                .address(address).format(Format.PROMETHEUS_TEXT).job(JOB).registry(metrics.registry()).build().push();
+        PushGateway.Builder push = PushGateway.builder()
+                .scheme("https".equals(url.getScheme()) ? Scheme.HTTPS : Scheme.HTTP)
+                .address(address).format(Format.PROMETHEUS_TEXT).job(JOB).registry(metrics.registry());
+        String userInfo = url.getUserInfo();
+        if (userInfo != null) {
+            int colon = userInfo.indexOf(':');
+            push.basicAuth(colon < 0 ? userInfo : userInfo.substring(0, colon),
+                    colon < 0 ? "" : userInfo.substring(colon + 1));
+        }
+        push.build().push();
+    }
+
+    /** The URL as it may be logged: a password in it must not reach the log. */
+    public static String withoutUserInfo(URI url) {
+        if (url.getRawUserInfo() == null) {
+            return url.toString();
+        }
+        return url.toString().replace(url.getRawUserInfo() + "@", "");
     }
 }

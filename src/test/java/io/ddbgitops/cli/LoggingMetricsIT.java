@@ -32,10 +32,12 @@ class LoggingMetricsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})? (\\S+)");
 
+    private static final String PASSWORD = "pushgateway-s3cret";
+
     @TempDir
     Path temp;
 
-    record Pushed(String method, String path, String contentType, String body) {
+    record Pushed(String method, String path, String contentType, String authorization, String body) {
     }
 
     @Test
@@ -44,17 +46,18 @@ class LoggingMetricsIT {
         HttpServer gateway = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         gateway.createContext("/", ex -> {
             pushed.add(new Pushed(ex.getRequestMethod(), ex.getRequestURI().getPath(),
-                    ex.getRequestHeaders().getFirst("Content-Type"),
+                    ex.getRequestHeaders().getFirst("Content-Type"), ex.getRequestHeaders().getFirst("Authorization"),
                     new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             ex.sendResponseHeaders(200, -1);
             ex.close();
         });
         gateway.start();
+        int gatewayPort = gateway.getAddress().getPort();
         CliProcess run;
         try {
             run = CliProcess.run(temp, "apply", "--local", "--no-push", "--log-format", "json",
                     "--metrics-file", temp.resolve("textfile/ddb-gitops.prom").toString(),
-                    "--pushgateway", "http://127.0.0.1:" + gateway.getAddress().getPort());
+                    "--pushgateway", "http://ops:" + PASSWORD + "@127.0.0.1:" + gateway.getAddress().getPort());
         } finally {
             gateway.stop(0);
         }
@@ -100,6 +103,10 @@ class LoggingMetricsIT {
         assertThat(push.method()).isEqualTo("PUT");
         assertThat(push.path()).isEqualTo("/metrics/job/ddb-gitops");
         assertThat(push.contentType()).startsWith("text/plain");
+        assertThat(push.authorization()).isEqualTo("Basic " + java.util.Base64.getEncoder()
+                .encodeToString(("ops:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        assertThat(run.out() + run.err()).doesNotContain(PASSWORD)
+                .contains("metrics pushed to http://127.0.0.1:" + gatewayPort);
         assertThat(samples(push.body())).containsEntry("ddbgitops_runs_total{mode=\"apply\",outcome=\"ok\"}", 1.0)
                 .containsEntry("ddbgitops_tables{status=\"created\"}", 3.0);
     }
