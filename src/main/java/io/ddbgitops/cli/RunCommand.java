@@ -85,19 +85,36 @@ abstract class RunCommand implements Callable<Integer> {
 
     /** One whole job against already-open clients; serve calls this on every tick. */
     int runOnce(DynamoDbClients clients) throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (repoOptions.repo != null) {
+            return runOn(repoOptions.repo, out, clients).exitCode();
+        }
+        if (!awsOptions.local) {
+            throw new IllegalArgumentException("--repo is required (or --local to use the bundled sample-repo)");
+        }
+        Optional<Path> dataDir = Optional.ofNullable(awsOptions.dataDir);
+        try (SampleRepo.Checkout sample = SampleRepo.open(dataDir)) {
+            if (dataDir.isPresent()) {
+                out.println("sample repo: " + sample.bare() + "  (kept in the data directory)");
+            }
+            RunResult result = runOn(sample.bare().toString(), out, clients);
+            out.println("report file: " + SampleRepo.keepReport(result.markdown(), dataDir));
+            return result.exitCode();
+        }
+    }
+
+    private RunResult runOn(String repo, PrintWriter out, DynamoDbClients clients) throws Exception {
         Instant started = Instant.now();
         Optional<RunResult> done = Optional.empty();
         // every log line of this run carries its id, so a collector can group a run's lines
         try (MDC.MDCCloseable runId = MDC.putCloseable("run_id", UUID.randomUUID().toString())) {
-            PrintWriter out = spec.commandLine().getOut();
-            String repo = resolveRepo(out);
             RunRequest request = request(repo, now == null ? Instant.now() : now,
                     gitOptions.auth(Main.environment(spec)));
             RunResult result = execute(new Reconciler(new ManifestLoader(), clients), request);
             done = Optional.of(result);
             print(out, result, push());
             after(result);
-            return result.exitCode();
+            return result;
         } finally {
             metrics.record(mode().name().toLowerCase(java.util.Locale.ROOT), done.map(RunResult::report),
                     done.map(RunResult::exitCode).orElse(RunResult.ERROR), started, Instant.now());
@@ -107,18 +124,6 @@ abstract class RunCommand implements Callable<Integer> {
     RunRequest request(String repo, Instant at, GitAuth auth) {
         return new RunRequest(mode(), repo, Optional.ofNullable(repoOptions.branch), push(),
                 Optional.ofNullable(repoOptions.reportBranch), at, auth, repoOptions.author(), prune());
-    }
-
-    private String resolveRepo(PrintWriter out) throws Exception {
-        if (repoOptions.repo != null) {
-            return repoOptions.repo;
-        }
-        if (!awsOptions.local) {
-            throw new IllegalArgumentException("--repo is required (or --local to use the bundled sample-repo)");
-        }
-        Path sample = SampleRepo.materialize(java.util.Optional.ofNullable(awsOptions.dataDir));
-        out.println("sample repo: " + sample + "  (git clone it to read drift/REPORT.md)");
-        return sample.toString();
     }
 
     static void print(PrintWriter out, RunResult result, boolean push) {

@@ -50,13 +50,13 @@ class SlimJarIT {
         assertThat(version.exit()).as(version.err()).isZero();
         assertThat(version.out()).startsWith("ddb-gitops ");
 
-        Path repo = SampleRepo.materialize(Optional.of(temp.resolve("data")));
-        try (LocalEndpoint endpoint = LocalEndpoint.start(0, Optional.empty());
+        try (SampleRepo.Checkout sample = SampleRepo.open(Optional.of(temp.resolve("data")));
+             LocalEndpoint endpoint = LocalEndpoint.start(0, Optional.empty());
              DynamoDbClient client = DynamoDbClient.builder().endpointOverride(endpoint.endpoint())
                      .region(Region.US_EAST_1).httpClientBuilder(ApacheHttpClient.builder())
                      .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
                      .build()) {
-            Run plan = slim("plan", "--repo", repo.toString(), "--endpoint-url", endpoint.endpoint().toString());
+            Run plan = slim("plan", "--repo", sample.bare().toString(), "--endpoint-url", endpoint.endpoint().toString());
             assertThat(plan.exit()).as(plan.out() + plan.err()).isEqualTo(2);
             assertThat(plan.out()).contains("Plan: 3 tables");
             assertThat(plan.err()).doesNotContain("Exception");
