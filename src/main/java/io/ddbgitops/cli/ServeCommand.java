@@ -53,8 +53,10 @@ final class ServeCommand extends ApplyingCommand {
             throw new IllegalArgumentException("--cron \"" + cron + "\" is not a Quartz cron expression: " + e.getMessage());
         }
         expression.setTimeZone(TimeZone.getTimeZone("UTC"));
+        java.time.Duration timeout = waitTimeout();
+        decreasesPerDay();
         try (AwsOptions.Target target = awsOptions.open();
-             DynamoDbClients clients = clients(target);
+             DynamoDbClients clients = clients(target, timeout);
              HealthServer health = HealthServer.start(new InetSocketAddress(healthBind, healthPort), metrics)) {
             Scheduler scheduler = scheduler();
             JobDataMap data = new JobDataMap();
