@@ -2,7 +2,6 @@ package io.ddbgitops.cli;
 
 import io.ddbgitops.aws.AwsSettings;
 import io.ddbgitops.git.Redaction;
-import io.ddbgitops.local.LocalEndpoint;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -58,17 +57,20 @@ final class AwsOptions {
     Target open() throws IOException {
         check();
         if (local) {
-            LocalEndpoint endpoint = LocalEndpoint.start(0, Optional.ofNullable(dataDir), faults.plan());
-            return new Target(AwsSettings.endpoint(endpoint.endpoint()), Optional.of(endpoint));
+            LocalEngine.require("--local");
+            LocalEngine.Started endpoint = LocalEngine.start(0, Optional.ofNullable(dataDir), faults,
+                    Optional.empty());
+            return new Target(AwsSettings.endpoint(endpoint.endpoint()), Optional.of(endpoint.stop()));
         }
         AwsSettings settings = endpointUrl == null ? AwsSettings.aws() : AwsSettings.endpoint(endpointUrl);
         return new Target(settings, Optional.empty());
     }
 
-    record Target(AwsSettings settings, Optional<LocalEndpoint> endpoint) implements AutoCloseable {
+    /** {@code stop} stops the in-process endpoint, if one was started. */
+    record Target(AwsSettings settings, Optional<Runnable> stop) implements AutoCloseable {
         @Override
         public void close() {
-            endpoint.ifPresent(LocalEndpoint::close);
+            stop.ifPresent(Runnable::run);
         }
     }
 }

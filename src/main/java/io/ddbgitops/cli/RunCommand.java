@@ -5,11 +5,13 @@ import io.ddbgitops.git.GitAuth;
 import io.ddbgitops.git.JGitWorkspace;
 import io.ddbgitops.git.PublishResult;
 import io.ddbgitops.manifest.ManifestLoader;
+import io.ddbgitops.metrics.RunMetrics;
 import io.ddbgitops.reconcile.Reconciler;
 import io.ddbgitops.reconcile.RunRequest;
 import io.ddbgitops.reconcile.RunResult;
 import io.ddbgitops.report.ReportMarkdown;
 import io.ddbgitops.report.TableEntry;
+import org.slf4j.MDC;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,6 +21,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /** What plan and apply share: where the repo and DynamoDB are, running the job, printing the outcome. */
@@ -37,6 +40,12 @@ abstract class RunCommand implements Callable<Integer> {
 
     @Mixin
     GitOptions gitOptions;
+
+    @Mixin
+    MetricsOptions metricsOptions;
+
+    /** The metrics of this process's runs: one run for plan and apply, every run for serve. */
+    final RunMetrics metrics = new RunMetrics();
 
     @Option(names = "--now", paramLabel = "ISO-8601",
             description = "The time the planner takes as now (for tests and dry runs); default: the clock.")
@@ -105,9 +114,16 @@ abstract class RunCommand implements Callable<Integer> {
         java.time.Duration timeout = waitTimeout();
         decreasesPerDay();
         try (AwsOptions.Target target = awsOptions.open();
-             DynamoDbClients clients = new DynamoDbClients(target.settings().withWaitTimeout(timeout))) {
+             DynamoDbClients clients = clients(target, timeout)) {
             return runOnce(clients);
+        } finally {
+            metricsOptions.export(metrics);
         }
+    }
+
+    /** The SDK clients, waiting at most {@code timeout} and counting their calls into {@link #metrics}. */
+    DynamoDbClients clients(AwsOptions.Target target, java.time.Duration timeout) {
+        return new DynamoDbClients(target.settings().withWaitTimeout(timeout).withInterceptor(metrics.interceptor()));
     }
 
     /** One whole job against already-open clients; serve calls this on every tick. */
@@ -131,12 +147,22 @@ abstract class RunCommand implements Callable<Integer> {
     }
 
     private RunResult runOn(String repo, PrintWriter out, DynamoDbClients clients) throws Exception {
-        RunRequest request = request(repo, now == null ? Instant.now() : now, gitOptions.auth(Main.environment(spec)));
-        RunResult result = execute(new Reconciler(new ManifestLoader(), clients), request);
-        print(out, result, push());
-        result.publishFailure().ifPresent(this::printPublishFailure);
-        after(result);
-        return result;
+        Instant started = Instant.now();
+        Optional<RunResult> done = Optional.empty();
+        // every log line of this run carries its id, so a collector can group a run's lines
+        try (MDC.MDCCloseable runId = MDC.putCloseable("run_id", UUID.randomUUID().toString())) {
+            RunRequest request = request(repo, now == null ? Instant.now() : now,
+                    gitOptions.auth(Main.environment(spec)));
+            RunResult result = execute(new Reconciler(new ManifestLoader(), clients), request);
+            done = Optional.of(result);
+            print(out, result, push());
+            result.publishFailure().ifPresent(this::printPublishFailure);
+            after(result);
+            return result;
+        } finally {
+            metrics.record(mode().name().toLowerCase(java.util.Locale.ROOT), done.map(RunResult::report),
+                    done.map(RunResult::exitCode).orElse(RunResult.ERROR), started, Instant.now());
+        }
     }
 
     /** The summary above says what the run did to the tables; this says why its report is not in the repository. */

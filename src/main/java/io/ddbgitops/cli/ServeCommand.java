@@ -1,6 +1,7 @@
 package io.ddbgitops.cli;
 
 import io.ddbgitops.aws.DynamoDbClients;
+import io.ddbgitops.metrics.HealthServer;
 import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.net.InetSocketAddress;
 import java.text.ParseException;
 import java.util.Properties;
 import java.util.TimeZone;
@@ -33,6 +35,15 @@ final class ServeCommand extends ApplyingCommand {
             description = "When to run, as a Quartz cron expression in UTC, e.g. \"0 */15 * * * ?\".")
     String cron;
 
+    @Option(names = "--health-port", defaultValue = "8080", paramLabel = "PORT",
+            description = "Port of /healthz, /readyz, /status and /metrics (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int healthPort;
+
+    @Option(names = "--health-bind", defaultValue = "0.0.0.0", paramLabel = "ADDRESS",
+            description = "Address the health and metrics server listens on (default: ${DEFAULT-VALUE}, for probes "
+                    + "and scrapes from outside the pod).")
+    String healthBind;
+
     @Override
     public Integer call() throws Exception {
         CronExpression expression;
@@ -46,7 +57,8 @@ final class ServeCommand extends ApplyingCommand {
         java.time.Duration timeout = waitTimeout();
         decreasesPerDay();
         try (AwsOptions.Target target = awsOptions.open();
-             DynamoDbClients clients = new DynamoDbClients(target.settings().withWaitTimeout(timeout))) {
+             DynamoDbClients clients = clients(target, timeout);
+             HealthServer health = HealthServer.start(new InetSocketAddress(healthBind, healthPort), metrics)) {
             Scheduler scheduler = scheduler();
             JobDataMap data = new JobDataMap();
             data.put(COMMAND, this);
@@ -59,12 +71,18 @@ final class ServeCommand extends ApplyingCommand {
                             .build());
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                health.ready(false);
+                LOG.info("stopping on SIGTERM after the current run");
                 shutdown(scheduler);
+                LOG.info("stopped");
                 stopped.countDown();
             }, "ddb-gitops-shutdown"));
             scheduler.start();
+            health.ready(true);
             spec.commandLine().getOut().println("serving: apply on \"" + cron + "\" (UTC); next run "
-                    + expression.getNextValidTimeAfter(new java.util.Date()).toInstant());
+                    + expression.getNextValidTimeAfter(new java.util.Date()).toInstant()
+                    + "; health and metrics on http://" + healthBind + ":" + health.port() + "/");
+            spec.commandLine().getOut().flush();
             stopped.await();
             return 0;
         }
@@ -97,6 +115,7 @@ final class ServeCommand extends ApplyingCommand {
             try {
                 int code = command.runOnce(clients);
                 LOG.info("scheduled apply finished with exit code {}", code);
+                command.metricsOptions.export(command.metrics);
             } catch (Exception e) {
                 LOG.error("scheduled apply failed: {}", e.getMessage());
             }

@@ -31,6 +31,7 @@ import io.ddbgitops.report.ReportJson;
 import io.ddbgitops.report.ReportMarkdown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.io.IOException;
@@ -163,6 +164,14 @@ public final class Reconciler {
     }
 
     private void reconcile(TableManifest manifest, RunRequest request, PlanSettings settings, ReportBuilder builder) {
+        // every log line about this table, ours and the SDK's, names it
+        try (MDC.MDCCloseable table = MDC.putCloseable("table", manifest.tableId().toString())) {
+            reconcileTable(manifest, request, settings, builder);
+        }
+    }
+
+    private void reconcileTable(TableManifest manifest, RunRequest request, PlanSettings settings,
+                                ReportBuilder builder) {
         Optional<ObservedTable> observed;
         try {
             observed = reader.read(manifest.tableId());
