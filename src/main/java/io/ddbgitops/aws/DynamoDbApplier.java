@@ -10,6 +10,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsAction;
 import software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 
@@ -29,13 +30,13 @@ public final class DynamoDbApplier {
 
     private final DynamoDbClients clients;
     private final TableWaiter waiter;
-    private final Backoff backoff;
+    private final Deadline deadline;
     private final BackupApplier backups;
 
     public DynamoDbApplier(DynamoDbClients clients) {
         this.clients = clients;
-        this.waiter = new TableWaiter(clients.settings().waitTimeout(), Duration.ofMillis(250));
-        this.backoff = Backoff.standard();
+        this.deadline = clients.settings().deadline();
+        this.waiter = new TableWaiter(clients.settings().waitTimeout(), Duration.ofMillis(250), deadline);
         this.backups = new BackupApplier(clients);
     }
 
@@ -43,30 +44,61 @@ public final class DynamoDbApplier {
         return apply(plan.manifest().tableId(), plan.actions());
     }
 
-    /** Runs actions on one table in order; stops at the first failure. */
+    /**
+     * Runs actions on one table in order; stops at the first failure. A quota refusal ends as {@code blocked}; a
+     * CreateTable (or restore) that finds the table already made, as {@code tableExists}, so the caller re-reads it.
+     */
     public ApplyOutcome apply(TableId id, List<Action> actions) {
         DynamoDbClient client = clients.forRegion(id.region());
         List<String> done = new ArrayList<>();
         for (Action action : actions) {
+            if (deadline.passed()) {
+                return ApplyOutcome.failed(done, "timed out: " + action.describe() + " was not started before "
+                        + deadline.describe() + "; the next run continues from here");
+            }
             LOG.info("{}: {}", id, action.describe());
             try {
                 execute(client, id, action);
                 done.add(action.describe());
-            } catch (SdkException | TableWaiter.TableWaitTimeoutException | SafetyBackupException
-                     | RestoreException e) {
-                String reason = action.describe() + " failed: " + AwsErrors.describe(e);
-                LOG.error("{}: {}", id, reason);
-                return ApplyOutcome.failed(done, reason);
+            } catch (RuntimeException e) {
+                ApplyOutcome outcome = outcome(action, done, e);
+                LOG.error("{}: {}", id, outcome.failure().orElse(""));
+                return outcome;
             }
         }
         return ApplyOutcome.succeeded(done);
+    }
+
+    private ApplyOutcome outcome(Action action, List<String> done, RuntimeException e) {
+        boolean creating = action instanceof Action.CreateTable || action instanceof Action.RestoreTable;
+        String code = AwsErrors.code(e);
+        if (creating && (code.equals("ResourceInUseException") || code.equals("TableAlreadyExistsException")
+                || e instanceof RestoreException && e.getMessage().contains("already exists"))) {
+            return ApplyOutcome.tableExists(done, action.describe() + ": the table was made meanwhile ("
+                    + AwsErrors.describe(e) + ")");
+        }
+        if (AwsErrors.quotaRefusal(e)) {
+            return ApplyOutcome.blocked(done, action.describe() + " refused: " + AwsErrors.describe(e) + "; "
+                    + AwsErrors.nextRun(e));
+        }
+        if (AwsErrors.timedOut(e) && deadline.passed()) {
+            return ApplyOutcome.failed(done, "timed out: " + action.describe() + " did not finish before "
+                    + deadline.describe() + " (" + AwsErrors.code(e) + "); the next run continues from here");
+        }
+        if (e instanceof SdkException || e instanceof TableWaiter.TableWaitTimeoutException
+                || e instanceof SafetyBackupException || e instanceof RestoreException
+                || e instanceof BackupWaiter.BackupNotAvailableException) {
+            return ApplyOutcome.failed(done, action.describe() + " failed: " + AwsErrors.failure(e));
+        }
+        return ApplyOutcome.failed(done, action.describe() + " failed unexpectedly: " + AwsErrors.describe(e)
+                + "; will retry on the next run");
     }
 
     // Java 17: no pattern matching for switch yet, so one instanceof chain.
     private void execute(DynamoDbClient client, TableId id, Action action) {
         String table = id.tableName();
         if (action instanceof Action.CreateTable create) {
-            backoff.run(() -> client.createTable(TableRequests.create(create)));
+            client.createTable(TableRequests.create(create));
             waiter.awaitActive(client, id);
         } else if (action instanceof Action.RestoreTable restore) {
             restore(client, id, restore);
@@ -102,25 +134,25 @@ public final class DynamoDbApplier {
                     .replicaUpdates(ReplicationGroupUpdate.builder().delete(d -> d.regionName(remove.region())).build())
                     .build());
         } else if (action instanceof Action.SetTimeToLive ttl) {
-            backoff.run(() -> client.updateTimeToLive(r -> r.tableName(table)
-                    .timeToLiveSpecification(s -> s.attributeName(ttl.attribute()).enabled(ttl.enabled()))));
+            client.updateTimeToLive(r -> r.tableName(table)
+                    .timeToLiveSpecification(s -> s.attributeName(ttl.attribute()).enabled(ttl.enabled())));
         } else if (action instanceof Action.UpdatePitr pitr) {
-            backoff.run(() -> client.updateContinuousBackups(r -> r.tableName(table)
+            client.updateContinuousBackups(r -> r.tableName(table)
                     .pointInTimeRecoverySpecification(s -> {
                         s.pointInTimeRecoveryEnabled(pitr.enabled());
                         pitr.recoveryPeriodDays().ifPresent(s::recoveryPeriodInDays);
-                    })));
+                    }));
         } else if (action instanceof Action.SetContributorInsights insights) {
-            backoff.run(() -> client.updateContributorInsights(r -> r.tableName(table).contributorInsightsAction(
-                    insights.enabled() ? ContributorInsightsAction.ENABLE : ContributorInsightsAction.DISABLE)));
+            client.updateContributorInsights(r -> r.tableName(table).contributorInsightsAction(
+                    insights.enabled() ? ContributorInsightsAction.ENABLE : ContributorInsightsAction.DISABLE));
         } else if (action instanceof Action.TagTable tag) {
             tag(client, table, tag.tags());
         } else if (action instanceof Action.UntagTable untag) {
             String arn = arn(client, table);
-            backoff.run(() -> client.untagResource(r -> r.resourceArn(arn).tagKeys(untag.keys())));
+            client.untagResource(r -> r.resourceArn(arn).tagKeys(untag.keys()));
         } else if (action instanceof Action.DeleteTable) {
             waiter.awaitActive(client, id);
-            backoff.run(() -> client.deleteTable(r -> r.tableName(table)));
+            client.deleteTable(r -> r.tableName(table));
             waiter.awaitGone(client, id);
         } else if (action instanceof Action.SafetyBackup backup) {
             backups.safetyBackup(client, id, backup.reason(), java.time.Instant.now());
@@ -137,34 +169,57 @@ public final class DynamoDbApplier {
         tag(client, id.tableName(), restore.tags());
     }
 
-    /** One UpdateTable, with the table settled before and after it. */
+    /**
+     * One UpdateTable, with the table settled before and after it. A table still busy (another actor's update began
+     * between our wait and our call: ResourceInUseException) is waited for once more and the update tried again; a
+     * second refusal is the table's failure.
+     */
     private void updateTable(DynamoDbClient client, TableId id, Function<String, UpdateTableRequest> request) {
         waiter.awaitActive(client, id);
-        backoff.run(() -> client.updateTable(request.apply(id.tableName())));
+        try {
+            client.updateTable(request.apply(id.tableName()));
+        } catch (ResourceInUseException busy) {
+            LOG.info("{}: busy ({}); waiting for ACTIVE and trying once more", id, AwsErrors.describe(busy));
+            waiter.awaitActive(client, id);
+            client.updateTable(request.apply(id.tableName()));
+        }
         waiter.awaitActive(client, id);
     }
 
     private void tag(DynamoDbClient client, String table, java.util.Map<String, String> tags) {
         String arn = arn(client, table);
-        backoff.run(() -> client.tagResource(r -> r.resourceArn(arn).tags(TableRequests.tags(tags))));
+        client.tagResource(r -> r.resourceArn(arn).tags(TableRequests.tags(tags)));
     }
 
     private static String arn(DynamoDbClient client, String table) {
         return client.describeTable(r -> r.tableName(table)).table().tableArn();
     }
 
-    /** What happened to one table's actions. */
-    public record ApplyOutcome(List<String> applied, Optional<String> failure) {
+    /**
+     * What happened to one table's actions: all done, or stopped by a failure, a quota refusal ({@code blocked}), or
+     * a table that already exists where one was to be made ({@code tableExists}).
+     */
+    public record ApplyOutcome(List<String> applied, Optional<String> failure, Kind kind) {
+        public enum Kind { DONE, FAILED, BLOCKED, TABLE_EXISTS }
+
         public ApplyOutcome {
             applied = List.copyOf(applied);
         }
 
         static ApplyOutcome succeeded(List<String> applied) {
-            return new ApplyOutcome(applied, Optional.empty());
+            return new ApplyOutcome(applied, Optional.empty(), Kind.DONE);
         }
 
         static ApplyOutcome failed(List<String> applied, String reason) {
-            return new ApplyOutcome(applied, Optional.of(reason));
+            return new ApplyOutcome(applied, Optional.of(reason), Kind.FAILED);
+        }
+
+        static ApplyOutcome blocked(List<String> applied, String reason) {
+            return new ApplyOutcome(applied, Optional.of(reason), Kind.BLOCKED);
+        }
+
+        static ApplyOutcome tableExists(List<String> applied, String reason) {
+            return new ApplyOutcome(applied, Optional.of(reason), Kind.TABLE_EXISTS);
         }
 
         public boolean ok() {

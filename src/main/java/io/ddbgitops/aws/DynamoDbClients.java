@@ -13,7 +13,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** One SDK client per region, built the same way everywhere; closing this closes them all. */
+/**
+ * One SDK client per region, built the same way everywhere: bounded call timeouts, the SDK's adaptive retries
+ * ({@link Retries}) and the run's deadline ({@link DeadlineInterceptor}). Closing this closes them all.
+ */
 public final class DynamoDbClients implements AutoCloseable {
     private final AwsSettings settings;
     private final AwsCredentialsProvider credentials;
@@ -35,12 +38,22 @@ public final class DynamoDbClients implements AutoCloseable {
     }
 
     private DynamoDbClient build(String region) {
+        AwsSettings.CallTimeouts timeouts = settings.timeouts();
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(Region.of(region))
                 .credentialsProvider(credentials)
                 // DynamoDB Local brings a second HTTP implementation onto the classpath; name ours.
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .overrideConfiguration(c -> settings.interceptors().forEach(c::addExecutionInterceptor));
+                .httpClientBuilder(ApacheHttpClient.builder()
+                        .connectionTimeout(timeouts.connect())
+                        .socketTimeout(timeouts.read())
+                        .connectionAcquisitionTimeout(timeouts.connect()))
+                .overrideConfiguration(c -> {
+                    c.apiCallTimeout(timeouts.apiCall())
+                            .apiCallAttemptTimeout(timeouts.attempt())
+                            .retryStrategy(Retries.strategy())
+                            .addExecutionInterceptor(new DeadlineInterceptor(settings.deadline(), timeouts.apiCall()));
+                    settings.interceptors().forEach(c::addExecutionInterceptor);
+                });
         settings.endpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }

@@ -1,6 +1,9 @@
 package io.ddbgitops.cli;
 
+import io.ddbgitops.aws.AwsSettings;
+import io.ddbgitops.aws.Deadline;
 import io.ddbgitops.aws.DynamoDbClients;
+import io.ddbgitops.aws.Durations;
 import io.ddbgitops.git.GitAuth;
 import io.ddbgitops.git.PublishResult;
 import io.ddbgitops.manifest.ManifestLoader;
@@ -16,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -36,6 +40,12 @@ abstract class RunCommand implements Callable<Integer> {
 
     @Mixin
     GitOptions gitOptions;
+
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "Deadline for the whole run, in seconds (900) or ISO-8601 (PT15M). When it passes, no new"
+                    + " table work starts, calls in flight are cut off, the report names the tables that did not"
+                    + " finish, and the exit code is 1. Default: none (each call is still bounded).")
+    String timeout;
 
     @Option(names = "--now", paramLabel = "ISO-8601",
             description = "The time the planner takes as now (for tests and dry runs); default: the clock.")
@@ -61,21 +71,34 @@ abstract class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (AwsOptions.Target target = awsOptions.open();
-             DynamoDbClients clients = new DynamoDbClients(target.settings())) {
-            return runOnce(clients);
+        Optional<Duration> budget = timeout();
+        try (AwsOptions.Target target = awsOptions.open()) {
+            return runOnce(target.settings(), budget);
         }
     }
 
-    /** One whole job against already-open clients; serve calls this on every tick. */
-    int runOnce(DynamoDbClients clients) throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        String repo = resolveRepo(out);
-        RunRequest request = request(repo, now == null ? Instant.now() : now, gitOptions.auth(Main.environment(spec)));
-        RunResult result = execute(new Reconciler(new ManifestLoader(), clients), request);
-        print(out, result, push());
-        after(result);
-        return result.exitCode();
+    /** The --timeout budget, checked before any work. */
+    Optional<Duration> timeout() {
+        try {
+            return Optional.ofNullable(timeout).map(Durations::parse);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--timeout " + e.getMessage());
+        }
+    }
+
+    /** One whole job, with clients of its own bound to this run's deadline; serve calls this on every tick. */
+    int runOnce(AwsSettings settings, Optional<Duration> budget) throws Exception {
+        Deadline deadline = budget.map(Deadline::after).orElseGet(Deadline::none);
+        try (DynamoDbClients clients = new DynamoDbClients(settings.withDeadline(deadline))) {
+            PrintWriter out = spec.commandLine().getOut();
+            String repo = resolveRepo(out);
+            RunRequest request = request(repo, now == null ? Instant.now() : now,
+                    gitOptions.auth(Main.environment(spec)));
+            RunResult result = execute(new Reconciler(new ManifestLoader(), clients), request);
+            print(out, result, push());
+            after(result);
+            return result.exitCode();
+        }
     }
 
     RunRequest request(String repo, Instant at, GitAuth auth) {

@@ -1,6 +1,6 @@
 package io.ddbgitops.cli;
 
-import io.ddbgitops.aws.DynamoDbClients;
+import io.ddbgitops.aws.AwsSettings;
 import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
@@ -27,7 +27,8 @@ import java.util.concurrent.CountDownLatch;
 final class ServeCommand extends ApplyingCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
     private static final String COMMAND = "command";
-    private static final String CLIENTS = "clients";
+    private static final String SETTINGS = "settings";
+    private static final String BUDGET = "budget";
 
     @Option(names = "--cron", required = true, paramLabel = "QUARTZ CRON",
             description = "When to run, as a Quartz cron expression in UTC, e.g. \"0 */15 * * * ?\".")
@@ -42,12 +43,13 @@ final class ServeCommand extends ApplyingCommand {
             throw new IllegalArgumentException("--cron \"" + cron + "\" is not a Quartz cron expression: " + e.getMessage());
         }
         expression.setTimeZone(TimeZone.getTimeZone("UTC"));
-        try (AwsOptions.Target target = awsOptions.open();
-             DynamoDbClients clients = new DynamoDbClients(target.settings())) {
+        java.util.Optional<java.time.Duration> budget = timeout();
+        try (AwsOptions.Target target = awsOptions.open()) {
             Scheduler scheduler = scheduler();
             JobDataMap data = new JobDataMap();
             data.put(COMMAND, this);
-            data.put(CLIENTS, clients);
+            data.put(SETTINGS, target.settings());
+            data.put(BUDGET, budget);
             scheduler.scheduleJob(
                     JobBuilder.newJob(ApplyJob.class).withIdentity("apply").usingJobData(data).build(),
                     TriggerBuilder.newTrigger().withIdentity("apply-cron")
@@ -90,9 +92,12 @@ final class ServeCommand extends ApplyingCommand {
         @Override
         public void execute(JobExecutionContext context) {
             ServeCommand command = (ServeCommand) context.getMergedJobDataMap().get(COMMAND);
-            DynamoDbClients clients = (DynamoDbClients) context.getMergedJobDataMap().get(CLIENTS);
+            AwsSettings settings = (AwsSettings) context.getMergedJobDataMap().get(SETTINGS);
+            @SuppressWarnings("unchecked")
+            java.util.Optional<java.time.Duration> budget =
+                    (java.util.Optional<java.time.Duration>) context.getMergedJobDataMap().get(BUDGET);
             try {
-                int code = command.runOnce(clients);
+                int code = command.runOnce(settings, budget);
                 LOG.info("scheduled apply finished with exit code {}", code);
             } catch (Exception e) {
                 LOG.error("scheduled apply failed: {}", e.getMessage());

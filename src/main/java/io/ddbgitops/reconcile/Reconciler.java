@@ -2,6 +2,7 @@ package io.ddbgitops.reconcile;
 
 import io.ddbgitops.aws.AwsErrors;
 import io.ddbgitops.aws.BackupApplier;
+import io.ddbgitops.aws.Deadline;
 import io.ddbgitops.aws.DynamoDbApplier;
 import io.ddbgitops.aws.DynamoDbClients;
 import io.ddbgitops.aws.LiveStateReader;
@@ -49,13 +50,15 @@ public final class Reconciler {
     private final BackupApplier backups;
     private final TablePlanner planner = new TablePlanner();
     private final UndeclaredTables undeclared;
+    private final Deadline deadline;
 
     public Reconciler(ManifestLoader loader, DynamoDbClients clients) {
         this.loader = loader;
         this.reader = new LiveStateReader(clients);
         this.applier = new DynamoDbApplier(clients);
         this.backups = new BackupApplier(clients);
-        this.undeclared = new UndeclaredTables(reader, applier);
+        this.undeclared = new UndeclaredTables(reader, applier, clients.settings().deadline());
+        this.deadline = clients.settings().deadline();
     }
 
     public RunResult run(RunRequest request) throws GitException, IOException {
@@ -114,12 +117,37 @@ public final class Reconciler {
         return Optional.of(scope);
     }
 
+    /**
+     * One table: read, plan, apply, backups. Whatever goes wrong ends in this table's report entry, never in the
+     * other tables: after the run's deadline a table is not started; a failure is reported with its AWS error code
+     * and what the next run does; a create that finds the table already made (another run raced us) re-reads the
+     * table and plans again.
+     */
     private void reconcile(TableManifest manifest, RunRequest request, ReportBuilder builder) {
+        if (deadline.passed()) {
+            LOG.warn("{}: not reached before {}", manifest.tableId(), deadline.describe());
+            builder.failed(manifest, "timed out: not reached before " + deadline.describe()
+                    + "; the next run reconciles it");
+            return;
+        }
+        try {
+            reconcileTable(manifest, request, builder, true);
+        } catch (RuntimeException e) {
+            String reason = "failed unexpectedly: " + AwsErrors.failure(e);
+            LOG.error("{}: {}", manifest.tableId(), reason, e);
+            builder.failed(manifest, reason);
+        }
+    }
+
+    private void reconcileTable(TableManifest manifest, RunRequest request, ReportBuilder builder, boolean mayReplan) {
         Optional<ObservedTable> observed;
         try {
             observed = reader.read(manifest.tableId());
         } catch (SdkException e) {
-            String reason = "cannot read the live table: " + AwsErrors.describe(e);
+            String reason = AwsErrors.timedOut(e) && deadline.passed()
+                    ? "timed out: the live table could not be read before " + deadline.describe()
+                    + "; the next run reconciles it"
+                    : "cannot read the live table: " + AwsErrors.failure(e);
             LOG.error("{}: {}", manifest.tableId(), reason);
             builder.failed(manifest, reason);
             return;
@@ -130,7 +158,19 @@ public final class Reconciler {
         boolean applied = true;
         if (request.mode() == RunRequest.Mode.APPLY && plan.hasWrites()) {
             DynamoDbApplier.ApplyOutcome outcome = applier.apply(plan);
-            builder.planned(plan, true, outcome.failure());
+            switch (outcome.kind()) {
+                case TABLE_EXISTS -> {
+                    if (mayReplan) {
+                        LOG.info("{}: {}; reading it again and planning anew", manifest.tableId(),
+                                outcome.failure().orElse(""));
+                        reconcileTable(manifest, request, builder, false);
+                        return;
+                    }
+                    builder.planned(plan, true, outcome.failure().map(f -> f + "; will retry on the next run"));
+                }
+                case BLOCKED -> builder.refused(plan, outcome.failure().orElseThrow());
+                default -> builder.planned(plan, true, outcome.failure());
+            }
             applied = outcome.ok();
         } else {
             builder.planned(plan, request.mode() == RunRequest.Mode.APPLY, Optional.empty());
@@ -153,7 +193,11 @@ public final class Reconciler {
         if (!apply && !existed && manifest.options().backup().schedule().isEmpty()) {
             return;
         }
-        BackupRun run = backups.run(manifest, request.now(), apply);
+        BackupRun run = deadline.passed()
+                ? new BackupRun(Optional.empty(), List.of(), Optional.empty(), List.of(), Optional.empty(),
+                        List.of("timed out: backups not checked before " + deadline.describe()
+                                + "; the next run takes any that is due"))
+                : backups.run(manifest, request.now(), apply);
         run.failures().forEach(f -> LOG.error("{}: {}", manifest.tableId(), f));
         builder.backup(manifest, BackupReporting.entry(manifest.tableName(), run, request.now()));
     }

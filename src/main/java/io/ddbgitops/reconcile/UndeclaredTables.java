@@ -1,6 +1,7 @@
 package io.ddbgitops.reconcile;
 
 import io.ddbgitops.aws.AwsErrors;
+import io.ddbgitops.aws.Deadline;
 import io.ddbgitops.aws.DynamoDbApplier;
 import io.ddbgitops.aws.LiveStateReader;
 import io.ddbgitops.manifest.LoadResult;
@@ -29,9 +30,12 @@ final class UndeclaredTables {
     private final LiveStateReader reader;
     private final DynamoDbApplier applier;
 
-    UndeclaredTables(LiveStateReader reader, DynamoDbApplier applier) {
+    private final Deadline deadline;
+
+    UndeclaredTables(LiveStateReader reader, DynamoDbApplier applier, Deadline deadline) {
         this.reader = reader;
         this.applier = applier;
+        this.deadline = deadline;
     }
 
     void reconcile(LoadResult loaded, RunRequest request, ReportBuilder builder) {
@@ -40,6 +44,10 @@ final class UndeclaredTables {
         loaded.manifests().forEach(m -> regions.add(m.region()));
         boolean prune = request.prune() && request.mode() == RunRequest.Mode.APPLY;
         for (String region : regions) {
+            if (deadline.passed()) {
+                LOG.warn("tables of {} not listed: {} has passed", region, deadline.describe());
+                continue;
+            }
             try {
                 for (String name : reader.tableNames(region)) {
                     TableId id = new TableId(region, name);

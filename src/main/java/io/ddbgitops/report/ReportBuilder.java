@@ -47,6 +47,18 @@ public final class ReportBuilder {
         tables.add(entry(m, status, plan.changes().stream().map(ReportBuilder::change).toList(), messages, record));
     }
 
+    /**
+     * A table whose change a quota or rate rule refused this time (LimitExceededException, the TTL rule): blocked,
+     * not failed; what it had applied before stays recorded, so the next run plans the rest again.
+     */
+    public void refused(TablePlan plan, String reason) {
+        TableManifest m = plan.manifest();
+        List<String> messages = new ArrayList<>(plan.messages());
+        messages.add(reason);
+        tables.add(entry(m, TableStatus.BLOCKED.label(), plan.changes().stream().map(ReportBuilder::change).toList(),
+                messages, previouslyApplied(m.tableId())));
+    }
+
     /** A table whose live state could not even be read. */
     public void failed(TableManifest manifest, String message) {
         tables.add(entry(manifest, TableStatus.FAILED.label(), List.of(), List.of(message),
