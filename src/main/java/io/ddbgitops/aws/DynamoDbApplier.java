@@ -62,7 +62,11 @@ public final class DynamoDbApplier {
                 done.add(action.describe());
             } catch (RuntimeException e) {
                 ApplyOutcome outcome = outcome(action, done, e);
-                LOG.error("{}: {}", id, outcome.failure().orElse(""));
+                if (outcome.kind() == ApplyOutcome.Kind.FAILED) {
+                    LOG.error("{}: {}", id, outcome.failure().orElse(""));
+                } else {
+                    LOG.warn("{}: {}", id, outcome.failure().orElse(""));
+                }
                 return outcome;
             }
         }

@@ -12,19 +12,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A network peer on loopback that accepts every connection and never answers: the endpoint of finding 10. Not a
  * stand-in for AWS — it is a dead server, and the client's timeouts are what is tested against it.
  */
-final class DeadPeer implements AutoCloseable {
+public final class DeadPeer implements AutoCloseable {
     private final ServerSocket server;
     private final List<Socket> accepted = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
-    DeadPeer() throws IOException {
+    public DeadPeer() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         acceptor = new Thread(this::acceptForever, "dead-peer");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getLocalPort());
     }
 
