@@ -48,15 +48,24 @@ final class UndeclaredTables {
                 LOG.warn("tables of {} not listed: {} has passed", region, deadline.describe());
                 continue;
             }
+            java.util.List<String> names;
             try {
-                for (String name : reader.tableNames(region)) {
-                    TableId id = new TableId(region, name);
-                    if (!declared.contains(id)) {
-                        reader.readForeign(id).ifPresent(t -> decide(t, prune, loaded.invalidManifests() > 0, builder));
-                    }
-                }
+                names = reader.tableNames(region);
             } catch (SdkException e) {
                 LOG.warn("cannot list the tables of {}: {}", region, AwsErrors.describe(e));
+                continue;
+            }
+            for (String name : names) {
+                TableId id = new TableId(region, name);
+                if (declared.contains(id) || deadline.passed()) {
+                    continue;
+                }
+                try {
+                    reader.readForeign(id).ifPresent(t -> decide(t, prune, loaded.invalidManifests() > 0, builder));
+                } catch (SdkException e) {
+                    // one unreadable table is skipped, not the rest of the region
+                    LOG.warn("{}: cannot read this undeclared table: {}", id, AwsErrors.describe(e));
+                }
             }
         }
     }
