@@ -56,6 +56,12 @@ final class FrontHandler implements HttpHandler {
         String target = target(exchange);
         Optional<String> authorization = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"));
         String region = SigV4Authorization.region(authorization);
+        if (LocalAdmin.handles(exchange.getRequestURI().getPath())) {
+            return operations.admin().answer(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body);
+        }
+        if (AutoScalingOperations.handles(target)) {
+            return operations.autoScaling().answer(target, region, body);
+        }
         String operation = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : "";
         if (operations.handles(operation)) {
             LOG.debug("{} in {} answered by the front", operation, region);

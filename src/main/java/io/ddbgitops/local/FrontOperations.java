@@ -24,8 +24,11 @@ final class FrontOperations {
     private final UpdateTableOperation updateTable;
     private final TimeToLiveGuard timeToLive;
     private final WriteRecorder writes;
+    private final Scaler scaler;
+    private final AutoScalingOperations autoScaling;
+    private final LocalAdmin admin;
 
-    FrontOperations(FrontState state, PitrHistory history, Engine engine, Clock clock) {
+    FrontOperations(FrontState state, ScalingState scaling, PitrHistory history, Engine engine, Clock clock) {
         TableItems items = new TableItems(engine);
         this.state = state;
         this.history = history;
@@ -40,6 +43,10 @@ final class FrontOperations {
         this.updateTable = new UpdateTableOperation(state, engine, replicas, clock);
         this.timeToLive = new TimeToLiveGuard(state, clock);
         this.writes = new WriteRecorder(state, history, engine, clock);
+        this.scaler = new Scaler(scaling, engine);
+        this.autoScaling = new AutoScalingOperations(new ScalableTargetOperations(scaling, engine, scaler, clock),
+                new ScalingPolicyOperations(scaling, clock));
+        this.admin = new LocalAdmin(scaler);
     }
 
     boolean handles(String operation) {
@@ -80,6 +87,18 @@ final class FrontOperations {
 
     WriteRecorder writes() {
         return writes;
+    }
+
+    Scaler scaler() {
+        return scaler;
+    }
+
+    AutoScalingOperations autoScaling() {
+        return autoScaling;
+    }
+
+    LocalAdmin admin() {
+        return admin;
     }
 
     /** Adds the front's settings (encryption, table class, replicas) to a table description. */

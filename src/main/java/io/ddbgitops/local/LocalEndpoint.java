@@ -31,10 +31,12 @@ public final class LocalEndpoint implements AutoCloseable {
     private final ExecutorService executor;
     private final DynamoDbLocalServer engine;
     private final int port;
+    private final Scaler scaler;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalEndpoint(HttpServer front, ExecutorService executor, DynamoDbLocalServer engine) {
+    private LocalEndpoint(HttpServer front, ExecutorService executor, DynamoDbLocalServer engine, Scaler scaler) {
         this.front = front;
+        this.scaler = scaler;
         this.port = front.getAddress().getPort();
         this.executor = executor;
         this.engine = engine;
@@ -48,6 +50,9 @@ public final class LocalEndpoint implements AutoCloseable {
         FrontState state = dataDir.isPresent()
                 ? FrontState.persistentIn(new StateFiles(dataDir.get().resolve("front")))
                 : FrontState.inMemory();
+        ScalingState scaling = dataDir.isPresent()
+                ? ScalingState.persistentIn(dataDir.get().resolve("front"))
+                : ScalingState.inMemory();
         PitrHistory history = dataDir.isPresent()
                 ? PitrHistory.persistentIn(dataDir.get().resolve("front").resolve("pitr"))
                 : PitrHistory.inMemory();
@@ -59,11 +64,11 @@ public final class LocalEndpoint implements AutoCloseable {
         try {
             HttpServer front = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
             Engine client = new Engine(engine.port());
-            front.createContext("/", new FrontHandler(client, new FrontOperations(state, history, client,
-                    Clock.systemUTC())));
+            FrontOperations operations = new FrontOperations(state, scaling, history, client, Clock.systemUTC());
+            front.createContext("/", new FrontHandler(client, operations));
             front.setExecutor(executor);
             front.start();
-            LocalEndpoint endpoint = new LocalEndpoint(front, executor, engine);
+            LocalEndpoint endpoint = new LocalEndpoint(front, executor, engine, operations.scaler());
             LOG.info("Local DynamoDB endpoint listening on {}", endpoint.endpoint());
             return endpoint;
         } catch (IOException | RuntimeException e) {
@@ -79,6 +84,11 @@ public final class LocalEndpoint implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Plays Application Auto Scaling's scaler: moves a scaled dimension's capacity inside its [min, max]. */
+    public Scaler scaler() {
+        return scaler;
     }
 
     /** Stops the front and DynamoDB Local; calling it again does nothing. */

@@ -99,7 +99,7 @@ final class StateFiles {
         return tables.computeIfAbsent(key, k -> Json.object().put("region", k.region()).put("table", k.table()));
     }
 
-    private static JsonNode read(Path file) {
+    static JsonNode read(Path file) {
         try {
             return Json.MAPPER.readTree(file.toFile());
         } catch (IOException e) {
@@ -107,7 +107,7 @@ final class StateFiles {
         }
     }
 
-    private static void write(Path file, JsonNode content) {
+    static void write(Path file, JsonNode content) {
         try {
             Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
             Files.write(temp, Json.bytes(content));

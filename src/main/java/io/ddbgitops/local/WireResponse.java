@@ -10,6 +10,8 @@ import java.util.zip.CRC32;
 /** An HTTP response as the front sends it: status, headers (lower-case names) and body. */
 record WireResponse(int status, Map<String, List<String>> headers, byte[] body) {
     static final String JSON_1_0 = "application/x-amz-json-1.0";
+    /** Application Auto Scaling speaks JSON 1.1 (botocore's application-autoscaling model, jsonVersion 1.1). */
+    static final String JSON_1_1 = "application/x-amz-json-1.1";
 
     WireResponse {
         headers = Map.copyOf(headers);
@@ -24,6 +26,15 @@ record WireResponse(int status, Map<String, List<String>> headers, byte[] body) 
         return json(400, Json.object().put("__type", e.type()).put("message", e.getMessage()));
     }
 
+    static WireResponse okJson11(JsonNode json) {
+        return json(200, json, JSON_1_1);
+    }
+
+    /** Application Auto Scaling's error shapes name their member {@code Message}. */
+    static WireResponse errorJson11(AwsException e) {
+        return json(400, Json.object().put("__type", e.type()).put("Message", e.getMessage()), JSON_1_1);
+    }
+
     /** A failure of the front itself; the message says what broke, never what the client sent. */
     static WireResponse internalError(String message) {
         return json(500, Json.object().put("__type", "com.amazonaws.dynamodb.v20120810#InternalServerError")
@@ -31,9 +42,13 @@ record WireResponse(int status, Map<String, List<String>> headers, byte[] body) 
     }
 
     private static WireResponse json(int status, JsonNode json) {
+        return json(status, json, JSON_1_0);
+    }
+
+    private static WireResponse json(int status, JsonNode json, String contentType) {
         byte[] body = Json.bytes(json);
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        headers.put("content-type", List.of(JSON_1_0));
+        headers.put("content-type", List.of(contentType));
         headers.put("x-amzn-requestid", List.of(UUID.randomUUID().toString()));
         headers.put("x-amz-crc32", List.of(crc32(body)));
         return new WireResponse(status, headers, body);

@@ -26,10 +26,14 @@
  *       table with PITR on is read back and logged with the time it was recorded, so RestoreTableToPointInTime
  *       restores to the millisecond. Writes that bypass the front (straight to DynamoDB Local) are not seen.
  *       The history is discarded when PITR is turned off or the table is deleted.</li>
+ *   <li>Application Auto Scaling (JSON 1.1, {@code X-Amz-Target: AnyScaleFrontendService.*}) is answered on the
+ *       same port for DynamoDB tables and indexes. Registering a range moves the live capacity into it; policies
+ *       are stored, never run: only {@link io.ddbgitops.local.Scaler} (or {@code /local-admin/scaler/capacity})
+ *       moves capacity afterwards. Targets and policies outlive their table, as AWS documents.</li>
  *   <li>With a data directory, DynamoDB Local keeps its databases in {@code <dataDir>/dynamodb} and the front
- *       keeps tags, PITR settings, table features and backups (with their items) as JSON under
- *       {@code <dataDir>/front}, and each PITR table's snapshot and append-only change log under
- *       {@code <dataDir>/front/pitr}.</li>
+ *       keeps tags, PITR settings, table features, backups (with their items) and auto scaling
+ *       ({@code autoscaling.json}) as JSON under {@code <dataDir>/front}, and each PITR table's snapshot and
+ *       append-only change log under {@code <dataDir>/front/pitr}.</li>
  * </ul>
  */
 package io.ddbgitops.local;

@@ -3,6 +3,7 @@ package io.ddbgitops.local;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -28,6 +29,22 @@ final class Clients {
 
     static DynamoDbClient client(LocalEndpoint endpoint) {
         return client(endpoint, "us-east-1", "AKIDTEST");
+    }
+
+    /** Application Auto Scaling on the same port. */
+    static ApplicationAutoScalingClient autoScaling(LocalEndpoint endpoint, String region) {
+        return ApplicationAutoScalingClient.builder()
+                .endpointOverride(endpoint.endpoint())
+                .region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIDSCALING", "dummy-secret")))
+                .build();
+    }
+
+    /** A provisioned table keyed by string "pk" with {@code read}/{@code write} units. */
+    static CreateTableRequest.Builder provisionedTable(String name, long read, long write) {
+        return simpleTable(name).billingMode(BillingMode.PROVISIONED)
+                .provisionedThroughput(t -> t.readCapacityUnits(read).writeCapacityUnits(write));
     }
 
     /** A table keyed by string "pk", on demand. */

@@ -61,7 +61,74 @@ class LocalEndpointAwsCliIT {
                 .isEqualTo("DISABLED");
     }
 
+    @Test
+    void managesAutoScalingOfATable() throws Exception {
+        try (DynamoDbClient client = Clients.client(endpoint)) {
+            client.createTable(Clients.provisionedTable("cli-scaled", 5, 5).build());
+        }
+        String[] target = {"--service-namespace", "dynamodb", "--resource-id", "table/cli-scaled",
+            "--scalable-dimension", "dynamodb:table:WriteCapacityUnits"};
+
+        JsonNode registered = aws(with(target, "application-autoscaling", "register-scalable-target",
+                "--min-capacity", "10", "--max-capacity", "40"));
+        assertThat(registered.path("ScalableTargetARN").asText())
+                .matches("arn:aws:application-autoscaling:us-east-1:000000000000:scalable-target/[0-9a-f]{36}");
+        JsonNode targets = aws("application-autoscaling", "describe-scalable-targets", "--service-namespace",
+                "dynamodb", "--resource-ids", "table/cli-scaled").path("ScalableTargets");
+        assertThat(targets).hasSize(1);
+        assertThat(targets.get(0).path("MinCapacity").asInt()).isEqualTo(10);
+        assertThat(targets.get(0).path("MaxCapacity").asInt()).isEqualTo(40);
+        assertThat(targets.get(0).path("RoleARN").asText()).endsWith(
+                ":role/aws-service-role/dynamodb.application-autoscaling.amazonaws.com/"
+                        + "AWSServiceRoleForApplicationAutoScaling_DynamoDBTable");
+        assertThat(aws("dynamodb", "describe-table", "--table-name", "cli-scaled")
+                .path("Table").path("ProvisionedThroughput").path("WriteCapacityUnits").asInt()).isEqualTo(10);
+
+        JsonNode policy = aws(with(target, "application-autoscaling", "put-scaling-policy", "--policy-name", "writes",
+                "--policy-type", "TargetTrackingScaling", "--target-tracking-scaling-policy-configuration",
+                "{\"TargetValue\": 70.0, \"PredefinedMetricSpecification\": {\"PredefinedMetricType\":"
+                        + " \"DynamoDBWriteCapacityUtilization\"}, \"ScaleInCooldown\": 60, \"ScaleOutCooldown\": 30}"));
+        assertThat(policy.path("PolicyARN").asText()).startsWith("arn:aws:autoscaling:us-east-1:000000000000:scalingPolicy:")
+                .endsWith(":resource/dynamodb/table/cli-scaled:policyName/writes");
+        assertThat(policy.path("Alarms")).hasSize(4);
+        JsonNode policies = aws("application-autoscaling", "describe-scaling-policies", "--service-namespace",
+                "dynamodb", "--resource-id", "table/cli-scaled").path("ScalingPolicies");
+        assertThat(policies).hasSize(1);
+        JsonNode configuration = policies.get(0).path("TargetTrackingScalingPolicyConfiguration");
+        assertThat(configuration.path("TargetValue").asDouble()).isEqualTo(70.0);
+        assertThat(configuration.path("ScaleInCooldown").asInt()).isEqualTo(60);
+        assertThat(configuration.path("PredefinedMetricSpecification").path("PredefinedMetricType").asText())
+                .isEqualTo("DynamoDBWriteCapacityUtilization");
+
+        aws(with(target, "application-autoscaling", "delete-scaling-policy", "--policy-name", "writes"));
+        assertThat(aws("application-autoscaling", "describe-scaling-policies", "--service-namespace", "dynamodb",
+                "--resource-id", "table/cli-scaled").path("ScalingPolicies")).isEmpty();
+        aws(with(target, "application-autoscaling", "deregister-scalable-target"));
+        assertThat(aws("application-autoscaling", "describe-scalable-targets", "--service-namespace", "dynamodb",
+                "--resource-ids", "table/cli-scaled").path("ScalableTargets")).isEmpty();
+
+        Result missing = run(with(target, "application-autoscaling", "deregister-scalable-target"));
+        assertThat(missing.exitCode()).isNotZero();
+        assertThat(missing.stderr()).contains("An error occurred (ObjectNotFoundException) when calling the"
+                + " DeregisterScalableTarget operation: No scalable target registered for service namespace: dynamodb,"
+                + " resource ID: table/cli-scaled, scalable dimension: dynamodb:table:WriteCapacityUnits");
+    }
+
+    private record Result(int exitCode, String stdout, String stderr) {}
+
+    private static String[] with(String[] target, String... args) {
+        List<String> all = new ArrayList<>(Arrays.asList(args));
+        all.addAll(Arrays.asList(target));
+        return all.toArray(String[]::new);
+    }
+
     private static JsonNode aws(String... args) throws IOException, InterruptedException {
+        Result result = run(args);
+        assertThat(result.exitCode()).as("aws %s failed: %s", String.join(" ", args), result.stderr()).isZero();
+        return new ObjectMapper().readTree(result.stdout());
+    }
+
+    private static Result run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(awsCli().orElseThrow().toString()));
         command.addAll(Arrays.asList(args));
         command.addAll(List.of("--endpoint-url", endpoint.endpoint().toString(), "--region", "us-east-1",
@@ -82,10 +149,8 @@ class LocalEndpointAwsCliIT {
             process.destroyForcibly();
             throw new AssertionError("aws " + String.join(" ", args) + " did not finish in " + TIMEOUT_SECONDS + "s");
         }
-        assertThat(process.exitValue())
-                .as("aws %s failed: %s", String.join(" ", args), Files.readString(stderr, StandardCharsets.UTF_8))
-                .isZero();
-        return new ObjectMapper().readTree(stdout.toFile());
+        return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+                Files.readString(stderr, StandardCharsets.UTF_8));
     }
 
     private static Optional<Path> awsCli() {
