@@ -134,7 +134,7 @@ public final class Reconciler {
             reconcileTable(manifest, request, builder, true);
         } catch (RuntimeException e) {
             String reason = "failed unexpectedly: " + AwsErrors.failure(e);
-            LOG.error("{}: {}", manifest.tableId(), reason, e);
+            LOG.error("{}: {}", manifest.tableId(), reason);
             builder.failed(manifest, reason);
         }
     }
