@@ -66,6 +66,38 @@ public final class KillTrialsBench {
         } finally {
             endpointProcess.destroy();
             endpointProcess.waitFor(30, TimeUnit.SECONDS);
+            cleanUp(dir);
+        }
+    }
+
+    /**
+     * Removes the bench's directory and the checkouts of the runs it killed (a killed run cannot remove its own; their
+     * paths are in the runs' logs).
+     */
+    private static void cleanUp(Path dir) throws IOException {
+        Pattern checkout = Pattern.compile("at (\\S+)/checkout");
+        try (var logs = Files.list(dir)) {
+            for (Path log : logs.filter(p -> p.getFileName().toString().endsWith(".log")).toList()) {
+                Matcher m = checkout.matcher(Files.readString(log, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    Path killed = Path.of(m.group(1));
+                    if (killed.getFileName().toString().startsWith("ddb-gitops-")) {
+                        deleteTree(killed);
+                    }
+                }
+            }
+        }
+        deleteTree(dir);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
@@ -125,7 +157,6 @@ public final class KillTrialsBench {
                         + " per trial, lost %d%n", killed, finishedFirst, moreThanOneExtra, notConverged, duplicates,
                 deleted, badReports, repo.history("drift/report.json").size(),
                 seeded.size() * SeededTables.ITEMS_PER_TABLE, lost);
-        System.out.println("logs in " + dir);
     }
 
     private record Check(int duplicates, int deleted, int badReports, int lost) {
