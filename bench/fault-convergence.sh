@@ -8,4 +8,5 @@ mvn -B -q -DskipTests test-compile
 cp_file=$(mktemp)
 trap 'rm -f "$cp_file"' EXIT
 mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
-java -cp "target/test-classes:target/classes:$(cat "$cp_file")" io.ddbgitops.bench.FaultConvergenceBench "$@"
+java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "target/test-classes:target/classes:$(cat "$cp_file")" \
+  io.ddbgitops.bench.FaultConvergenceBench "$@"

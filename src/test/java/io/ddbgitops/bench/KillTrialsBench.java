@@ -90,7 +90,7 @@ public final class KillTrialsBench {
         deleteTree(dir);
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
