@@ -48,10 +48,15 @@ final class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    private int validate(Path root) {
+    private int validate(Path root) throws java.io.IOException {
         Path dir = manifests == null ? root : root.resolve(manifests);
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--manifests " + manifests + ": no such directory in " + repo);
+        }
+        // the loader follows the folder it is given, so that folder must not lead out of the repository
+        if (!dir.toRealPath().startsWith(root.toRealPath())) {
+            throw new IllegalArgumentException("--manifests " + manifests + ": leads outside the repository "
+                    + "(a symlink?); not read");
         }
         LoadResult result = new ManifestLoader().load(dir);
         PrintWriter out = spec.commandLine().getOut();

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
  * naming the others. Invalid documents count too: the claim is real even while the manifest has a typo.
  */
 final class DuplicateTables {
+    private static final int NAMED = 3;
     private DuplicateTables() {
     }
 
@@ -31,10 +32,13 @@ final class DuplicateTables {
         });
     }
 
+    /** The first few others, so that a thousand claims do not make a thousand thousand-name messages. */
     private static String others(CheckedDocument claim, List<CheckedDocument> claims) {
-        return claims.stream()
+        List<String> others = claims.stream()
                 .filter(other -> other != claim)
                 .map(other -> other.yaml().start().file() + ":" + other.yaml().start().line())
-                .collect(Collectors.joining(", "));
+                .toList();
+        String named = others.stream().limit(NAMED).collect(Collectors.joining(", "));
+        return others.size() > NAMED ? named + " and " + (others.size() - NAMED) + " more" : named;
     }
 }

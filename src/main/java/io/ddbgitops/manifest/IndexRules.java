@@ -2,20 +2,40 @@ package io.ddbgitops.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Secondary index rules: names unique across GSIs and LSIs, projections, keys, capacities by billing mode. */
+/**
+ * Secondary index rules: names unique across GSIs and LSIs, projections, keys (one type per attribute),
+ * capacities by billing mode, and AWS's limit on projected attributes.
+ */
 final class IndexRules {
+    /**
+     * NonKeyAttributes summed across all of a table's secondary indexes, the same attribute in two indexes
+     * counting twice. Source: https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Projection.html
+     * (checked 2026-12-01), and ServiceQuotas.html#projected-secondary-index-attributes. The 20 GSIs (a default,
+     * adjustable quota) and 5 LSIs per table are the schema's maxItems, from
+     * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html#limits-secondary-indexes
+     * (checked 2026-12-01); the 20 non-key attributes per index are API_Projection's array maximum.
+     */
+    static final int MAX_PROJECTED_ATTRIBUTES = 100;
     private static final String GSI = SemanticRules.OPTIONAL + "/global_secondary_indexes";
     private static final String LSI = SemanticRules.OPTIONAL + "/local_secondary_indexes";
 
     private final Checks checks;
     private final JsonNode optional;
     private final Map<String, String> namesSeen = new HashMap<>();
+    private final KeyTypes keyTypes;
+    private final Map<String, Integer> projectedByKind = new LinkedHashMap<>();
+    private int projected;
+    private String overLimitAt = "";
 
-    IndexRules(Checks checks, JsonNode optional) {
+    IndexRules(Checks checks, JsonNode spec) {
         this.checks = checks;
-        this.optional = optional;
+        this.optional = spec.path("optional_spec");
+        this.keyTypes = new KeyTypes(checks);
+        keyTypes.declare(spec, SemanticRules.SPEC, "pri_key");
+        keyTypes.declare(optional, SemanticRules.OPTIONAL, "sort_key");
     }
 
     void check() {
@@ -31,9 +51,11 @@ final class IndexRules {
         for (int i = 0; i < locals.size(); i++) {
             common(locals.path(i), Pointers.child(LSI, i));
         }
+        reportProjectedTotal();
     }
 
     private void global(JsonNode index, String pointer) {
+        keyTypes.declare(index, pointer, "pri_key");
         common(index, pointer);
         checks.attributeNameLength(index.path("pri_key_attributename"), pointer + "/pri_key_attributename");
         checks.sortKeyPair(index, pointer);
@@ -47,13 +69,44 @@ final class IndexRules {
 
     /** What GSIs and LSIs share: the sort key, projected attributes, projection and a unique name. */
     private void common(JsonNode index, String pointer) {
+        keyTypes.declare(index, pointer, "sort_key");
         checks.attributeNameLength(index.path("sort_key_attributename"), pointer + "/sort_key_attributename");
         JsonNode nonKeys = index.path("non_key_attributes");
         for (int i = 0; i < nonKeys.size(); i++) {
             checks.attributeNameLength(nonKeys.path(i), pointer + "/non_key_attributes/" + i);
         }
         projection(index, pointer);
+        projectedTotal(nonKeys, pointer);
         uniqueName(index, pointer);
+    }
+
+    /** Reported once, at the index whose attributes pass the limit, with the count per index kind. */
+    private void projectedTotal(JsonNode nonKeys, String pointer) {
+        if (!nonKeys.isArray() || nonKeys.isEmpty()) {
+            return;
+        }
+        String kind = pointer.startsWith(GSI) ? "global secondary indexes" : "local secondary indexes";
+        projectedByKind.merge(kind, nonKeys.size(), Integer::sum);
+        int before = projected;
+        projected += nonKeys.size();
+        if (before <= MAX_PROJECTED_ATTRIBUTES && projected > MAX_PROJECTED_ATTRIBUTES) {
+            overLimitAt = pointer + "/non_key_attributes";
+        }
+    }
+
+    private void reportProjectedTotal() {
+        if (projected > MAX_PROJECTED_ATTRIBUTES) {
+            checks.add(overLimitAt, "the table's secondary indexes project " + projected + " non-key attributes ("
+                    + byKind() + "); AWS allows at most " + MAX_PROJECTED_ATTRIBUTES + " summed across all global "
+                    + "and local secondary indexes, an attribute in two indexes counting twice");
+        }
+    }
+
+    private String byKind() {
+        StringBuilder text = new StringBuilder();
+        projectedByKind.forEach((kind, count) -> text.append(text.length() == 0 ? "" : ", ")
+                .append(count).append(" in ").append(kind));
+        return text.toString();
     }
 
     private void projection(JsonNode index, String pointer) {

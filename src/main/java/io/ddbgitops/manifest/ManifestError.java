@@ -8,7 +8,22 @@ public record ManifestError(SourceLocation location, String pointer, String mess
 
     /** {@code file:line:column: spec.optional_spec.sort_key_keytype: message}. */
     public String format() {
-        String field = pointer.isEmpty() ? "(document)" : pointer.substring(1).replace('/', '.');
-        return location + ": " + field + ": " + message;
+        return location + ": " + field() + ": " + message;
+    }
+
+    /**
+     * The field as people write it ({@code spec.optional_spec.tags.team}), on one line, with any one name in it
+     * shortened: a key is user input and may be long or hold a newline.
+     */
+    public String field() {
+        if (pointer.isEmpty()) {
+            return "(document)";
+        }
+        StringBuilder field = new StringBuilder();
+        for (String part : pointer.substring(1).split("/", -1)) {
+            String name = part.replace("~1", "/").replace("~0", "~");
+            field.append(field.length() == 0 ? "" : ".").append(Values.printable(Values.shorten(name)));
+        }
+        return field.toString();
     }
 }

@@ -2,7 +2,6 @@ package io.ddbgitops.manifest;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,14 +12,20 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Finds the YAML files under a repository root: {@code *.yaml} and {@code *.yml} at any depth, except in
- * dot-directories ({@code .git}) and the top-level {@code drift/} folder where our own reports live.
+ * Finds the YAML files under a repository root: {@code *.yaml} and {@code *.yml} at any depth, except hidden
+ * files and folders ({@code .git}, editor lock files) and the top-level {@code drift/} folder where our own
+ * reports live. Symbolic links are never followed: a manifest that is a link could point at any file of the
+ * machine that runs us (and its content would reach the report), so each one is an error, and the walk goes on.
  */
 final class ManifestFiles {
     static final String REPORT_DIR = "drift";
 
-    /** The YAML files found (sorted by relative path) and the places that could not be looked into. */
-    record Found(List<Path> files, List<ManifestError> errors) {
+    /** A regular file to read: where it is, its repo-relative name, and its size when the walk saw it. */
+    record Candidate(Path path, String name, long size) {
+    }
+
+    /** The YAML files found (sorted by name) and the places refused or not looked into, one error each. */
+    record Found(List<Candidate> files, List<ManifestError> errors) {
         Found {
             files = List.copyOf(files);
             errors = List.copyOf(errors);
@@ -32,8 +37,10 @@ final class ManifestFiles {
         return relative.isEmpty() ? "." : relative;
     }
 
-    static Found find(Path root) {
-        List<Path> files = new ArrayList<>();
+    static Found find(Path given, ManifestLimits limits) {
+        // the root itself is the operator's argument (or our own checkout), so a link there is followed once
+        Path root = realRoot(given);
+        List<Candidate> files = new ArrayList<>();
         List<ManifestError> errors = new ArrayList<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -45,9 +52,7 @@ final class ManifestFiles {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (isYaml(file) && Files.isRegularFile(file)) {
-                        files.add(file);
-                    }
+                    visit(root, file, attrs, files, errors);
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -60,14 +65,68 @@ final class ManifestFiles {
         } catch (IOException e) {
             errors.add(unreadable(root, root, e));
         }
-        files.sort(Comparator.comparing(file -> relative(root, file)));
-        return new Found(files, errors);
+        files.sort(Comparator.comparing(Candidate::name));
+        return new Found(withinLimits(files, errors, limits), errors);
+    }
+
+    private static void visit(Path root, Path file, BasicFileAttributes attrs, List<Candidate> files,
+                              List<ManifestError> errors) {
+        String name = relative(root, file);
+        if (file.getFileName().toString().startsWith(".")) {
+            return;
+        }
+        if (attrs.isSymbolicLink()) {
+            // a link to a folder is refused too: manifests in it would otherwise be silently missing
+            if (isYaml(file) || Files.isDirectory(file)) {
+                errors.add(fileError(Values.printable(name), "symlink, not followed; manifests are read only from "
+                        + "regular files inside the repository"));
+            }
+        } else if (!isYaml(file)) {
+            return;
+        } else if (!Values.printable(name).equals(name)) {
+            errors.add(fileError(Values.printable(name), "the file name holds a control character (such as a "
+                    + "newline); rename the file"));
+        } else if (!attrs.isRegularFile()) {
+            errors.add(fileError(name, "not a regular file (a device, pipe or socket); not read"));
+        } else {
+            files.add(new Candidate(file, name, attrs.size()));
+        }
+    }
+
+    /** Counted before anything is read: a repository past these limits loads nothing at all. */
+    private static List<Candidate> withinLimits(List<Candidate> files, List<ManifestError> errors,
+                                                ManifestLimits limits) {
+        // a file over the per-file limit is refused on its own and does not count here
+        long bytes = files.stream().mapToLong(Candidate::size).filter(size -> size <= limits.fileBytes())
+                .sum();
+        if (files.size() > limits.files()) {
+            errors.add(fileError(".", "the repository holds " + files.size() + " YAML files; at most "
+                    + limits.files() + " are read (limit: files per repository); nothing was loaded"));
+            return List.of();
+        }
+        if (bytes > limits.totalBytes()) {
+            errors.add(fileError(".", "the repository's YAML files hold " + bytes + " bytes; at most "
+                    + limits.totalBytes() + " are read (limit: bytes per repository); nothing was loaded"));
+            return List.of();
+        }
+        return files;
+    }
+
+    static ManifestError fileError(String name, String message) {
+        return new ManifestError(new SourceLocation(name, 1, 1), "", message);
     }
 
     static ManifestError unreadable(Path root, Path file, IOException e) {
-        String reason = e instanceof CharacterCodingException ? "the file is not UTF-8 text"
-                : e.getClass().getSimpleName() + ": " + e.getMessage();
-        return new ManifestError(new SourceLocation(relative(root, file), 1, 1), "", "cannot read: " + reason);
+        return fileError(Values.printable(relative(root, file)), "cannot read: " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + Values.printable(e.getMessage())));
+    }
+
+    private static Path realRoot(Path root) {
+        try {
+            return Files.isSymbolicLink(root) ? root.toRealPath() : root;
+        } catch (IOException e) {
+            return root;
+        }
     }
 
     private static boolean skipped(Path root, Path dir) {

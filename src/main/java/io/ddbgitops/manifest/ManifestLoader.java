@@ -1,8 +1,6 @@
 package io.ddbgitops.manifest;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,30 +15,39 @@ public final class ManifestLoader {
     private static final Comparator<SourceLocation> BY_POSITION = Comparator.comparing(SourceLocation::file)
             .thenComparingInt(SourceLocation::line).thenComparingInt(SourceLocation::column);
 
-    private final YamlReader reader = new YamlReader();
+    private final ManifestLimits limits;
+    private final ManifestText text;
+    private final YamlReader reader;
     private final DocumentValidator validator;
     private final ManifestMapper mapper = new ManifestMapper();
 
-    /** Loads {@code /schemas/dynamodb-v1.schema.json} from the classpath. */
+    /** Loads {@code /schemas/dynamodb-v1.schema.json} from the classpath; reads within {@link ManifestLimits#DEFAULT}. */
     public ManifestLoader() {
+        this(ManifestLimits.DEFAULT);
+    }
+
+    public ManifestLoader(ManifestLimits limits) {
+        this.limits = limits;
+        this.text = new ManifestText(limits);
+        this.reader = new YamlReader(limits);
         this.validator = new DocumentValidator(new ManifestSchema(), new SemanticRules());
     }
 
     /**
-     * Every *.yaml / *.yml under root, recursively, skipping dot-directories (.git) and the top-level
-     * {@code drift/} report folder. Never throws for a bad or unreadable file: that is an error in the result.
+     * Every *.yaml / *.yml under root, recursively, skipping hidden files and folders (.git) and the top-level
+     * {@code drift/} report folder; symbolic links are reported, never followed. Never throws for a bad,
+     * hostile or unreadable file: that is an error in the result (see {@link ManifestLimits}).
      */
     public LoadResult load(Path root) {
-        ManifestFiles.Found found = ManifestFiles.find(root);
+        ManifestFiles.Found found = ManifestFiles.find(root, limits);
         List<ManifestError> errors = new ArrayList<>(found.errors());
         List<CheckedDocument> documents = new ArrayList<>();
         int skipped = 0;
-        int brokenFiles = 0;
-        for (Path file : found.files()) {
-            String name = ManifestFiles.relative(root, file);
+        int brokenFiles = found.errors().size();
+        for (ManifestFiles.Candidate file : found.files()) {
             try {
-                String text = Files.readString(file, StandardCharsets.UTF_8);
-                for (YamlDocument document : reader.read(name, text)) {
+                String content = text.read(file.path(), file.size());
+                for (YamlDocument document : reader.read(file.name(), content)) {
                     if (document.isEmpty()) {
                         continue;
                     }
@@ -51,12 +58,18 @@ public final class ManifestLoader {
                     documents.add(new CheckedDocument(document, validator.validate(document)));
                 }
             } catch (IOException e) {
-                errors.add(ManifestFiles.unreadable(root, file, e));
+                errors.add(ManifestFiles.unreadable(root, file.path(), e));
                 brokenFiles++;
-            } catch (YamlReader.InvalidYamlException e) {
-                errors.add(new ManifestError(e.location(name), "", e.getMessage()));
+            } catch (RejectedFile e) {
+                errors.add(new ManifestError(e.location(file.name()), "", e.getMessage()));
                 brokenFiles++;
             }
+        }
+        if (documents.size() > limits.manifests()) {
+            errors.add(ManifestFiles.fileError(".", "the repository holds " + documents.size()
+                    + " Dynamodb manifests; at most " + limits.manifests()
+                    + " are loaded (limit: manifests per repository); nothing was loaded"));
+            return result(List.of(), errors, skipped, brokenFiles + documents.size());
         }
         DuplicateTables.mark(documents);
         return result(documents, errors, skipped, brokenFiles);

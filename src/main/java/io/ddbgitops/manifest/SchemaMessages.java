@@ -34,15 +34,36 @@ final class SchemaMessages {
             return new Finding(Pointers.child(pointer, message.getProperty()), "required field is missing");
         }
         if (type.equals("additionalProperties")) {
+            List<String> allowed = allowedFields(keywordPath);
+            String didYouMean = Suggestions.closest(message.getProperty(), allowed)
+                    .map(name -> "did you mean " + name + "? ").orElse("");
             return new Finding(Pointers.child(pointer, message.getProperty()),
-                    "unknown field; allowed: " + String.join(", ", allowedFields(keywordPath)));
+                    "unknown field; " + didYouMean + "allowed: " + String.join(", ", allowed));
         }
-        String found = Values.describe(message.getInstanceNode());
-        String expected = EXPECTED_BY_DEF.get(defName(keywordPath));
-        if (expected != null) {
-            return new Finding(pointer, found + " is not " + expected);
+        JsonNode instance = message.getInstanceNode();
+        String found = Values.describe(instance);
+        String def = defName(keywordPath);
+        String expected = EXPECTED_BY_DEF.get(def);
+        if (expected != null && !(type.equals("maximum") && instance.isNumber())) {
+            return new Finding(pointer, found + " is not " + expected + numberHint(def, instance));
         }
-        return new Finding(pointer, describe(type, found, message, parentOf(keywordPath)));
+        return new Finding(pointer, describe(type, found, message, parentOf(keywordPath))
+                + booleanHint(message.getSchemaNode(), instance));
+    }
+
+    /** "010" or "0x10" in quotes, where a number is meant. */
+    private static String numberHint(String def, JsonNode instance) {
+        boolean numberLike = instance.isTextual() && instance.textValue().matches("[-+]?(0[0-9_]+|0[xXoO][0-9a-fA-F_]+)");
+        return def.equals("capacity") && numberLike ? " (write the number in plain decimal, without a leading zero)"
+                : "";
+    }
+
+    /** {@code "yes"} where a boolean is meant: YAML 1.1 reads yes/no/on/off as booleans, YAML 1.2 as text. */
+    private static String booleanHint(JsonNode keyword, JsonNode instance) {
+        boolean wantsBoolean = keyword.toString().contains("boolean") || keyword.toString().contains("true");
+        boolean yaml11 = instance.isTextual()
+                && instance.textValue().toLowerCase().matches("y|n|yes|no|on|off");
+        return wantsBoolean && yaml11 ? " (yes/no/on/off are booleans only in YAML 1.1; write true or false)" : "";
     }
 
     private String describe(String type, String found, ValidationMessage message, JsonNode rule) {

@@ -18,6 +18,7 @@ final class SemanticRules {
 
     List<Finding> check(JsonNode document) {
         Checks checks = new Checks();
+        IdentityRules.check(checks, document);
         JsonNode spec = document.path("spec");
         JsonNode optional = spec.path("optional_spec");
         keys(checks, spec, optional);
@@ -26,7 +27,7 @@ final class SemanticRules {
         kmsKey(checks, optional.path("sse"));
         replicas(checks, spec, optional.path("replicas"));
         restore(checks, optional.path("restore"));
-        new IndexRules(checks, optional).check();
+        new IndexRules(checks, spec).check();
         new TagRules(checks).check(optional.path("tags"), OPTIONAL + "/tags");
         return checks.findings();
     }

@@ -21,6 +21,11 @@ public record TableManifest(
         TableOptions options) {
 
     public static final long DEFAULT_CAPACITY = 10;
+    /**
+     * The tag that marks a table as ours; its value is {@link #id()}. Defined here, where validation reserves it,
+     * so that no manifest can set it through {@code tags} and hand its table to another manifest.
+     */
+    public static final String OWNERSHIP_TAG_KEY = "ddb-gitops/manifest";
 
     public TableManifest {
         Objects.requireNonNull(source, "source");

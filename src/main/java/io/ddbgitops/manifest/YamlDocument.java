@@ -10,6 +10,8 @@ import java.util.Map;
  * {@code problems} are what the YAML itself got wrong (duplicate keys, aliases).
  */
 record YamlDocument(JsonNode root, Map<String, SourceLocation> locations, List<Finding> problems) {
+    static final String KIND = "Dynamodb";
+    static final String API_VERSION = "prsn.io/v1";
 
     YamlDocument {
         locations = Map.copyOf(locations);
@@ -33,7 +35,16 @@ record YamlDocument(JsonNode root, Map<String, SourceLocation> locations, List<F
         return root.isNull() || root.isMissingNode() || (root.isTextual() && root.textValue().isEmpty());
     }
 
+    /**
+     * {@code kind: Dynamodb}, or meant to be: the kind in another case ({@code DynamoDB}), or a
+     * {@code prsn.io/v1} document without a kind. Those are validated (and fail with a hint) rather than
+     * skipped as "another kind", which would silently leave the table unmanaged.
+     */
     boolean isDynamodb() {
-        return root.path("kind").isTextual() && root.path("kind").textValue().equals("Dynamodb");
+        JsonNode kind = root.path("kind");
+        if (kind.isTextual()) {
+            return kind.textValue().equalsIgnoreCase(KIND);
+        }
+        return API_VERSION.equals(root.path("apiVersion").textValue());
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** Tables we manage carry one tag naming the manifest that owns them; nothing else is touched without adopt. */
 public final class Ownership {
-    public static final String TAG_KEY = "ddb-gitops/manifest";
+    public static final String TAG_KEY = TableManifest.OWNERSHIP_TAG_KEY;
 
     private Ownership() {}
 

@@ -81,7 +81,8 @@ public final class ReportBuilder {
     public void invalid(int invalidManifests, List<ManifestError> manifestErrors) {
         invalid += invalidManifests;
         for (ManifestError e : manifestErrors) {
-            String field = e.pointer().isEmpty() ? "" : e.pointer().substring(1).replace('/', '.');
+            // the field as ManifestError names it: one line, and a long key shortened
+            String field = e.pointer().isEmpty() ? "" : e.field();
             errors.add(new ErrorEntry(e.location().file(), e.location().line(), e.location().column(), field,
                     e.message()));
         }

@@ -114,7 +114,8 @@ class ManifestLoaderTest {
         LoadResult result = loader.load(repo);
 
         assertThat(result.errors()).extracting(ManifestError::format)
-                .containsExactly("latin1.yaml:1:1: (document): cannot read: the file is not UTF-8 text");
+                .containsExactly("latin1.yaml:1:10: (document): the file is not UTF-8 text: byte 0xE9 cannot be "
+                        + "read as UTF-8; save the file as UTF-8");
         assertThat(result.manifests()).extracting(TableManifest::name).containsExactly("fine");
     }
 
@@ -149,7 +150,8 @@ class ManifestLoaderTest {
         LoadResult result = loader.load(repo);
 
         assertThat(result.errors()).extracting(ManifestError::format).containsExactly(
-                "crowded.yaml:13:5: spec.optional_spec.tags: has 51 entries; at most 50 are allowed",
+                "crowded.yaml:13:5: spec.optional_spec.tags: has 51 entries; at most 49 are allowed (AWS allows 50 "
+                        + "tags per table, and ddb-gitops adds its ownership tag ddb-gitops/manifest)",
                 "crowded.yaml:65:5: spec.optional_spec.global_secondary_indexes: "
                         + "has 21 entries; at most 20 are allowed",
                 "crowded.yaml:87:5: spec.optional_spec.local_secondary_indexes: has 6 entries; at most 5 are allowed");
