@@ -1,5 +1,6 @@
 package io.ddbgitops.cli;
 
+import io.ddbgitops.local.Delays;
 import io.ddbgitops.local.LocalEndpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -8,6 +9,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -28,9 +30,37 @@ final class LocalEndpointCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Keep state in DIR across restarts (default: in memory).")
     Path dataDir;
 
+    @Option(names = "--index-backfill-delay", paramLabel = "DURATION", defaultValue = "PT0S",
+            description = "Keep a GSI added by UpdateTable CREATING (backfilling) this long, ISO-8601 (e.g. PT30S;"
+                    + " default: none).")
+    Duration indexBackfillDelay;
+
+    @Option(names = "--restore-delay", paramLabel = "DURATION", defaultValue = "PT0S",
+            description = "Keep a restored table CREATING this long (default: none).")
+    Duration restoreDelay;
+
+    @Option(names = "--replica-creation-delay", paramLabel = "DURATION", defaultValue = "PT0S",
+            description = "Keep a new replica CREATING and its source table UPDATING this long (default: none).")
+    Duration replicaCreationDelay;
+
+    @Option(names = "--table-class-update-delay", paramLabel = "DURATION", defaultValue = "PT0S",
+            description = "Keep a table UPDATING this long after a table class change (default: none).")
+    Duration tableClassUpdateDelay;
+
+    @Option(names = "--sse-update-delay", paramLabel = "DURATION", defaultValue = "PT0S",
+            description = "Show encryption UPDATING this long after an SSE change (default: none).")
+    Duration sseUpdateDelay;
+
+    Delays delays() {
+        return new Delays(indexBackfillDelay, restoreDelay, replicaCreationDelay, tableClassUpdateDelay,
+                sseUpdateDelay);
+    }
+
     @Override
     public Integer call() throws Exception {
+        Delays delays = delays();
         LocalEndpoint endpoint = LocalEndpoint.start(port, Optional.ofNullable(dataDir));
+        endpoint.setDelays(delays);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             endpoint.close();

@@ -127,6 +127,10 @@ abstract class RunCommand implements Callable<Integer> {
         }
         result.report().errors().forEach(e -> out.printf("  invalid    %s:%d:%d: %s%s%n", e.file(), e.line(),
                 e.column(), e.field().isEmpty() ? "" : e.field() + ": ", e.message()));
+        int unlisted = result.report().errorsTotal() - result.report().errors().size();
+        if (unlisted > 0) {
+            out.printf("  invalid    … and %d more errors (ddb-gitops validate prints them all)%n", unlisted);
+        }
         if (result.published().isPresent()) {
             PublishResult p = result.published().get();
             out.println("report: " + p.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -27,6 +28,9 @@ import org.eclipse.jgit.util.FileUtils;
  * Clones are shallow (depth 1) and single-branch; {@link #close()} removes everything from disk.
  */
 public final class JGitWorkspace implements AutoCloseable {
+    /** The largest file {@link #readFile} reads: far above any report, far below what could exhaust memory. */
+    public static final int MAX_READ_BYTES = 32 * 1024 * 1024;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JGitWorkspace.class);
     private final Path tempDir;
     private final Remote remote;
     private final Git git;
@@ -113,21 +117,45 @@ public final class JGitWorkspace implements AutoCloseable {
         }
     }
 
-    /** A file as it is on {@code branch} of the remote; empty when the branch or the file does not exist. */
+    /**
+     * A file as it is on {@code branch} of the remote; empty when the branch or the file does not exist, when it is
+     * not a regular file (a symbolic link is never followed) or when it is larger than {@link #MAX_READ_BYTES}.
+     */
     public Optional<String> readFile(String branch, String path) throws GitException {
         Optional<ObjectId> head = new BranchCheckout(git, branch, remote).fetchRemoteHead();
         if (head.isEmpty()) {
             return Optional.empty();
         }
+        return readBlob(head.get(), path, "on branch '" + branch + "' of " + remote.display());
+    }
+
+    /** A file as the cloned commit holds it (not the working tree), with the rules of {@link #readFile}. */
+    public Optional<String> readCommittedFile(String path) throws GitException {
+        try {
+            return readBlob(git.getRepository().resolve(Constants.HEAD), path, "in the cloned commit");
+        } catch (IOException e) {
+            throw remote.failure("Could not resolve HEAD of the checkout", e);
+        }
+    }
+
+    private Optional<String> readBlob(ObjectId commit, String path, String where) throws GitException {
         Repository repo = git.getRepository();
         try (RevWalk walk = new RevWalk(repo);
-             TreeWalk tree = TreeWalk.forPath(repo, path, walk.parseCommit(head.get()).getTree())) {
-            if (tree == null || tree.getFileMode(0).getObjectType() != Constants.OBJ_BLOB || tree.getFileMode(0) == FileMode.GITLINK) {
+             TreeWalk tree = TreeWalk.forPath(repo, path, walk.parseCommit(commit).getTree())) {
+            if (tree == null) {
                 return Optional.empty();
             }
-            return Optional.of(new String(repo.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
+            FileMode mode = tree.getFileMode(0);
+            if (mode != FileMode.REGULAR_FILE && mode != FileMode.EXECUTABLE_FILE) {
+                LOG.warn("'{}' {} is not a regular file (mode {}); not read", path, where, mode);
+                return Optional.empty();
+            }
+            return Optional.of(new String(repo.open(tree.getObjectId(0)).getBytes(MAX_READ_BYTES), StandardCharsets.UTF_8));
+        } catch (LargeObjectException e) {
+            LOG.warn("'{}' {} is larger than {} bytes; not read", path, where, MAX_READ_BYTES);
+            return Optional.empty();
         } catch (IOException e) {
-            throw remote.failure("Could not read '" + path + "' on branch '" + branch + "' of " + remote.display(), e);
+            throw remote.failure("Could not read '" + path + "' " + where, e);
         }
     }
 
@@ -208,7 +236,7 @@ public final class JGitWorkspace implements AutoCloseable {
         try {
             FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE | FileUtils.RETRY | FileUtils.SKIP_MISSING);
         } catch (IOException e) {
-            org.slf4j.LoggerFactory.getLogger(JGitWorkspace.class).warn("Could not delete temporary clone {}: {}", dir, e.getMessage());
+            LOG.warn("Could not delete temporary clone {}: {}", dir, e.getMessage());
         }
     }
 }

@@ -81,6 +81,10 @@ final class FrontHandler implements HttpHandler {
                 operations.tags().validateCreateTableTags(createTable.get());
                 UpdateTableOperation.validateCreateTable(createTable.get());
             }
+            if (operation.equals("DeleteTable")) {
+                operations.slowWork().checkDelete(TableArns.nameOrArn(
+                        Json.requiredText(Json.parseRequest(body), "TableName"), region));
+            }
             Optional<TableKey> ttlTable = Optional.empty();
             if (operation.equals("UpdateTimeToLive")) {
                 ttlTable = Optional.of(TableArns.nameOrArn(Json.requiredText(Json.parseRequest(body), "TableName"),

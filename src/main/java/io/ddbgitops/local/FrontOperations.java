@@ -27,6 +27,7 @@ final class FrontOperations {
     private final Scaler scaler;
     private final AutoScalingOperations autoScaling;
     private final LocalAdmin admin;
+    private final SlowWork slowWork;
 
     FrontOperations(FrontState state, ScalingState scaling, PitrHistory history, Engine engine, Clock clock) {
         TableItems items = new TableItems(engine);
@@ -40,13 +41,14 @@ final class FrontOperations {
         this.pointInTimeRestore = new PointInTimeRestoreOperation(state, engine, items, history, clock);
         this.contributorInsights = new ContributorInsightsOperations(state, engine);
         this.replicas = new ReplicaOperations(state, engine, items);
-        this.updateTable = new UpdateTableOperation(state, engine, replicas, clock);
+        this.slowWork = new SlowWork(clock);
+        this.updateTable = new UpdateTableOperation(state, engine, replicas, slowWork, clock);
         this.timeToLive = new TimeToLiveGuard(state, clock);
         this.writes = new WriteRecorder(state, history, engine, clock);
         this.scaler = new Scaler(scaling, engine);
         this.autoScaling = new AutoScalingOperations(new ScalableTargetOperations(scaling, engine, scaler, clock),
                 new ScalingPolicyOperations(scaling, clock));
-        this.admin = new LocalAdmin(scaler);
+        this.admin = new LocalAdmin(scaler, slowWork);
     }
 
     boolean handles(String operation) {
@@ -61,8 +63,9 @@ final class FrontOperations {
             case "DescribeBackup" -> backups.describe(request);
             case "ListBackups" -> listing.list(region, request);
             case "DeleteBackup" -> backups.delete(request);
-            case "RestoreTableFromBackup" -> restore.restore(region, request);
-            case "RestoreTableToPointInTime" -> pointInTimeRestore.restore(region, request);
+            case "RestoreTableFromBackup" -> restored(region, request, restore.restore(region, request));
+            case "RestoreTableToPointInTime" ->
+                    restored(region, request, pointInTimeRestore.restore(region, request));
             case "TagResource" -> tags.tag(region, request);
             case "UntagResource" -> tags.untag(region, request);
             case "ListTagsOfResource" -> tags.list(region, request);
@@ -101,12 +104,35 @@ final class FrontOperations {
         return admin;
     }
 
+    SlowWork slowWork() {
+        return slowWork;
+    }
+
     /** Adds the front's settings (encryption, table class, replicas) to a table description. */
     void describeFeatures(TableKey table, ObjectNode description) {
         TableFeatureDescriptions.addTo(description, state.features(table));
+        slowWork.describe(table, description);
+    }
+
+    /** A restored table shows CREATING (and RestoreInProgress) for the restore delay. */
+    private WireResponse restored(String region, ObjectNode request, WireResponse response) {
+        TableKey target = new TableKey(region, Json.requiredText(request, "TargetTableName"));
+        slowWork.start(target, SlowWork.Kind.TABLE_CREATION, "", slowWork.delays().restore());
+        if (!slowWork.creating(target)) {
+            return response;
+        }
+        ObjectNode answer = Json.parseRequest(response.body());
+        if (answer.path("TableDescription") instanceof ObjectNode description) {
+            slowWork.describe(target, description);
+            if (description.path("RestoreSummary") instanceof ObjectNode summary) {
+                summary.put("RestoreInProgress", true);
+            }
+        }
+        return response.withBody(answer);
     }
 
     void forgetTable(TableKey table) {
+        slowWork.forget(table);
         replicas.forget(table);
         history.drop(table);
         state.forgetTable(table);

@@ -32,11 +32,14 @@ public final class LocalEndpoint implements AutoCloseable {
     private final DynamoDbLocalServer engine;
     private final int port;
     private final Scaler scaler;
+    private final SlowWork slowWork;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalEndpoint(HttpServer front, ExecutorService executor, DynamoDbLocalServer engine, Scaler scaler) {
+    private LocalEndpoint(HttpServer front, ExecutorService executor, DynamoDbLocalServer engine,
+            FrontOperations operations) {
         this.front = front;
-        this.scaler = scaler;
+        this.scaler = operations.scaler();
+        this.slowWork = operations.slowWork();
         this.port = front.getAddress().getPort();
         this.executor = executor;
         this.engine = engine;
@@ -68,7 +71,7 @@ public final class LocalEndpoint implements AutoCloseable {
             front.createContext("/", new FrontHandler(client, operations));
             front.setExecutor(executor);
             front.start();
-            LocalEndpoint endpoint = new LocalEndpoint(front, executor, engine, operations.scaler());
+            LocalEndpoint endpoint = new LocalEndpoint(front, executor, engine, operations);
             LOG.info("Local DynamoDB endpoint listening on {}", endpoint.endpoint());
             return endpoint;
         } catch (IOException | RuntimeException e) {
@@ -89,6 +92,16 @@ public final class LocalEndpoint implements AutoCloseable {
     /** Plays Application Auto Scaling's scaler: moves a scaled dimension's capacity inside its [min, max]. */
     public Scaler scaler() {
         return scaler;
+    }
+
+    /** How long long-running work (index backfills, restores, ...) looks in progress; none by default. */
+    public Delays delays() {
+        return slowWork.delays();
+    }
+
+    /** Applies to work started from now on. */
+    public void setDelays(Delays delays) {
+        slowWork.setDelays(delays);
     }
 
     /** Stops the front and DynamoDB Local; calling it again does nothing. */

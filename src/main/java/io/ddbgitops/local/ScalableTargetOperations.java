@@ -10,7 +10,9 @@ import java.util.UUID;
  * RegisterScalableTarget, DescribeScalableTargets and DeregisterScalableTarget for DynamoDB. Registering (or
  * changing) a range moves the live capacity into it at once, as AWS documents for RegisterScalableTarget
  * (https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html, checked
- * 2026-12-01).
+ * 2026-12-01). Targets and policies outlive their table: "When you delete a table or global table replica then any
+ * associated scalable targets, scaling polices, or CloudWatch alarms are not automatically deleted with it"
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/AutoScaling.html, checked 2026-12-01).
  */
 final class ScalableTargetOperations {
     /** The service-linked role AWS uses (and shows) when a registration names no RoleARN. */

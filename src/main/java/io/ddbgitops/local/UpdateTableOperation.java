@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,16 +26,21 @@ final class UpdateTableOperation {
     private static final Set<String> FRONT_FIELDS =
             Set.of("SSESpecification", "TableClass", "ReplicaUpdates", "OnDemandThroughput");
     private static final Set<String> TABLE_CLASSES = Set.of("STANDARD", "STANDARD_INFREQUENT_ACCESS");
+    private static final Duration INDEX_JOB_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration INDEX_JOB_POLL = Duration.ofMillis(5);
 
     private final FrontState state;
     private final Engine engine;
     private final ReplicaOperations replicas;
+    private final SlowWork slowWork;
     private final Clock clock;
 
-    UpdateTableOperation(FrontState state, Engine engine, ReplicaOperations replicas, Clock clock) {
+    UpdateTableOperation(FrontState state, Engine engine, ReplicaOperations replicas, SlowWork slowWork,
+            Clock clock) {
         this.state = state;
         this.engine = engine;
         this.replicas = replicas;
+        this.slowWork = slowWork;
         this.clock = clock;
     }
 
@@ -54,11 +62,13 @@ final class UpdateTableOperation {
         Optional<Optional<String>> kmsKey = request.has("SSESpecification")
                 ? Optional.of(kmsKey(request.get("SSESpecification"), table.region()))
                 : Optional.empty();
+        slowWork.checkUpdate(table, request);
         if (engineChanges) {
             WireResponse response = forwarder.forward(Json.bytes(enginePart));
             if (!response.isSuccess()) {
                 return response;
             }
+            awaitNewIndexes(table, enginePart);
         } else {
             existing(table);
         }
@@ -79,7 +89,37 @@ final class UpdateTableOperation {
             }
             return features;
         });
+        slowWork.updated(table, request);
         return WireResponse.ok(Json.object().set("TableDescription", existing(table)));
+    }
+
+    /**
+     * DynamoDB Local builds a new index in a background job that takes milliseconds; the front waits for it, so what
+     * clients see of the index follows {@link SlowWork} alone. It also keeps DynamoDB Local's shutdown from hanging:
+     * a job still running then is waited for on a stale status that never changes.
+     */
+    private void awaitNewIndexes(TableKey table, ObjectNode enginePart) throws InterruptedException {
+        List<String> created = new ArrayList<>();
+        enginePart.path("GlobalSecondaryIndexUpdates").forEach(u -> {
+            if (u.has("Create")) {
+                created.add(u.get("Create").path("IndexName").asText());
+            }
+        });
+        long deadline = System.nanoTime() + INDEX_JOB_TIMEOUT.toNanos();
+        while (!created.isEmpty() && System.nanoTime() < deadline) {
+            Optional<ObjectNode> description = engine.describeTable(table.region(), table.table());
+            if (description.isEmpty()) {
+                return;
+            }
+            description.get().path("GlobalSecondaryIndexes").forEach(index -> {
+                if (index.path("IndexStatus").asText().equals("ACTIVE")) {
+                    created.remove(index.path("IndexName").asText());
+                }
+            });
+            if (!created.isEmpty()) {
+                Thread.sleep(INDEX_JOB_POLL.toMillis());
+            }
+        }
     }
 
     /** CreateTable's SSESpecification and TableClass, which DynamoDB Local accepts and drops. */

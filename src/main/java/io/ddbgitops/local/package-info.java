@@ -30,6 +30,10 @@
  *       same port for DynamoDB tables and indexes. Registering a range moves the live capacity into it; policies
  *       are stored, never run: only {@link io.ddbgitops.local.Scaler} (or {@code /local-admin/scaler/capacity})
  *       moves capacity afterwards. Targets and policies outlive their table, as AWS documents.</li>
+ *   <li>Long work (index backfill, restores, replica creation, table class and SSE updates) is done at once by
+ *       DynamoDB Local; with {@link io.ddbgitops.local.Delays} set, {@code SlowWork} shows it in progress for that
+ *       long and refuses meanwhile what AWS refuses. The front waits for DynamoDB Local's own index job before
+ *       answering an index creation.</li>
  *   <li>With a data directory, DynamoDB Local keeps its databases in {@code <dataDir>/dynamodb} and the front
  *       keeps tags, PITR settings, table features, backups (with their items) and auto scaling
  *       ({@code autoscaling.json}) as JSON under {@code <dataDir>/front}, and each PITR table's snapshot and

@@ -9,6 +9,7 @@ import io.ddbgitops.aws.LiveStateReader;
 import io.ddbgitops.git.GitException;
 import io.ddbgitops.git.JGitWorkspace;
 import io.ddbgitops.git.PublishResult;
+import io.ddbgitops.git.ReportWriter;
 import io.ddbgitops.manifest.LoadResult;
 import io.ddbgitops.manifest.ManifestLoader;
 import io.ddbgitops.manifest.TableManifest;
@@ -27,10 +28,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -212,12 +210,13 @@ public final class Reconciler {
 
     private static Optional<DriftReport> previousReport(JGitWorkspace workspace, RunRequest request)
             throws GitException, IOException {
+        // Read from git objects, not the working tree: a committed link at drift/report.json is a link blob there,
+        // never followed to a file outside the repository.
         Optional<String> json;
         if (request.reportBranch().isPresent() && !request.reportBranch().get().equals(workspace.branch())) {
             json = workspace.readFile(request.reportBranch().get(), REPORT_JSON);
         } else {
-            Path file = workspace.root().resolve(REPORT_JSON);
-            json = Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
+            json = workspace.readCommittedFile(REPORT_JSON);
         }
         return json.flatMap(ReportJson::read);
     }
@@ -225,13 +224,9 @@ public final class Reconciler {
     private static PublishResult publish(JGitWorkspace workspace, RunRequest request, DriftReport report,
                                          String markdown) throws GitException {
         String message = CommitMessage.of(report);
-        PublishResult result = workspace.publish(message, request.author(), request.reportBranch(), true, root -> {
-            Files.createDirectories(root.resolve(REPORT_DIR));
-            Files.writeString(root.resolve(REPORT_JSON), ReportJson.write(report), StandardCharsets.UTF_8);
-            Files.writeString(root.resolve(REPORT_MD), markdown, StandardCharsets.UTF_8);
-            Files.writeString(root.resolve(REPORT_BADGE), ReportBadge.svg(report), StandardCharsets.UTF_8);
-            return List.of(REPORT_JSON, REPORT_MD, REPORT_BADGE);
-        });
+        PublishResult result = workspace.publish(message, request.author(), request.reportBranch(), true,
+                ReportWriter.files(Map.of(REPORT_JSON, ReportJson.write(report), REPORT_MD, markdown,
+                        REPORT_BADGE, ReportBadge.svg(report))));
         LOG.info("report: {} on {}{}", result.status(), result.branch(),
                 result.commitId().map(id -> " (" + id + ")").orElse(""));
         return result;

@@ -17,12 +17,12 @@ final class BackupMarkdown {
         md.append("|---|---|---|---|---|---|\n");
         for (TableEntry t : tables) {
             BackupEntry b = t.backup().orElseThrow();
-            md.append("| ").append(t.region()).append('/').append(t.table())
-                    .append(" | ").append(pitr(b))
-                    .append(" | ").append(b.newestBackup().map(n -> "`" + n + "`"
-                            + b.newestBackupAge().map(a -> " (" + a + " old)").orElse("")).orElse("none"))
+            md.append("| ").append(Escape.text(t.region() + "/" + t.table()))
+                    .append(" | ").append(Escape.text(pitr(b)))
+                    .append(" | ").append(b.newestBackup().map(n -> Escape.codeInCell(n)
+                            + b.newestBackupAge().map(a -> " (" + Escape.text(a) + " old)").orElse("")).orElse("none"))
                     .append(" | ").append(b.held())
-                    .append(" | ").append(b.nextDue().orElse("—"))
+                    .append(" | ").append(b.nextDue().map(Escape::text).orElse("—"))
                     .append(" | ").append(events(b, report.isPlan()))
                     .append(" |\n");
         }
@@ -38,8 +38,8 @@ final class BackupMarkdown {
 
     private static String events(BackupEntry b, boolean plan) {
         List<String> events = new ArrayList<>();
-        b.taken().ifPresent(n -> events.add((plan ? "due: would take `" : "took `") + n + "`"));
-        b.deleted().forEach(n -> events.add((plan ? "would delete `" : "deleted `") + n + "`"));
+        b.taken().ifPresent(n -> events.add((plan ? "due: would take " : "took ") + Escape.codeInCell(n)));
+        b.deleted().forEach(n -> events.add((plan ? "would delete " : "deleted ") + Escape.codeInCell(n)));
         if (!b.failures().isEmpty()) {
             events.add("❌ " + b.failures().size() + (b.failures().size() == 1 ? " failure" : " failures"));
         }

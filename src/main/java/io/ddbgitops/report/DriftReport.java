@@ -7,14 +7,25 @@ import java.util.List;
  * The drift report of one run: what {@code drift/report.json} holds (contract in DESIGN.md, schema in
  * {@code schemas/drift-report-v1.schema.json}). {@code mode} is {@code plan} (statuses say what applying would
  * do) or {@code apply} (what was done). Lists are sorted so that equal runs write equal bytes.
+ *
+ * <p>{@code errors} keeps the first {@link #MAX_ERRORS} validation errors in that order and {@code errorsTotal}
+ * counts them all: a repository with 100,000 broken documents must not make a report of tens of megabytes that
+ * is committed on every run ({@code ddb-gitops validate} prints every error).
  */
 public record DriftReport(String mode, Summary summary, List<TableEntry> tables, List<ErrorEntry> errors,
-                          List<UnmanagedEntry> unmanaged) {
+                          List<UnmanagedEntry> unmanaged, int errorsTotal) {
     public static final String PLAN = "plan";
     public static final String APPLY = "apply";
+    /** How many validation errors report.json lists; the Markdown lists fewer (see ReportMarkdown). */
+    public static final int MAX_ERRORS = 1000;
 
     public DriftReport(String mode, Summary summary, List<TableEntry> tables, List<ErrorEntry> errors) {
         this(mode, summary, tables, errors, List.of());
+    }
+
+    public DriftReport(String mode, Summary summary, List<TableEntry> tables, List<ErrorEntry> errors,
+                       List<UnmanagedEntry> unmanaged) {
+        this(mode, summary, tables, errors, unmanaged, errors.size());
     }
 
     public DriftReport {
@@ -22,9 +33,13 @@ public record DriftReport(String mode, Summary summary, List<TableEntry> tables,
                 .sorted(Comparator.comparing(TableEntry::manifest).thenComparing(TableEntry::namespace)
                         .thenComparing(TableEntry::name))
                 .toList();
+        errors = errors == null ? List.of() : errors;
+        // A report written before errors were capped has no total (Jackson passes 0): its list is complete.
+        errorsTotal = Math.max(errorsTotal, errors.size());
         errors = errors.stream()
                 .sorted(Comparator.comparing(ErrorEntry::file).thenComparingInt(ErrorEntry::line)
                         .thenComparingInt(ErrorEntry::column).thenComparing(ErrorEntry::message))
+                .limit(MAX_ERRORS)
                 .toList();
         unmanaged = unmanaged == null ? List.of() : unmanaged.stream()
                 .sorted(Comparator.comparing(UnmanagedEntry::region).thenComparing(UnmanagedEntry::table))
@@ -40,7 +55,8 @@ public record DriftReport(String mode, Summary summary, List<TableEntry> tables,
         List<TableEntry> state = tables.stream().map(t -> new TableEntry(t.manifest(), t.namespace(), t.name(),
                 t.region(), t.table(), isPlan() ? t.status() : settledStatus(t.status()), List.of(), List.of(),
                 t.applied(), t.backup().map(BackupEntry::settled))).toList();
-        return new DriftReport("settled", Summary.of(state, summary.invalid(), unmanaged), state, errors, unmanaged);
+        return new DriftReport("settled", Summary.of(state, summary.invalid(), unmanaged), state, errors, unmanaged,
+                errorsTotal);
     }
 
     /** True when the run found nothing to create, change or fix, and took or deleted no backup. */

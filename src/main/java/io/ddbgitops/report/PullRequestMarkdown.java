@@ -33,8 +33,8 @@ public final class PullRequestMarkdown {
             table(md, table, context);
         }
         undeclared(md, context);
-        errors(md, report.errors(), context);
-        md.append("<sub>ddb-gitops plan against `").append(context.baseRef()).append("`: ")
+        errors(md, report, context);
+        md.append("<sub>ddb-gitops plan against ").append(Escape.code(context.baseRef())).append(": ")
                 .append(context.changedFiles()).append(context.changedFiles() == 1 ? " file" : " files")
                 .append(" changed; manifests the pull request does not touch are not planned.</sub>\n");
         return md.toString();
@@ -52,34 +52,22 @@ public final class PullRequestMarkdown {
 
     private static void table(StringBuilder md, TableEntry t, Context context) {
         md.append("<details><summary>").append(ICON.getOrDefault(t.status(), "")).append(' ')
-                .append("<b>").append(t.namespace()).append('/').append(t.name()).append("</b> — <code>")
-                .append(t.region()).append('/').append(t.table()).append("</code> — ").append(t.status().replace('_', ' '))
+                .append("<b>").append(Escape.html(t.namespace() + "/" + t.name())).append("</b> — <code>")
+                .append(Escape.html(t.region() + "/" + t.table())).append("</code> — ")
+                .append(Escape.html(t.status().replace('_', ' ')))
                 .append(t.changes().isEmpty() ? "" : ", " + t.changes().size() + (t.changes().size() == 1 ? " change" : " changes"))
                 .append("</summary>\n\n");
         md.append("Manifest: ").append(link(t.manifest(), Optional.empty(), context)).append("\n\n");
-        t.messages().forEach(m -> md.append("- ").append(m).append('\n'));
+        t.messages().forEach(m -> md.append("- ").append(Escape.text(m)).append('\n'));
         if (!t.messages().isEmpty()) {
             md.append('\n');
         }
         if (!t.changes().isEmpty()) {
-            md.append("```diff\n");
-            for (ChangeEntry c : t.changes()) {
-                md.append(sign(c.action())).append(' ').append(c.field()).append(": ")
-                        .append(c.action().equals("create") ? "" : c.from() + " → ").append(c.to())
-                        .append("   # ").append(c.action()).append('\n');
-            }
-            md.append("```\n\n");
+            md.append(Escape.fence("diff", t.changes().stream().map(c -> ReportMarkdown.diffSign(c.action()) + " "
+                    + c.field() + ": " + (c.action().equals("create") ? "" : c.from() + " → ") + c.to()
+                    + "   # " + c.action()).toList())).append('\n');
         }
         md.append("</details>\n\n");
-    }
-
-    private static String sign(String action) {
-        return switch (action) {
-            case "create" -> "+";
-            case "delete" -> "-";
-            case "blocked" -> "!";
-            default -> "~";
-        };
     }
 
     private static void undeclared(StringBuilder md, Context context) {
@@ -88,31 +76,33 @@ public final class PullRequestMarkdown {
         }
         md.append("### No longer declared\n\n");
         for (UndeclaredTable u : context.undeclared()) {
-            md.append("- `").append(u.region()).append('/').append(u.table()).append("` (").append(u.manifest())
-                    .append(", was in `").append(u.file()).append("`): no manifest declares it after this change;")
+            md.append("- ").append(Escape.code(u.region() + "/" + u.table())).append(" (").append(Escape.text(u.manifest()))
+                    .append(", was in ").append(Escape.code(u.file())).append("): no manifest declares it after this change;")
                     .append(" ddb-gitops leaves the table as it is and stops managing it.\n");
         }
         md.append('\n');
     }
 
-    private static void errors(StringBuilder md, List<ErrorEntry> errors, Context context) {
-        if (errors.isEmpty()) {
+    private static void errors(StringBuilder md, DriftReport report, Context context) {
+        if (report.errors().isEmpty()) {
             return;
         }
         md.append("### ❌ Invalid manifests\n\n");
-        for (ErrorEntry e : errors) {
+        for (ErrorEntry e : ReportMarkdown.listedErrors(report)) {
             md.append("- ").append(link(e.file(), Optional.of(e.line()), context)).append(' ')
-                    .append(e.field().isEmpty() ? "" : "`" + e.field() + "`: ").append(e.message()).append('\n');
+                    .append(e.field().isEmpty() ? "" : Escape.code(e.field()) + ": ").append(Escape.text(e.message()))
+                    .append('\n');
         }
-        md.append('\n');
+        md.append(ReportMarkdown.moreErrors(report)).append('\n');
     }
 
     /** {@code file:line} as code, or as a link to the line when a prefix is set. */
     static String link(String file, Optional<Integer> line, Context context) {
         String text = file + line.map(l -> ":" + l).orElse("");
         if (context.linkPrefix().isEmpty()) {
-            return "`" + text + "`";
+            return Escape.code(text);
         }
-        return "[" + text + "](" + context.linkPrefix().get() + "/" + file + line.map(l -> "#L" + l).orElse("") + ")";
+        return "[" + Escape.text(text) + "](" + Escape.url(context.linkPrefix().get()) + "/" + Escape.urlPath(file)
+                + line.map(l -> "#L" + l).orElse("") + ")";
     }
 }

@@ -53,14 +53,10 @@ public final class ReportBadge {
                     <text x="%8$d" y="14">%4$s</text>
                   </g>
                 </svg>
-                """, total, left, escape(label), escape(message), right, color, left / 2, left + right / 2);
+                """, total, left, Escape.xml(label), Escape.xml(message), right, color, left / 2, left + right / 2);
     }
 
     private static int width(String text) {
         return text.length() * CHAR_WIDTH + 2 * PADDING;
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -13,6 +13,9 @@ public final class ReportMarkdown {
             "in_sync", "✅", "changed", "✏️", "drifted", "⚠️", "created", "🆕",
             "failed", "❌", "blocked", "⛔", "unmanaged", "❔");
 
+    /** How many validation errors REPORT.md and the pull-request comment list (GitHub caps a comment at 65,536 characters). */
+    static final int MAX_LISTED_ERRORS = 200;
+
     private ReportMarkdown() {}
 
     public static String render(DriftReport report) {
@@ -27,7 +30,7 @@ public final class ReportMarkdown {
             }
         }
         undeclared(md, report.unmanaged());
-        errors(md, report.errors());
+        errors(md, report);
         return md.toString();
     }
 
@@ -61,20 +64,21 @@ public final class ReportMarkdown {
         md.append("| status | manifest | region | table | changes |\n");
         md.append("|---|---|---|---|---|\n");
         for (TableEntry t : report.tables()) {
-            md.append("| ").append(ICON.getOrDefault(t.status(), "")).append(' ').append(t.status().replace('_', ' '))
-                    .append(" | `").append(t.manifest()).append("` (").append(t.namespace()).append('/').append(t.name())
-                    .append(") | ").append(t.region()).append(" | ").append(t.table())
+            md.append("| ").append(ICON.getOrDefault(t.status(), "")).append(' ').append(status(t))
+                    .append(" | ").append(Escape.codeInCell(t.manifest()))
+                    .append(" (").append(Escape.text(t.namespace() + "/" + t.name()))
+                    .append(") | ").append(Escape.text(t.region())).append(" | ").append(Escape.text(t.table()))
                     .append(" | ").append(t.changes().size()).append(" |\n");
         }
         md.append('\n');
     }
 
     private static void tableSection(StringBuilder md, DriftReport report, TableEntry t) {
-        md.append("## ").append(ICON.getOrDefault(t.status(), "")).append(' ').append(t.namespace()).append('/')
-                .append(t.name()).append(" — `").append(t.region()).append('/').append(t.table()).append("` — ")
-                .append(t.status().replace('_', ' ')).append("\n\n");
+        md.append("## ").append(ICON.getOrDefault(t.status(), "")).append(' ')
+                .append(Escape.text(t.namespace() + "/" + t.name())).append(" — ")
+                .append(Escape.code(t.region() + "/" + t.table())).append(" — ").append(status(t)).append("\n\n");
         for (String message : t.messages()) {
-            md.append("- ").append(message).append('\n');
+            md.append("- ").append(Escape.text(message)).append('\n');
         }
         if (!t.messages().isEmpty()) {
             md.append('\n');
@@ -84,26 +88,29 @@ public final class ReportMarkdown {
         }
         md.append("<details><summary>").append(t.changes().size())
                 .append(t.changes().size() == 1 ? " change" : " changes").append("</summary>\n\n");
-        md.append("```diff\n");
-        diff(md, t.changes());
-        md.append("```\n\n</details>\n\n");
+        md.append(Escape.fence("diff", t.changes().stream().map(ReportMarkdown::diffLine).toList()));
+        md.append("\n</details>\n\n");
     }
 
-    private static void diff(StringBuilder md, List<ChangeEntry> changes) {
-        for (ChangeEntry c : changes) {
-            String sign = switch (c.action()) {
-                case "create" -> "+";
-                case "delete" -> "-";
-                case "blocked" -> "!";
-                default -> "~";
-            };
-            md.append(sign).append(' ').append(c.field()).append(": ");
-            if (!c.action().equals("create")) {
-                md.append(c.from()).append(" → ");
-            }
-            md.append(c.to()).append("   # ").append(c.action()).append(", ")
-                    .append(c.cause().equals("drift") ? "drifted outside git" : "changed in git").append('\n');
-        }
+    private static String diffLine(ChangeEntry c) {
+        return diffSign(c.action()) + " " + c.field() + ": " + (c.action().equals("create") ? "" : c.from() + " → ")
+                + c.to() + "   # " + c.action() + ", "
+                + (c.cause().equals("drift") ? "drifted outside git" : "changed in git");
+    }
+
+    /** The terraform-style sign of a change's action in a diff. */
+    static String diffSign(String action) {
+        return switch (action) {
+            case "create" -> "+";
+            case "delete" -> "-";
+            case "blocked" -> "!";
+            default -> "~";
+        };
+    }
+
+    /** A table's status in words, escaped for Markdown text. */
+    static String status(TableEntry t) {
+        return Escape.text(t.status().replace('_', ' '));
     }
 
     private static void undeclared(StringBuilder md, List<UnmanagedEntry> tables) {
@@ -113,23 +120,40 @@ public final class ReportMarkdown {
         md.append("## ❔ Tables no manifest declares\n\n");
         md.append("| region | table | owner | action | note |\n|---|---|---|---|---|\n");
         for (UnmanagedEntry u : tables) {
-            md.append("| ").append(u.region()).append(" | ").append(u.table()).append(" | ")
-                    .append(u.owner().isEmpty() ? "—" : "`" + u.owner() + "`").append(" | ").append(u.action())
-                    .append(" | ").append(u.message()).append(" |\n");
+            md.append("| ").append(Escape.text(u.region())).append(" | ").append(Escape.text(u.table())).append(" | ")
+                    .append(u.owner().isEmpty() ? "—" : Escape.codeInCell(u.owner())).append(" | ")
+                    .append(Escape.text(u.action())).append(" | ").append(Escape.text(u.message())).append(" |\n");
         }
         md.append('\n');
     }
 
-    private static void errors(StringBuilder md, List<ErrorEntry> errors) {
-        if (errors.isEmpty()) {
+    private static void errors(StringBuilder md, DriftReport report) {
+        if (report.errors().isEmpty()) {
             return;
         }
         md.append("## ❌ Invalid manifests\n\n");
         md.append("Nothing was applied for these; the other manifests were.\n\n");
-        for (ErrorEntry e : errors) {
-            md.append("- `").append(e.file()).append(':').append(e.line()).append(':').append(e.column()).append("` ")
-                    .append(e.field().isEmpty() ? "" : "`" + e.field() + "`: ").append(e.message()).append('\n');
+        for (ErrorEntry e : listedErrors(report)) {
+            md.append("- ").append(Escape.code(e.file() + ":" + e.line() + ":" + e.column())).append(' ')
+                    .append(e.field().isEmpty() ? "" : Escape.code(e.field()) + ": ").append(Escape.text(e.message()))
+                    .append('\n');
         }
-        md.append('\n');
+        md.append(moreErrors(report)).append('\n');
+    }
+
+    /** The errors the Markdown lists: the first {@link #MAX_LISTED_ERRORS}, so the report stays readable. */
+    static List<ErrorEntry> listedErrors(DriftReport report) {
+        return report.errors().subList(0, Math.min(report.errors().size(), MAX_LISTED_ERRORS));
+    }
+
+    /** The list item that says how many errors are not listed; empty when all are. */
+    static String moreErrors(DriftReport report) {
+        int more = report.errorsTotal() - listedErrors(report).size();
+        if (more <= 0) {
+            return "";
+        }
+        return "- … and " + more + (more == 1 ? " more error" : " more errors") + ", not listed here: "
+                + "`drift/report.json` lists the first " + DriftReport.MAX_ERRORS + " and `ddb-gitops validate` prints all "
+                + report.errorsTotal() + ".\n";
     }
 }

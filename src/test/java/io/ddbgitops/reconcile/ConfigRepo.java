@@ -66,6 +66,41 @@ public final class ConfigRepo implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Commits symbolic links (path → link target, which may lie outside the repository; git stores each as a
+     * mode-120000 entry) and pushes them to main. An existing file or directory at a path is replaced.
+     */
+    ConfigRepo commitLinks(String message, Map<String, Path> links) throws IOException, GitAPIException {
+        pull();
+        Path root = work.getRepository().getWorkTree().toPath();
+        for (Map.Entry<String, Path> link : links.entrySet()) {
+            Path path = root.resolve(link.getKey());
+            if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                work.rm().addFilepattern(link.getKey()).call();
+                org.eclipse.jgit.util.FileUtils.delete(path.toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE
+                        | org.eclipse.jgit.util.FileUtils.SKIP_MISSING);
+            }
+            Files.createDirectories(path.getParent());
+            Files.deleteIfExists(path);
+            Files.createSymbolicLink(path, link.getValue());
+            work.add().addFilepattern(link.getKey()).call();
+        }
+        work.commit().setMessage(message).setAuthor(PERSON).setCommitter(PERSON).call();
+        work.push().setRemote("origin").add("main").call();
+        return this;
+    }
+
+    /** The git file mode of {@code path} at the tip of {@code branch} on the remote; empty when absent. */
+    Optional<org.eclipse.jgit.lib.FileMode> mode(String branch, String path) throws IOException {
+        try (Git remote = Git.open(bare.toFile()); var walk = new org.eclipse.jgit.revwalk.RevWalk(remote.getRepository())) {
+            Repository repo = remote.getRepository();
+            RevCommit head = walk.parseCommit(repo.resolve("refs/heads/" + branch));
+            try (TreeWalk tree = TreeWalk.forPath(repo, path, head.getTree())) {
+                return tree == null ? Optional.empty() : Optional.of(tree.getFileMode(0));
+            }
+        }
+    }
+
     private void pull() throws GitAPIException, IOException {
         if (hasRemoteMain()) {
             work.pull().setRemote("origin").setRemoteBranchName("main").call();
