@@ -135,6 +135,9 @@ abstract class RunCommand implements Callable<Integer> {
             PublishResult p = result.published().get();
             out.println("report: " + p.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                     + " (branch " + p.branch() + p.commitId().map(c -> ", commit " + c).orElse("") + ")");
+        } else if (push && result.report().errors().stream()
+                .anyMatch(e -> e.file().equals(io.ddbgitops.config.RepositoryConfig.FILE))) {
+            out.println("report: not pushed, because " + io.ddbgitops.config.RepositoryConfig.FILE + " is invalid");
         } else if (push) {
             out.println("report: unchanged since the last run, nothing to commit");
         }

@@ -1,6 +1,10 @@
 package io.ddbgitops.cli;
 
+import io.ddbgitops.config.ConfigLoad;
+import io.ddbgitops.config.ConfigLoader;
+import io.ddbgitops.config.PolicyCheck;
 import io.ddbgitops.git.JGitWorkspace;
+import io.ddbgitops.manifest.FieldLocator;
 import io.ddbgitops.manifest.LoadResult;
 import io.ddbgitops.manifest.ManifestError;
 import io.ddbgitops.manifest.ManifestLoader;
@@ -18,7 +22,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check every manifest against the schema and the semantic rules. Offline; exit 3 when any is invalid.")
+        description = "Check the repository config (ddb-gitops.yaml) and every manifest against the schemas, the semantic "
+                + "rules and the namespace policy. Offline; exit 3 when anything is invalid.")
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -58,14 +63,27 @@ final class ValidateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--manifests " + manifests + ": leads outside the repository "
                     + "(a symlink?); not read");
         }
+        // the config is always the repository root's, also when only one directory of manifests is validated
+        ConfigLoad config = new ConfigLoader().load(root);
         LoadResult result = new ManifestLoader().load(dir);
         PrintWriter out = spec.commandLine().getOut();
+        config.errors().forEach(error -> out.println(error.format()));
+        if (!config.isValid() && manifests == null) {
+            result = ConfigLoad.withoutConfigFile(result);
+        }
+        if (config.isValid()) {
+            String prefix = manifests == null ? "" : root.toAbsolutePath().normalize()
+                    .relativize(dir.toAbsolutePath().normalize()).toString().replace('\\', '/') + "/";
+            result = PolicyCheck.admit(config.config().get(), result, prefix, new FieldLocator(dir)::locate);
+            out.println("policy: " + config.config().get().policySummary());
+        }
         for (ManifestError error : result.errors()) {
             out.println(error.format());
         }
-        out.printf("%d valid manifest(s), %d invalid, %d other document(s) skipped%n",
-                result.manifests().size(), result.invalidManifests(), result.skippedDocuments());
-        return result.errors().isEmpty() ? RunResult.OK : RunResult.INVALID;
+        out.printf("%d valid manifest(s), %d invalid, %d other document(s) skipped%s%n",
+                result.manifests().size(), result.invalidManifests(), result.skippedDocuments(),
+                config.isValid() ? "" : "; the repository config is invalid");
+        return result.errors().isEmpty() && config.isValid() ? RunResult.OK : RunResult.INVALID;
     }
 
     static boolean looksLikeUrl(String repo) {

@@ -12,8 +12,6 @@ import java.util.List;
  * claim the same table. Invalid documents are reported with file:line:column and left out; the others load.
  */
 public final class ManifestLoader {
-    private static final Comparator<SourceLocation> BY_POSITION = Comparator.comparing(SourceLocation::file)
-            .thenComparingInt(SourceLocation::line).thenComparingInt(SourceLocation::column);
 
     private final ManifestLimits limits;
     private final ManifestText text;
@@ -87,9 +85,8 @@ public final class ManifestLoader {
                 errors.addAll(document.errors());
             }
         }
-        manifests.sort(Comparator.comparing(TableManifest::source, BY_POSITION));
-        errors.sort(Comparator.comparing(ManifestError::location, BY_POSITION)
-                .thenComparing(ManifestError::pointer).thenComparing(ManifestError::message));
+        manifests.sort(Comparator.comparing(TableManifest::source, SourceLocation.ORDER));
+        errors.sort(ManifestError.ORDER);
         return new LoadResult(manifests, errors, invalid, skipped);
     }
 }

@@ -17,23 +17,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code Dynamodb} JSON schema, loaded from the classpath (its {@code $id} is mapped there, so nothing is
- * fetched from the network), and validation that answers in our own words (see {@link SchemaMessages}).
+ * One of our JSON schemas (the {@code Dynamodb} one unless named), loaded from the classpath (its {@code $id} is
+ * mapped there, so nothing is fetched from the network), and validation that answers in our own words (see
+ * {@link SchemaMessages}).
  */
 final class ManifestSchema {
-    static final String ID = "https://ddb-gitops.io/schemas/dynamodb-v1.schema.json";
-    private static final String RESOURCE = "/schemas/dynamodb-v1.schema.json";
+    private static final String BASE = "https://ddb-gitops.io/schemas/";
+    static final String ID = BASE + "dynamodb-v1.schema.json";
 
     private final JsonSchema schema;
     private final SchemaMessages messages;
 
     ManifestSchema() {
+        this("dynamodb-v1.schema.json");
+    }
+
+    /** {@code fileName} is a schema under {@code schemas/}, e.g. {@code config-v1.schema.json}. */
+    ManifestSchema(String fileName) {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
                 builder -> builder.schemaMappers(mappers ->
                         mappers.mapPrefix("https://ddb-gitops.io/schemas/", "classpath:schemas/")));
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
-        this.schema = factory.getSchema(SchemaLocation.of(ID), config);
-        this.messages = new SchemaMessages(readSchemaTree());
+        this.schema = factory.getSchema(SchemaLocation.of(BASE + fileName), config);
+        this.messages = new SchemaMessages(readSchemaTree("/schemas/" + fileName));
     }
 
     /** At most one finding per field, in the order the schema found them. */
@@ -46,14 +52,14 @@ final class ManifestSchema {
         return List.copyOf(byPointer.values());
     }
 
-    private static JsonNode readSchemaTree() {
-        try (InputStream in = ManifestSchema.class.getResourceAsStream(RESOURCE)) {
+    private static JsonNode readSchemaTree(String resource) {
+        try (InputStream in = ManifestSchema.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the classpath");
+                throw new IllegalStateException(resource + " is not on the classpath");
             }
             return new ObjectMapper().readTree(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 }

@@ -14,11 +14,24 @@ import java.util.stream.StreamSupport;
  */
 final class SchemaMessages {
     /** What a value checked by one of the schema's {@code $defs} must be, whichever keyword failed. */
-    private static final Map<String, String> EXPECTED_BY_DEF = Map.of(
-            "capacity", "an integer ≥ 1",
-            "region", "a region name such as us-east-1",
-            "tableName", "a table name (3–255 characters of A-Z a-z 0-9 _ . -)",
-            "indexName", "an index name (3–255 characters of A-Z a-z 0-9 _ . -)");
+    private static final Map<String, String> EXPECTED_BY_DEF = Map.ofEntries(
+            Map.entry("capacity", "an integer ≥ 1"),
+            Map.entry("region", "a region name such as us-east-1"),
+            Map.entry("tableName", "a table name (3–255 characters of A-Z a-z 0-9 _ . -)"),
+            Map.entry("indexName", "an index name (3–255 characters of A-Z a-z 0-9 _ . -)"),
+            // the repository config's (schemas/config-v1.schema.json)
+            Map.entry("accountId", "a 12-digit AWS account id, in quotes"),
+            Map.entry("accountName",
+                    "an account name (1–64 of A-Z a-z 0-9 _ . -, starting with a letter or digit)"),
+            Map.entry("externalId", "an external id (2–1224 of A-Z a-z 0-9 and _ + = , . @ : / -)"),
+            Map.entry("sessionName", "a session name (2–64 of A-Z a-z 0-9 and _ + = , . @ -)"),
+            Map.entry("namespaceName",
+                    "a namespace name (1–253 of A-Z a-z 0-9 _ . -, starting with a letter or digit)"),
+            Map.entry("roleArn", "an IAM role ARN such as arn:aws:iam::111111111111:role/ddb-gitops"),
+            Map.entry("tablePattern",
+                    "a table name pattern (1–255 of A-Z a-z 0-9 _ . - and the wildcards * and ?)"),
+            Map.entry("pathPattern", "a path pattern from the repository root (no leading /, no .. segment)"),
+            Map.entry("duration", "an ISO-8601 duration such as PT26H or P1D"));
 
     private final JsonNode schemaTree;
 
@@ -32,6 +45,12 @@ final class SchemaMessages {
         String type = message.getType();
         if (type.equals("required")) {
             return new Finding(Pointers.child(pointer, message.getProperty()), "required field is missing");
+        }
+        if (type.equals("propertyNames")) {
+            // the key itself is wrong: point at it, and say what a key must be (its def, like a value's)
+            String expected = EXPECTED_BY_DEF.getOrDefault(refName(message.getSchemaNode()), "an allowed name");
+            return new Finding(Pointers.child(pointer, message.getProperty()),
+                    "\"" + message.getProperty() + "\" is not " + expected);
         }
         if (type.equals("additionalProperties")) {
             List<String> allowed = allowedFields(keywordPath);
@@ -103,6 +122,12 @@ final class SchemaMessages {
     private static String defName(String keywordPath) {
         String[] parts = keywordPath.split("/");
         return parts.length == 4 && parts[1].equals("$defs") ? parts[2] : "";
+    }
+
+    /** {@code accountName} for {@code {"$ref": "#/$defs/accountName"}}. */
+    private static String refName(JsonNode schema) {
+        String ref = schema.path("$ref").asText("");
+        return ref.startsWith("#/$defs/") ? ref.substring("#/$defs/".length()) : "";
     }
 
     private static String listed(JsonNode values) {

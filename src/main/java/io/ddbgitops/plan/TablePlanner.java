@@ -33,11 +33,18 @@ public final class TablePlanner {
         ObservedTable live = observed.get();
         Optional<String> owner = live.owner();
         boolean ours = owner.isPresent() && owner.get().equals(manifest.id());
-        if (!ours && !manifest.options().adopt()) {
-            messages.add(0, owner.map(o -> "table " + live.id() + " is managed by manifest " + o
-                            + ", not " + manifest.id() + "; set adopt: true to take it over")
-                    .orElse("unmanaged conflict: table " + live.id() + " exists but is not managed by ddb-gitops; "
-                            + "set adopt: true in the manifest to take it over"));
+        // adopt takes only tables nobody owns: another manifest's table is never taken, so a manifest in one
+        // namespace cannot take over a table another team's manifest created
+        if (owner.isPresent() && !ours) {
+            messages.add(0, "table " + live.id() + " is owned by manifest " + owner.get() + ", not " + manifest.id()
+                    + "; it is left alone" + (manifest.options().adopt() ? " (adopt: true only takes a table that no "
+                    + "manifest owns)" : "") + ". To move it, remove its " + Ownership.TAG_KEY + " tag by hand "
+                    + "once manifest " + owner.get() + " no longer declares it");
+            return new TablePlan(manifest, TableStatus.UNMANAGED, List.of(), List.of(), messages, previouslyApplied);
+        }
+        if (owner.isEmpty() && !manifest.options().adopt()) {
+            messages.add(0, "unmanaged conflict: table " + live.id() + " exists but is not managed by ddb-gitops; "
+                    + "set adopt: true in the manifest to take it over");
             return new TablePlan(manifest, TableStatus.UNMANAGED, List.of(), List.of(), messages, previouslyApplied);
         }
         return new UpdatePlanner(manifest, live, previouslyApplied, now, messages).plan();

@@ -6,10 +6,15 @@ import io.ddbgitops.aws.Deadline;
 import io.ddbgitops.aws.DynamoDbApplier;
 import io.ddbgitops.aws.DynamoDbClients;
 import io.ddbgitops.aws.LiveStateReader;
+import io.ddbgitops.config.ConfigLoad;
+import io.ddbgitops.config.ConfigLoader;
+import io.ddbgitops.config.PolicyCheck;
+import io.ddbgitops.config.RepositoryConfig;
 import io.ddbgitops.git.GitException;
 import io.ddbgitops.git.JGitWorkspace;
 import io.ddbgitops.git.PublishResult;
 import io.ddbgitops.git.ReportWriter;
+import io.ddbgitops.manifest.FieldLocator;
 import io.ddbgitops.manifest.LoadResult;
 import io.ddbgitops.manifest.ManifestLoader;
 import io.ddbgitops.manifest.TableManifest;
@@ -48,6 +53,7 @@ public final class Reconciler {
     private final DynamoDbApplier applier;
     private final BackupApplier backups;
     private final TablePlanner planner = new TablePlanner();
+    private final ConfigLoader configs = new ConfigLoader();
     private final UndeclaredTables undeclared;
     private final Deadline deadline;
 
@@ -78,15 +84,21 @@ public final class Reconciler {
     private RunResult run(RunRequest request, Optional<PullRequest> pullRequest) throws GitException, IOException {
         try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(request.repo(), request.branch(), request.auth())) {
             LOG.info("cloned {} ({}) at {}", workspace.branch(), workspace.headCommit(), workspace.root());
+            ConfigLoad config = configs.load(workspace.root());
             LoadResult loaded = loader.load(workspace.root());
             LOG.info("{} valid manifest(s), {} invalid, {} other document(s) skipped",
                     loaded.manifests().size(), loaded.invalidManifests(), loaded.skippedDocuments());
+            boolean apply = request.mode() == RunRequest.Mode.APPLY;
+            if (!config.isValid()) {
+                return invalidConfig(config, loaded, apply);
+            }
+            loaded = PolicyCheck.admit(config.config().get(), loaded, "", new FieldLocator(workspace.root())::locate);
             Optional<PullRequestScope> scope = pullRequestScope(workspace, loaded, pullRequest);
             loaded = scope.map(PullRequestScope::loaded).orElse(loaded);
             Optional<DriftReport> previous = previousReport(workspace, request);
-            boolean apply = request.mode() == RunRequest.Mode.APPLY;
             ReportBuilder builder = new ReportBuilder(apply ? DriftReport.APPLY : DriftReport.PLAN, previous);
             builder.invalid(loaded.invalidManifests(), loaded.errors());
+            builder.policy(config.config().get().policySummary());
             for (TableManifest manifest : loaded.manifests()) {
                 reconcile(manifest, request, builder);
             }
@@ -103,6 +115,22 @@ public final class Reconciler {
             }
             return new RunResult(report, markdown, published);
         }
+    }
+
+    /**
+     * A broken repository config stops the run before any table is read: its policy cannot be trusted, and no
+     * policy must never be assumed for a broken one. The report lists the errors; nothing is pushed, so the last
+     * good report (and what it says was applied) stays in place.
+     */
+    private static RunResult invalidConfig(ConfigLoad config, LoadResult loaded, boolean apply) {
+        LOG.error("{} is invalid; nothing is planned or applied", RepositoryConfig.FILE);
+        ReportBuilder builder = new ReportBuilder(apply ? DriftReport.APPLY : DriftReport.PLAN, Optional.empty());
+        builder.invalid(1, config.errors());
+        LoadResult manifests = ConfigLoad.withoutConfigFile(loaded);
+        builder.invalid(manifests.invalidManifests(), manifests.errors());
+        builder.policy("invalid — " + RepositoryConfig.FILE + " has errors, so nothing was planned or applied");
+        DriftReport report = builder.build();
+        return new RunResult(report, ReportMarkdown.render(report), Optional.empty());
     }
 
     private Optional<PullRequestScope> pullRequestScope(JGitWorkspace workspace, LoadResult loaded,

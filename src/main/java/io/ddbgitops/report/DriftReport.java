@@ -2,18 +2,23 @@ package io.ddbgitops.report;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The drift report of one run: what {@code drift/report.json} holds (contract in DESIGN.md, schema in
  * {@code schemas/drift-report-v1.schema.json}). {@code mode} is {@code plan} (statuses say what applying would
- * do) or {@code apply} (what was done). Lists are sorted so that equal runs write equal bytes.
+ * do) or {@code apply} (what was done). Lists are sorted so that equal runs write equal bytes. {@code policy}
+ * says which namespace policy the run enforced ({@code none — ...} when the repository has none).
  *
  * <p>{@code errors} keeps the first {@link #MAX_ERRORS} validation errors in that order and {@code errorsTotal}
  * counts them all: a repository with 100,000 broken documents must not make a report of tens of megabytes that
  * is committed on every run ({@code ddb-gitops validate} prints every error).
  */
 public record DriftReport(String mode, Summary summary, List<TableEntry> tables, List<ErrorEntry> errors,
-                          List<UnmanagedEntry> unmanaged, int errorsTotal) {
+                          List<UnmanagedEntry> unmanaged, int errorsTotal,
+                          @com.fasterxml.jackson.annotation.JsonInclude(
+                                  com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT)
+                          Optional<String> policy) {
     public static final String PLAN = "plan";
     public static final String APPLY = "apply";
     /** How many validation errors report.json lists; the Markdown lists fewer (see ReportMarkdown). */
@@ -25,7 +30,17 @@ public record DriftReport(String mode, Summary summary, List<TableEntry> tables,
 
     public DriftReport(String mode, Summary summary, List<TableEntry> tables, List<ErrorEntry> errors,
                        List<UnmanagedEntry> unmanaged) {
-        this(mode, summary, tables, errors, unmanaged, errors.size());
+        this(mode, summary, tables, errors, unmanaged, errors.size(), Optional.empty());
+    }
+
+    public DriftReport(String mode, Summary summary, List<TableEntry> tables, List<ErrorEntry> errors,
+                       List<UnmanagedEntry> unmanaged, int errorsTotal) {
+        this(mode, summary, tables, errors, unmanaged, errorsTotal, Optional.empty());
+    }
+
+    public DriftReport(String mode, Summary summary, List<TableEntry> tables, List<ErrorEntry> errors,
+                       List<UnmanagedEntry> unmanaged, Optional<String> policy) {
+        this(mode, summary, tables, errors, unmanaged, errors.size(), policy);
     }
 
     public DriftReport {
@@ -44,6 +59,7 @@ public record DriftReport(String mode, Summary summary, List<TableEntry> tables,
         unmanaged = unmanaged == null ? List.of() : unmanaged.stream()
                 .sorted(Comparator.comparing(UnmanagedEntry::region).thenComparing(UnmanagedEntry::table))
                 .toList();
+        policy = policy == null ? Optional.empty() : policy;
     }
 
     /**
@@ -56,7 +72,7 @@ public record DriftReport(String mode, Summary summary, List<TableEntry> tables,
                 t.region(), t.table(), isPlan() ? t.status() : settledStatus(t.status()), List.of(), List.of(),
                 t.applied(), t.backup().map(BackupEntry::settled))).toList();
         return new DriftReport("settled", Summary.of(state, summary.invalid(), unmanaged), state, errors, unmanaged,
-                errorsTotal);
+                errorsTotal, policy);
     }
 
     /** True when the run found nothing to create, change or fix, and took or deleted no backup. */

@@ -36,7 +36,9 @@ public final class PullRequestMarkdown {
         errors(md, report, context);
         md.append("<sub>ddb-gitops plan against ").append(Escape.code(context.baseRef())).append(": ")
                 .append(context.changedFiles()).append(context.changedFiles() == 1 ? " file" : " files")
-                .append(" changed; manifests the pull request does not touch are not planned.</sub>\n");
+                .append(" changed; manifests the pull request does not touch are not planned.");
+        report.policy().ifPresent(policy -> md.append(" Policy: ").append(Escape.text(policy)).append('.'));
+        md.append("</sub>\n");
         return md.toString();
     }
 

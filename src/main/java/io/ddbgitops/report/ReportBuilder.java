@@ -21,6 +21,7 @@ public final class ReportBuilder {
     private final List<ErrorEntry> errors = new ArrayList<>();
     private final List<UnmanagedEntry> undeclared = new ArrayList<>();
     private int invalid;
+    private Optional<String> policy = Optional.empty();
 
     public ReportBuilder(String mode, Optional<DriftReport> previous) {
         this.mode = mode;
@@ -98,8 +99,14 @@ public final class ReportBuilder {
         return previouslyApplied.keySet().stream().map(TableId::region).collect(java.util.stream.Collectors.toSet());
     }
 
+    /** Which namespace policy the run enforced, as one line for the report. */
+    public void policy(String summary) {
+        policy = Optional.of(summary);
+    }
+
     public DriftReport build() {
-        return new DriftReport(mode, DriftReport.Summary.of(tables, invalid, undeclared), tables, errors, undeclared);
+        return new DriftReport(mode, DriftReport.Summary.of(tables, invalid, undeclared), tables, errors, undeclared,
+                policy);
     }
 
     private static TableEntry entry(TableManifest m, String status, List<ChangeEntry> changes, List<String> messages,

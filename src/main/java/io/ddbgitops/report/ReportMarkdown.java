@@ -22,6 +22,7 @@ public final class ReportMarkdown {
         StringBuilder md = new StringBuilder();
         md.append("# ddb-gitops ").append(report.isPlan() ? "plan" : "drift report").append("\n\n");
         md.append(headline(report)).append("\n\n");
+        report.policy().ifPresent(policy -> md.append("Policy: ").append(Escape.text(policy)).append("\n\n"));
         summaryTable(md, report);
         BackupMarkdown.append(md, report);
         for (TableEntry table : report.tables()) {

@@ -165,6 +165,18 @@ class TablePlannerTest {
     }
 
     @Test
+    void adoptNeverTakesATableAnotherManifestOwns() {
+        ObservedTable live = Tables.withTags(liveOrders(), Map.of(Ownership.TAG_KEY, "billing/orders"));
+        TablePlan plan = plan(Tables.adopting(orders(40, 30, Optional.of(true))), Optional.of(live), Map.of());
+
+        assertThat(plan.status()).isEqualTo(TableStatus.UNMANAGED);
+        assertThat(plan.actions()).isEmpty();
+        assertThat(plan.changes()).isEmpty();
+        assertThat(plan.messages().get(0)).contains("owned by manifest billing/orders, not shop/orders")
+                .contains("adopt: true only takes a table that no manifest owns");
+    }
+
+    @Test
     void adoptsAnUnownedTableByTaggingIt() {
         TablePlan plan = plan(Tables.adopting(orders()), Optional.of(Tables.unowned(liveOrders())), Map.of());
 

@@ -121,6 +121,27 @@ class PullRequestPlanIT {
     }
 
     @Test
+    void aPullRequestOutsideItsNamespacesAllowanceIsInvalidAndPlansNothing() throws Exception {
+        branch("policy");
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("ddb-gitops.yaml", "apiVersion: ddb-gitops/v1\nkind: Config\npolicy:\n  namespaces:\n"
+                + "    it: {tables: [\"PrSessions\", \"PrCarts\", \"PrUsers\"]}\n");
+        files.put(ORDERS, Manifests.table("orders", "us-east-1", "PrOrders", 40, 30, true));
+        commitAndPush("policy", "Take more reads on a table the namespace may not manage", files);
+
+        RunResult result = planPullRequest("policy", "main");
+
+        assertThat(result.exitCode()).isEqualTo(RunResult.INVALID);
+        assertThat(result.report().tables()).isEmpty();
+        assertThat(result.report().errors()).singleElement().satisfies(e -> {
+            assertThat(e.file()).isEqualTo(ORDERS);
+            assertThat(e.field()).isEqualTo("spec.tablename");
+        });
+        assertThat(result.markdown()).contains("table \"PrOrders\" is outside what namespace \"it\" may manage");
+        assertThat(result.markdown()).contains("Policy: ddb-gitops.yaml policy: namespaces it.</sub>");
+    }
+
+    @Test
     void comparesMultiDocumentFilesDocumentByDocument() throws Exception {
         branch("users");
         commitAndPush("users", "More reads for users", Map.of(MULTI, multi(9)));
