@@ -16,7 +16,7 @@ public final class AwsErrors {
     /** Retried by the SDK within the run, and again by the next run if they outlast the retries. */
     private static final Set<String> TRANSIENT = Set.of("ThrottlingException", "ProvisionedThroughputExceededException",
             "RequestLimitExceeded", "InternalServerError", "ServiceUnavailable", "ApiCallTimeout",
-            "ApiCallAttemptTimeout", "ConnectionError", "ContinuousBackupsUnavailableException",
+            "ApiCallAttemptTimeout", "ConnectionError", "ContinuousBackupsUnavailableException", "ConcurrentUpdateException",
             "ResourceInUseException");
     /** The request is wrong or not allowed: the next run fails the same way until someone fixes it. */
     private static final Set<String> NEEDS_A_FIX = Set.of("AccessDeniedException", "UnrecognizedClientException",

@@ -32,12 +32,14 @@ public final class DynamoDbApplier {
     private final TableWaiter waiter;
     private final Deadline deadline;
     private final BackupApplier backups;
+    private final AutoScalingApplier scaling;
 
     public DynamoDbApplier(DynamoDbClients clients) {
         this.clients = clients;
         this.deadline = clients.settings().deadline();
         this.waiter = new TableWaiter(clients.settings().waitTimeout(), Duration.ofMillis(250), deadline);
         this.backups = new BackupApplier(clients);
+        this.scaling = new AutoScalingApplier(clients);
     }
 
     public ApplyOutcome apply(TablePlan plan) {
@@ -158,6 +160,10 @@ public final class DynamoDbApplier {
             waiter.awaitActive(client, id);
             client.deleteTable(r -> r.tableName(table));
             waiter.awaitGone(client, id);
+        } else if (action instanceof Action.AutoScaling step) {
+            // A target can only be registered for a table or index that exists; ACTIVE also means no update runs.
+            waiter.awaitActive(client, id);
+            scaling.apply(id, step.step());
         } else if (action instanceof Action.SafetyBackup backup) {
             backups.safetyBackup(client, id, backup.reason(), java.time.Instant.now());
         } else {

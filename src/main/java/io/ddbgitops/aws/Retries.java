@@ -20,7 +20,10 @@ import java.time.Duration;
  *       and the SDKs' retry modes: https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html
  *       (both checked 2026-12-01).</li>
  *   <li>{@code ContinuousBackupsUnavailableException} ("backups are being enabled" right after a table is created)
- *       is transient, so it is retried too.</li>
+ *       is transient, so it is retried too; so is Application Auto Scaling's {@code ConcurrentUpdateException} (another
+ *       change to the same scalable target is pending:
+ *       https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html, checked
+ *       2026-12-01).</li>
  *   <li>{@code LimitExceededException} is a quota refusal (500 simultaneous table operations per account, the
  *       daily throughput-decrease budget, …:
  *       https://docs.aws.amazon.com/botocore/latest/reference/services/dynamodb/client/exceptions/LimitExceededException.html,
@@ -37,6 +40,9 @@ public final class Retries {
     private static final Duration THROTTLING_BASE = Duration.ofMillis(500);
     private static final Duration THROTTLING_CAP = Duration.ofSeconds(10);
 
+    private static final java.util.Set<String> TRANSIENT_REFUSALS = java.util.Set.of(
+            "ContinuousBackupsUnavailableException", "ConcurrentUpdateException");
+
     private Retries() {}
 
     /** A new strategy per client: the adaptive rate limiter's state belongs to one client (one region). */
@@ -52,6 +58,6 @@ public final class Retries {
 
     private static boolean transientRefusal(Throwable e) {
         return e instanceof AwsServiceException aws && aws.awsErrorDetails() != null
-                && "ContinuousBackupsUnavailableException".equals(aws.awsErrorDetails().errorCode());
+                && TRANSIENT_REFUSALS.contains(aws.awsErrorDetails().errorCode());
     }
 }
