@@ -5,6 +5,10 @@ import io.ddbgitops.aws.Deadline;
 import io.ddbgitops.aws.DynamoDbClients;
 import io.ddbgitops.git.CommitAuthor;
 import io.ddbgitops.git.GitAuth;
+import io.ddbgitops.local.Fault;
+import io.ddbgitops.local.FaultPlan;
+import io.ddbgitops.local.FaultRule;
+import io.ddbgitops.local.LocalEndpoint;
 import io.ddbgitops.manifest.ManifestLoader;
 import io.ddbgitops.report.DriftReport;
 import io.ddbgitops.report.ReportJson;
@@ -90,6 +94,24 @@ class DeadlineIT {
                     .endsWith("will retry on the next run"));
         });
         assertThat(peer.connections()).as("the calls really went to the dead peer").isPositive();
+    }
+
+    @Test
+    void aCallInFlightWhenTheDeadlinePassesIsCutOffAndItsTableSaysWhatDidNotFinish() throws Exception {
+        try (LocalEndpoint endpoint = LocalEndpoint.start(0, Optional.empty())) {
+            // every write is answered a minute late; the run's deadline is a few seconds away
+            endpoint.faults().set(FaultPlan.of(1, FaultRule.always(Fault.LATENCY, Duration.ofMinutes(1))
+                    .onlyFor("CreateTable")));
+            long started = System.nanoTime();
+
+            RunResult result = apply(AwsSettings.endpoint(endpoint.endpoint())
+                    .withDeadline(Deadline.after(Duration.ofSeconds(15))));
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(58));
+            assertThat(result.exitCode()).isEqualTo(RunResult.ERROR);
+            assertThat(messages(result.report())).anySatisfy(m -> assertThat(m)
+                    .startsWith("timed out: create table").contains("did not finish before the run's deadline"));
+        }
     }
 
     private static java.util.List<String> messages(DriftReport report) {
