@@ -91,31 +91,35 @@ abstract class RunCommand implements Callable<Integer> {
         Deadline deadline = budget.map(Deadline::after).orElseGet(Deadline::none);
         try (DynamoDbClients clients = new DynamoDbClients(settings.withDeadline(deadline))) {
             PrintWriter out = spec.commandLine().getOut();
-            String repo = resolveRepo(out);
-            RunRequest request = request(repo, now == null ? Instant.now() : now,
-                    gitOptions.auth(Main.environment(spec)));
-            RunResult result = execute(new Reconciler(new ManifestLoader(), clients), request);
-            print(out, result, push());
-            after(result);
-            return result.exitCode();
+            if (repoOptions.repo != null) {
+                return runOn(repoOptions.repo, out, clients).exitCode();
+            }
+            if (!awsOptions.local) {
+                throw new IllegalArgumentException("--repo is required (or --local to use the bundled sample-repo)");
+            }
+            Optional<Path> dataDir = Optional.ofNullable(awsOptions.dataDir);
+            try (SampleRepo.Checkout sample = SampleRepo.open(dataDir)) {
+                if (dataDir.isPresent()) {
+                    out.println("sample repo: " + sample.bare() + "  (kept in the data directory)");
+                }
+                RunResult result = runOn(sample.bare().toString(), out, clients);
+                out.println("report file: " + SampleRepo.keepReport(result.markdown(), dataDir));
+                return result.exitCode();
+            }
         }
+    }
+
+    private RunResult runOn(String repo, PrintWriter out, DynamoDbClients clients) throws Exception {
+        RunRequest request = request(repo, now == null ? Instant.now() : now, gitOptions.auth(Main.environment(spec)));
+        RunResult result = execute(new Reconciler(new ManifestLoader(), clients), request);
+        print(out, result, push());
+        after(result);
+        return result;
     }
 
     RunRequest request(String repo, Instant at, GitAuth auth) {
         return new RunRequest(mode(), repo, Optional.ofNullable(repoOptions.branch), push(),
                 Optional.ofNullable(repoOptions.reportBranch), at, auth, repoOptions.author(), prune());
-    }
-
-    private String resolveRepo(PrintWriter out) throws Exception {
-        if (repoOptions.repo != null) {
-            return repoOptions.repo;
-        }
-        if (!awsOptions.local) {
-            throw new IllegalArgumentException("--repo is required (or --local to use the bundled sample-repo)");
-        }
-        Path sample = SampleRepo.materialize(java.util.Optional.ofNullable(awsOptions.dataDir));
-        out.println("sample repo: " + sample + "  (git clone it to read drift/REPORT.md)");
-        return sample.toString();
     }
 
     static void print(PrintWriter out, RunResult result, boolean push) {
