@@ -61,16 +61,9 @@ public final class AwsErrors {
         return e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException;
     }
 
-    /**
-     * A quota or rate rule refused the change: {@code LimitExceededException}, or AWS's one-TTL-change-per-hour rule
-     * ({@code ValidationException: Time to live has been modified multiple times within a fixed interval}; see
-     * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTimeToLive.html, checked 2026-12-01).
-     * Such a change is blocked, not failed: nothing is wrong, it has to wait.
-     */
+    /** A quota or rate rule refused the change: blocked, not failed ({@link QuotaRefusals}). */
     public static boolean quotaRefusal(Throwable e) {
-        String code = code(e);
-        return code.equals("LimitExceededException") || (code.equals("ValidationException") && e.getMessage() != null
-                && e.getMessage().contains("modified multiple times within a fixed interval"));
+        return QuotaRefusals.isQuotaRefusal(e);
     }
 
     /** The failure and what the next run does about it, as one line for the report. */

@@ -3,6 +3,8 @@ package io.ddbgitops.aws;
 import io.ddbgitops.manifest.TableId;
 import io.ddbgitops.manifest.TableManifest;
 import io.ddbgitops.plan.Action;
+import io.ddbgitops.plan.ApplyProgress;
+import io.ddbgitops.plan.TablePlanner;
 import io.ddbgitops.plan.TablePlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +24,10 @@ import java.util.function.Function;
 
 /**
  * Carries out a {@link TablePlan}'s actions in order: one UpdateTable in flight per table, waiting for the table
- * and its indexes to be ACTIVE before and after each one. A failure stops this table's remaining actions and is
- * returned, never thrown, so one table cannot stop the others.
+ * and its indexes to be ACTIVE before and after each one. Unless asked to wait, long work (an index backfill, a
+ * replica, a table-class or SSE update) is started and left running: the UpdateTable calls after it are left for the
+ * next run, which finds the table busy or done. A quota refusal blocks only its own action. A failure stops this
+ * table's remaining actions and is returned, never thrown, so one table cannot stop the others.
  */
 public final class DynamoDbApplier {
     private static final Logger LOG = LoggerFactory.getLogger(DynamoDbApplier.class);
@@ -43,65 +47,92 @@ public final class DynamoDbApplier {
     }
 
     public ApplyOutcome apply(TablePlan plan) {
-        return apply(plan.manifest().tableId(), plan.actions());
+        return apply(plan.manifest().tableId(), plan.actions(), true);
+    }
+
+    public ApplyOutcome apply(TablePlan plan, boolean waitForLongWork) {
+        return apply(plan.manifest().tableId(), plan.actions(), waitForLongWork);
+    }
+
+    /** Runs actions on one table in order, waiting for all long work; stops at the first failure. */
+    public ApplyOutcome apply(TableId id, List<Action> actions) {
+        return apply(id, actions, true);
     }
 
     /**
-     * Runs actions on one table in order; stops at the first failure. A quota refusal ends as {@code blocked}; a
-     * CreateTable (or restore) that finds the table already made, as {@code tableExists}, so the caller re-reads it.
+     * Runs actions on one table in order; stops at the first failure. A CreateTable (or restore) that finds the table
+     * already made ends with {@code tableExists}, so the caller re-reads it. After the run's deadline no action starts.
      */
-    public ApplyOutcome apply(TableId id, List<Action> actions) {
+    public ApplyOutcome apply(TableId id, List<Action> actions, boolean waitForLongWork) {
         DynamoDbClient client = clients.forRegion(id.region());
-        List<String> done = new ArrayList<>();
+        List<Action> done = new ArrayList<>();
+        List<Action> started = new ArrayList<>();
+        List<Action> pending = new ArrayList<>();
+        List<ApplyProgress.Refusal> refused = new ArrayList<>();
+        boolean busy = false;
         for (Action action : actions) {
             if (deadline.passed()) {
-                return ApplyOutcome.failed(done, "timed out: " + action.describe() + " was not started before "
-                        + deadline.describe() + "; the next run continues from here");
+                String reason = "timed out: " + action.describe() + " was not started before " + deadline.describe()
+                        + "; the next run continues from here";
+                LOG.error("{}: {}", id, reason);
+                return new ApplyOutcome(done, Optional.of(reason), new ApplyProgress(started, pending, refused));
+            }
+            if (busy && TablePlanner.needsActiveTable(action)) {
+                LOG.info("{}: {} waits for a later run (long work in progress)", id, action.describe());
+                pending.add(action);
+                continue;
             }
             LOG.info("{}: {}", id, action.describe());
+            boolean leaveRunning = !waitForLongWork && TablePlanner.isLongWork(action);
             try {
-                execute(client, id, action);
-                done.add(action.describe());
-            } catch (RuntimeException e) {
-                ApplyOutcome outcome = outcome(action, done, e);
-                if (outcome.kind() == ApplyOutcome.Kind.FAILED) {
-                    LOG.error("{}: {}", id, outcome.failure().orElse(""));
-                } else {
-                    LOG.warn("{}: {}", id, outcome.failure().orElse(""));
+                execute(client, id, action, leaveRunning);
+                done.add(action);
+                if (leaveRunning && !waiter.isSettled(client, id)) {
+                    started.add(action);
+                    busy = true;
                 }
-                return outcome;
+            } catch (RuntimeException e) {
+                ApplyProgress progress = new ApplyProgress(started, pending, refused);
+                if (tableMadeMeanwhile(action, e)) {
+                    String reason = action.describe() + ": the table was made meanwhile (" + AwsErrors.describe(e) + ")";
+                    LOG.warn("{}: {}", id, reason);
+                    return new ApplyOutcome(done, Optional.of(reason), progress, true);
+                }
+                if (!QuotaRefusals.isQuotaRefusal(e)) {
+                    String reason = failure(action, e);
+                    LOG.error("{}: {}", id, reason);
+                    return new ApplyOutcome(done, Optional.of(reason), progress);
+                }
+                LOG.warn("{}: {} refused by an AWS quota: {}", id, action.describe(), AwsErrors.describe(e));
+                refused.add(new ApplyProgress.Refusal(action, AwsErrors.describe(e) + "; " + AwsErrors.nextRun(e)));
             }
         }
-        return ApplyOutcome.succeeded(done);
+        return new ApplyOutcome(done, Optional.empty(), new ApplyProgress(started, pending, refused));
     }
 
-    private ApplyOutcome outcome(Action action, List<String> done, RuntimeException e) {
+    private static boolean tableMadeMeanwhile(Action action, RuntimeException e) {
         boolean creating = action instanceof Action.CreateTable || action instanceof Action.RestoreTable;
         String code = AwsErrors.code(e);
-        if (creating && (code.equals("ResourceInUseException") || code.equals("TableAlreadyExistsException")
-                || e instanceof RestoreException && e.getMessage().contains("already exists"))) {
-            return ApplyOutcome.tableExists(done, action.describe() + ": the table was made meanwhile ("
-                    + AwsErrors.describe(e) + ")");
-        }
-        if (AwsErrors.quotaRefusal(e)) {
-            return ApplyOutcome.blocked(done, action.describe() + " refused: " + AwsErrors.describe(e) + "; "
-                    + AwsErrors.nextRun(e));
-        }
+        return creating && (code.equals("ResourceInUseException") || code.equals("TableAlreadyExistsException")
+                || e instanceof RestoreException && e.getMessage().contains("already exists"));
+    }
+
+    /** The failure as the report says it: what failed, the error code, and what the next run does. */
+    private String failure(Action action, RuntimeException e) {
         if (AwsErrors.timedOut(e) && deadline.passed()) {
-            return ApplyOutcome.failed(done, "timed out: " + action.describe() + " did not finish before "
-                    + deadline.describe() + " (" + AwsErrors.code(e) + "); the next run continues from here");
+            return "timed out: " + action.describe() + " did not finish before " + deadline.describe() + " ("
+                    + AwsErrors.code(e) + "); the next run continues from here";
         }
         if (e instanceof SdkException || e instanceof TableWaiter.TableWaitTimeoutException
                 || e instanceof SafetyBackupException || e instanceof RestoreException
                 || e instanceof BackupWaiter.BackupNotAvailableException) {
-            return ApplyOutcome.failed(done, action.describe() + " failed: " + AwsErrors.failure(e));
+            return action.describe() + " failed: " + AwsErrors.failure(e);
         }
-        return ApplyOutcome.failed(done, action.describe() + " failed unexpectedly: " + AwsErrors.describe(e)
-                + "; will retry on the next run");
+        return action.describe() + " failed unexpectedly: " + AwsErrors.describe(e) + "; will retry on the next run";
     }
 
     // Java 17: no pattern matching for switch yet, so one instanceof chain.
-    private void execute(DynamoDbClient client, TableId id, Action action) {
+    private void execute(DynamoDbClient client, TableId id, Action action, boolean leaveRunning) {
         String table = id.tableName();
         if (action instanceof Action.CreateTable create) {
             client.createTable(TableRequests.create(create));
@@ -115,7 +146,7 @@ public final class DynamoDbApplier {
         } else if (action instanceof Action.UpdateIndexThroughput update) {
             updateTable(client, id, t -> TableRequests.indexThroughput(t, update.throughput()));
         } else if (action instanceof Action.CreateIndex create) {
-            updateTable(client, id, t -> TableRequests.createIndex(t, create));
+            updateTable(client, id, t -> TableRequests.createIndex(t, create), leaveRunning);
         } else if (action instanceof Action.SetStream stream) {
             updateTable(client, id, t -> UpdateTableRequest.builder().tableName(t)
                     .streamSpecification(stream.viewType()
@@ -127,14 +158,14 @@ public final class DynamoDbApplier {
                     .deletionProtectionEnabled(protection.enabled()).build());
         } else if (action instanceof Action.SetTableClass tableClass) {
             updateTable(client, id, t -> UpdateTableRequest.builder().tableName(t)
-                    .tableClass(tableClass.tableClass().name()).build());
+                    .tableClass(tableClass.tableClass().name()).build(), leaveRunning);
         } else if (action instanceof Action.SetEncryption sse) {
             updateTable(client, id, t -> UpdateTableRequest.builder().tableName(t)
-                    .sseSpecification(TableRequests.sse(sse.sse())).build());
+                    .sseSpecification(TableRequests.sse(sse.sse())).build(), leaveRunning);
         } else if (action instanceof Action.AddReplica add) {
             updateTable(client, id, t -> UpdateTableRequest.builder().tableName(t)
                     .replicaUpdates(ReplicationGroupUpdate.builder().create(c -> c.regionName(add.region())).build())
-                    .build());
+                    .build(), leaveRunning);
         } else if (action instanceof Action.RemoveReplica remove) {
             updateTable(client, id, t -> UpdateTableRequest.builder().tableName(t)
                     .replicaUpdates(ReplicationGroupUpdate.builder().delete(d -> d.regionName(remove.region())).build())
@@ -185,6 +216,12 @@ public final class DynamoDbApplier {
      * second refusal is the table's failure.
      */
     private void updateTable(DynamoDbClient client, TableId id, Function<String, UpdateTableRequest> request) {
+        updateTable(client, id, request, false);
+    }
+
+    /** One UpdateTable on a settled table; long work may be left running after it. */
+    private void updateTable(DynamoDbClient client, TableId id, Function<String, UpdateTableRequest> request,
+                             boolean leaveRunning) {
         waiter.awaitActive(client, id);
         try {
             client.updateTable(request.apply(id.tableName()));
@@ -193,7 +230,9 @@ public final class DynamoDbApplier {
             waiter.awaitActive(client, id);
             client.updateTable(request.apply(id.tableName()));
         }
-        waiter.awaitActive(client, id);
+        if (!leaveRunning) {
+            waiter.awaitActive(client, id);
+        }
     }
 
     private void tag(DynamoDbClient client, String table, java.util.Map<String, String> tags) {
@@ -206,30 +245,22 @@ public final class DynamoDbApplier {
     }
 
     /**
-     * What happened to one table's actions: all done, or stopped by a failure, a quota refusal ({@code blocked}), or
-     * a table that already exists where one was to be made ({@code tableExists}).
+     * What happened to one table's actions: those done, a failure, and what was left running, pending or refused;
+     * {@code tableExists} when a table to be made was found made meanwhile (the caller reads it again).
      */
-    public record ApplyOutcome(List<String> applied, Optional<String> failure, Kind kind) {
-        public enum Kind { DONE, FAILED, BLOCKED, TABLE_EXISTS }
-
+    public record ApplyOutcome(List<Action> done, Optional<String> failure, ApplyProgress progress,
+                               boolean tableExists) {
         public ApplyOutcome {
-            applied = List.copyOf(applied);
+            done = List.copyOf(done);
         }
 
-        static ApplyOutcome succeeded(List<String> applied) {
-            return new ApplyOutcome(applied, Optional.empty(), Kind.DONE);
+        public ApplyOutcome(List<Action> done, Optional<String> failure, ApplyProgress progress) {
+            this(done, failure, progress, false);
         }
 
-        static ApplyOutcome failed(List<String> applied, String reason) {
-            return new ApplyOutcome(applied, Optional.of(reason), Kind.FAILED);
-        }
-
-        static ApplyOutcome blocked(List<String> applied, String reason) {
-            return new ApplyOutcome(applied, Optional.of(reason), Kind.BLOCKED);
-        }
-
-        static ApplyOutcome tableExists(List<String> applied, String reason) {
-            return new ApplyOutcome(applied, Optional.of(reason), Kind.TABLE_EXISTS);
+        /** What was done, as logs and reports say it. */
+        public List<String> applied() {
+            return done.stream().map(Action::describe).toList();
         }
 
         public boolean ok() {

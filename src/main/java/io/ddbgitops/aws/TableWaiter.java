@@ -20,6 +20,9 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -52,16 +55,18 @@ public final class TableWaiter {
 
     public TableDescription awaitActive(DynamoDbClient client, TableId id) {
         Instant start = Instant.now();
-        AtomicReference<Instant> nextProgress = new AtomicReference<>(start.plus(PROGRESS_EVERY));
+        // the first line says at once what is being waited for
+        AtomicReference<Instant> nextProgress = new AtomicReference<>(start);
         AtomicReference<TableDescription> last = new AtomicReference<>();
         try {
             return SETTLED.run(() -> {
-                TableDescription table = client.describeTable(r -> r.tableName(id.tableName())).table();
+                TableDescription table = describe(client, id)
+                        .orElse(TableDescription.builder().tableStatus("UNKNOWN").build());
                 last.set(table);
                 Instant now = Instant.now();
                 if (now.isAfter(nextProgress.get()) && !isSettled(table)) {
-                    LOG.info("{}: waiting for ACTIVE, status {} after {}s", id, table.tableStatusAsString(),
-                            Duration.between(start, now).toSeconds());
+                    LOG.info("{}: waiting for {} after {}s (limit {}s)", id, busy(table),
+                            Duration.between(start, now).toSeconds(), timeout.toSeconds());
                     nextProgress.set(now.plus(PROGRESS_EVERY));
                 }
                 return DescribeTableResponse.builder().table(table).build();
@@ -69,6 +74,27 @@ public final class TableWaiter {
         } catch (SdkClientException e) {
             throw unwrap(e, id + " is still " + (last.get() == null ? "unknown" : last.get().tableStatusAsString())
                     + " after " + Duration.between(start, Instant.now()).toSeconds() + "s; gave up waiting for ACTIVE");
+        }
+    }
+
+    /** Whether the table and all its indexes and replicas are ACTIVE right now (one DescribeTable, no waiting). */
+    public boolean isSettled(DynamoDbClient client, TableId id) {
+        return describe(client, id).map(TableWaiter::isSettled).orElse(false);
+    }
+
+    /**
+     * One DescribeTable; empty when the service answered with a server error even after the SDK's retries. A table
+     * in the middle of long work can briefly do so (DynamoDB Local does while it adds an index); the caller polls on.
+     */
+    private static Optional<TableDescription> describe(DynamoDbClient client, TableId id) {
+        try {
+            return Optional.of(client.describeTable(r -> r.tableName(id.tableName())).table());
+        } catch (software.amazon.awssdk.core.exception.SdkServiceException e) {
+            if (e.statusCode() < 500) {
+                throw e;
+            }
+            LOG.info("{}: DescribeTable answered {} ({}); polling on", id, e.statusCode(), AwsErrors.describe(e));
+            return Optional.empty();
         }
     }
 
@@ -106,6 +132,20 @@ public final class TableWaiter {
 
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** What is not ACTIVE yet, for progress lines: "table UPDATING, index byCustomer CREATING". */
+    static String busy(TableDescription table) {
+        List<String> parts = new ArrayList<>();
+        if (table.tableStatus() != TableStatus.ACTIVE) {
+            parts.add("table " + table.tableStatusAsString());
+        }
+        table.globalSecondaryIndexes().stream().filter(g -> g.indexStatus() != IndexStatus.ACTIVE)
+                .forEach(g -> parts.add("index " + g.indexName() + " " + g.indexStatusAsString()
+                        + (Boolean.TRUE.equals(g.backfilling()) ? " (backfilling)" : "")));
+        table.replicas().stream().filter(r -> r.replicaStatus() != null && r.replicaStatus() != ReplicaStatus.ACTIVE)
+                .forEach(r -> parts.add("replica " + r.regionName() + " " + r.replicaStatusAsString()));
+        return parts.isEmpty() ? "ACTIVE" : String.join(", ", parts);
     }
 
     private static boolean isSettled(TableDescription table) {

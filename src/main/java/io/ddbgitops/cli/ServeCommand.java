@@ -43,6 +43,8 @@ final class ServeCommand extends ApplyingCommand {
             throw new IllegalArgumentException("--cron \"" + cron + "\" is not a Quartz cron expression: " + e.getMessage());
         }
         expression.setTimeZone(TimeZone.getTimeZone("UTC"));
+        java.time.Duration timeout = waitTimeout();
+        decreasesPerDay();
         java.util.Optional<java.time.Duration> budget = timeout();
         try (AwsOptions.Target target = awsOptions.open()) {
             Scheduler scheduler = scheduler();

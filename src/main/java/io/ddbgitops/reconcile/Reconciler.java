@@ -17,8 +17,10 @@ import io.ddbgitops.git.ReportWriter;
 import io.ddbgitops.manifest.FieldLocator;
 import io.ddbgitops.manifest.LoadResult;
 import io.ddbgitops.manifest.ManifestLoader;
+import io.ddbgitops.manifest.BillingMode;
 import io.ddbgitops.manifest.TableManifest;
 import io.ddbgitops.plan.ObservedTable;
+import io.ddbgitops.plan.PlanSettings;
 import io.ddbgitops.plan.TablePlan;
 import io.ddbgitops.plan.TablePlanner;
 import io.ddbgitops.plan.TableStatus;
@@ -52,7 +54,6 @@ public final class Reconciler {
     private final LiveStateReader reader;
     private final DynamoDbApplier applier;
     private final BackupApplier backups;
-    private final TablePlanner planner = new TablePlanner();
     private final ConfigLoader configs = new ConfigLoader();
     private final UndeclaredTables undeclared;
     private final Deadline deadline;
@@ -99,8 +100,9 @@ public final class Reconciler {
             ReportBuilder builder = new ReportBuilder(apply ? DriftReport.APPLY : DriftReport.PLAN, previous);
             builder.invalid(loaded.invalidManifests(), loaded.errors());
             builder.policy(config.config().get().policySummary());
+            PlanSettings settings = request.settings(config.config().get().quotas());
             for (TableManifest manifest : loaded.manifests()) {
-                reconcile(manifest, request, builder);
+                reconcile(manifest, request, settings, builder);
             }
             if (pullRequest.isEmpty()) {
                 undeclared.reconcile(loaded, request, builder);
@@ -150,7 +152,7 @@ public final class Reconciler {
      * and what the next run does; a create that finds the table already made (another run raced us) re-reads the
      * table and plans again.
      */
-    private void reconcile(TableManifest manifest, RunRequest request, ReportBuilder builder) {
+    private void reconcile(TableManifest manifest, RunRequest request, PlanSettings settings, ReportBuilder builder) {
         if (deadline.passed()) {
             LOG.warn("{}: not reached before {}", manifest.tableId(), deadline.describe());
             builder.failed(manifest, "timed out: not reached before " + deadline.describe()
@@ -158,7 +160,7 @@ public final class Reconciler {
             return;
         }
         try {
-            reconcileTable(manifest, request, builder, true);
+            reconcileTable(manifest, request, settings, builder, true);
         } catch (RuntimeException e) {
             String reason = "failed unexpectedly: " + AwsErrors.failure(e);
             LOG.error("{}: {}", manifest.tableId(), reason);
@@ -166,7 +168,8 @@ public final class Reconciler {
         }
     }
 
-    private void reconcileTable(TableManifest manifest, RunRequest request, ReportBuilder builder, boolean mayReplan) {
+    private void reconcileTable(TableManifest manifest, RunRequest request, PlanSettings settings,
+                                ReportBuilder builder, boolean mayReplan) {
         Optional<ObservedTable> observed;
         try {
             observed = reader.read(manifest.tableId());
@@ -179,25 +182,24 @@ public final class Reconciler {
             builder.failed(manifest, reason);
             return;
         }
-        TablePlan plan = planner.plan(manifest, observed, builder.previouslyApplied(manifest.tableId()), request.now());
+        TablePlanner planner = new TablePlanner(settings);
+        TablePlan plan = planner.plan(manifest, observed, builder.previouslyApplied(manifest.tableId()),
+                builder.previousHistory(manifest.tableId()), request.now());
         LOG.info("{} ({}): {}, {} change(s)", manifest.tableId(), manifest.id(), plan.status().label(),
                 plan.changes().size());
         boolean applied = true;
         if (request.mode() == RunRequest.Mode.APPLY && plan.hasWrites()) {
-            DynamoDbApplier.ApplyOutcome outcome = applier.apply(plan);
-            switch (outcome.kind()) {
-                case TABLE_EXISTS -> {
-                    if (mayReplan) {
-                        LOG.info("{}: {}; reading it again and planning anew", manifest.tableId(),
-                                outcome.failure().orElse(""));
-                        reconcileTable(manifest, request, builder, false);
-                        return;
-                    }
-                    builder.planned(plan, true, outcome.failure().map(f -> f + "; will retry on the next run"));
-                }
-                case BLOCKED -> builder.refused(plan, outcome.failure().orElseThrow());
-                default -> builder.planned(plan, true, outcome.failure());
+            DynamoDbApplier.ApplyOutcome outcome = applier.apply(plan, settings.waitForLongWork());
+            if (outcome.tableExists() && mayReplan) {
+                LOG.info("{}: {}; reading it again and planning anew", manifest.tableId(), outcome.failure().orElse(""));
+                reconcileTable(manifest, request, settings, builder, false);
+                return;
             }
+            boolean wasProvisioned = observed.map(o -> o.billingMode() == BillingMode.PROVISIONED).orElse(false);
+            builder.planned(plan, true, outcome.tableExists()
+                            ? outcome.failure().map(f -> f + "; will retry on the next run") : outcome.failure(),
+                    outcome.progress(), plan.history().after(outcome.done(), wasProvisioned, request.now()),
+                    request.now());
             applied = outcome.ok();
         } else {
             builder.planned(plan, request.mode() == RunRequest.Mode.APPLY, Optional.empty());
