@@ -1,6 +1,9 @@
 package io.ddbgitops.cli;
 
+import io.ddbgitops.aws.AwsSettings;
+import io.ddbgitops.aws.Deadline;
 import io.ddbgitops.aws.DynamoDbClients;
+import io.ddbgitops.aws.Durations;
 import io.ddbgitops.git.GitAuth;
 import io.ddbgitops.git.JGitWorkspace;
 import io.ddbgitops.git.PublishResult;
@@ -19,6 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,6 +50,12 @@ abstract class RunCommand implements Callable<Integer> {
 
     /** The metrics of this process's runs: one run for plan and apply, every run for serve. */
     final RunMetrics metrics = new RunMetrics();
+
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "Deadline for the whole run, in seconds (900) or ISO-8601 (PT15M). When it passes, no new"
+                    + " table work starts, calls in flight are cut off, the report names the tables that did not"
+                    + " finish, and the exit code is 1. Default: none (each call is still bounded).")
+    String timeout;
 
     @Option(names = "--now", paramLabel = "ISO-8601",
             description = "The time the planner takes as now (for tests and dry runs); default: the clock.")
@@ -99,6 +109,7 @@ abstract class RunCommand implements Callable<Integer> {
         repoOptions.check();
         waitTimeout();
         decreasesPerDay();
+        timeout();
         if (repoOptions.repo == null && !awsOptions.local) {
             throw new IllegalArgumentException("--repo is required (or --local to use the bundled sample-repo)");
         }
@@ -113,36 +124,45 @@ abstract class RunCommand implements Callable<Integer> {
         checkOptions();
         java.time.Duration timeout = waitTimeout();
         decreasesPerDay();
-        try (AwsOptions.Target target = awsOptions.open();
-             DynamoDbClients clients = clients(target, timeout)) {
-            return runOnce(clients);
+        Optional<Duration> budget = timeout();
+        try (AwsOptions.Target target = awsOptions.open()) {
+            return runOnce(target.settings().withWaitTimeout(timeout), budget);
         } finally {
             metricsOptions.export(metrics);
         }
     }
 
-    /** The SDK clients, waiting at most {@code timeout} and counting their calls into {@link #metrics}. */
-    DynamoDbClients clients(AwsOptions.Target target, java.time.Duration timeout) {
-        return new DynamoDbClients(target.settings().withWaitTimeout(timeout).withInterceptor(metrics.interceptor()));
+    /** The --timeout budget, checked before any work. */
+    Optional<Duration> timeout() {
+        try {
+            return Optional.ofNullable(timeout).map(Durations::parse);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--timeout " + e.getMessage());
+        }
     }
 
-    /** One whole job against already-open clients; serve calls this on every tick. */
-    int runOnce(DynamoDbClients clients) throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        if (repoOptions.repo != null) {
-            return runOn(repoOptions.repo, out, clients).exitCode();
-        }
-        if (!awsOptions.local) {
-            throw new IllegalArgumentException("--repo is required (or --local to use the bundled sample-repo)");
-        }
-        Optional<Path> dataDir = Optional.ofNullable(awsOptions.dataDir);
-        try (SampleRepo.Checkout sample = SampleRepo.open(dataDir)) {
-            if (dataDir.isPresent()) {
-                out.println("sample repo: " + sample.bare() + "  (kept in the data directory)");
+    /** One whole job, with clients of its own bound to this run's deadline; serve calls this on every tick. */
+    int runOnce(AwsSettings settings, Optional<Duration> budget) throws Exception {
+        Deadline deadline = budget.map(Deadline::after).orElseGet(Deadline::none);
+        // each run's clients count their calls into the process's metrics
+        try (DynamoDbClients clients = new DynamoDbClients(settings.withDeadline(deadline)
+                .withInterceptor(metrics.interceptor()))) {
+            PrintWriter out = spec.commandLine().getOut();
+            if (repoOptions.repo != null) {
+                return runOn(repoOptions.repo, out, clients).exitCode();
             }
-            RunResult result = runOn(sample.bare().toString(), out, clients);
-            out.println("report file: " + SampleRepo.keepReport(result.markdown(), dataDir));
-            return result.exitCode();
+            if (!awsOptions.local) {
+                throw new IllegalArgumentException("--repo is required (or --local to use the bundled sample-repo)");
+            }
+            Optional<Path> dataDir = Optional.ofNullable(awsOptions.dataDir);
+            try (SampleRepo.Checkout sample = SampleRepo.open(dataDir)) {
+                if (dataDir.isPresent()) {
+                    out.println("sample repo: " + sample.bare() + "  (kept in the data directory)");
+                }
+                RunResult result = runOn(sample.bare().toString(), out, clients);
+                out.println("report file: " + SampleRepo.keepReport(result.markdown(), dataDir));
+                return result.exitCode();
+            }
         }
     }
 

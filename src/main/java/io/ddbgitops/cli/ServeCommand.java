@@ -1,6 +1,6 @@
 package io.ddbgitops.cli;
 
-import io.ddbgitops.aws.DynamoDbClients;
+import io.ddbgitops.aws.AwsSettings;
 import io.ddbgitops.metrics.HealthServer;
 import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
@@ -29,7 +29,8 @@ import java.util.concurrent.CountDownLatch;
 final class ServeCommand extends ApplyingCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
     private static final String COMMAND = "command";
-    private static final String CLIENTS = "clients";
+    private static final String SETTINGS = "settings";
+    private static final String BUDGET = "budget";
 
     @Option(names = "--cron", required = true, paramLabel = "QUARTZ CRON",
             description = "When to run, as a Quartz cron expression in UTC, e.g. \"0 */15 * * * ?\".")
@@ -56,13 +57,14 @@ final class ServeCommand extends ApplyingCommand {
         checkOptions();
         java.time.Duration timeout = waitTimeout();
         decreasesPerDay();
+        java.util.Optional<java.time.Duration> budget = timeout();
         try (AwsOptions.Target target = awsOptions.open();
-             DynamoDbClients clients = clients(target, timeout);
              HealthServer health = HealthServer.start(new InetSocketAddress(healthBind, healthPort), metrics)) {
             Scheduler scheduler = scheduler();
             JobDataMap data = new JobDataMap();
             data.put(COMMAND, this);
-            data.put(CLIENTS, clients);
+            data.put(SETTINGS, target.settings().withWaitTimeout(timeout));
+            data.put(BUDGET, budget);
             scheduler.scheduleJob(
                     JobBuilder.newJob(ApplyJob.class).withIdentity("apply").usingJobData(data).build(),
                     TriggerBuilder.newTrigger().withIdentity("apply-cron")
@@ -111,9 +113,12 @@ final class ServeCommand extends ApplyingCommand {
         @Override
         public void execute(JobExecutionContext context) {
             ServeCommand command = (ServeCommand) context.getMergedJobDataMap().get(COMMAND);
-            DynamoDbClients clients = (DynamoDbClients) context.getMergedJobDataMap().get(CLIENTS);
+            AwsSettings settings = (AwsSettings) context.getMergedJobDataMap().get(SETTINGS);
+            @SuppressWarnings("unchecked")
+            java.util.Optional<java.time.Duration> budget =
+                    (java.util.Optional<java.time.Duration>) context.getMergedJobDataMap().get(BUDGET);
             try {
-                int code = command.runOnce(clients);
+                int code = command.runOnce(settings, budget);
                 LOG.info("scheduled apply finished with exit code {}", code);
                 command.metricsOptions.export(command.metrics);
             } catch (Exception e) {
