@@ -2,13 +2,10 @@ package io.ddbgitops.cli;
 
 import io.ddbgitops.aws.DynamoDbClients;
 import io.ddbgitops.git.GitAuth;
-import io.ddbgitops.git.PublishResult;
 import io.ddbgitops.manifest.ManifestLoader;
 import io.ddbgitops.reconcile.Reconciler;
 import io.ddbgitops.reconcile.RunRequest;
 import io.ddbgitops.reconcile.RunResult;
-import io.ddbgitops.report.ReportMarkdown;
-import io.ddbgitops.report.TableEntry;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -73,7 +70,7 @@ abstract class RunCommand implements Callable<Integer> {
         String repo = resolveRepo(out);
         RunRequest request = request(repo, now == null ? Instant.now() : now, gitOptions.auth(Main.environment(spec)));
         RunResult result = execute(new Reconciler(new ManifestLoader(), clients), request);
-        print(out, result, push());
+        TerminalReport.print(out, Terminal.detect(Main.environment(spec), common.noColor), result, push());
         after(result);
         return result.exitCode();
     }
@@ -93,30 +90,5 @@ abstract class RunCommand implements Callable<Integer> {
         Path sample = SampleRepo.materialize(java.util.Optional.ofNullable(awsOptions.dataDir));
         out.println("sample repo: " + sample + "  (git clone it to read drift/REPORT.md)");
         return sample.toString();
-    }
-
-    static void print(PrintWriter out, RunResult result, boolean push) {
-        out.println(ReportMarkdown.headline(result.report()).replace("**", ""));
-        for (TableEntry t : result.report().tables()) {
-            out.printf("  %-10s %s/%s  %s (%s)%n", t.status(), t.region(), t.table(), t.manifest(),
-                    t.namespace() + "/" + t.name());
-            t.messages().forEach(m -> out.println("             " + m));
-        }
-        result.report().errors().forEach(e -> out.printf("  invalid    %s:%d:%d: %s%s%n", e.file(), e.line(),
-                e.column(), e.field().isEmpty() ? "" : e.field() + ": ", e.message()));
-        int unlisted = result.report().errorsTotal() - result.report().errors().size();
-        if (unlisted > 0) {
-            out.printf("  invalid    … and %d more errors (ddb-gitops validate prints them all)%n", unlisted);
-        }
-        if (result.published().isPresent()) {
-            PublishResult p = result.published().get();
-            out.println("report: " + p.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                    + " (branch " + p.branch() + p.commitId().map(c -> ", commit " + c).orElse("") + ")");
-        } else if (push && result.report().errors().stream()
-                .anyMatch(e -> e.file().equals(io.ddbgitops.config.RepositoryConfig.FILE))) {
-            out.println("report: not pushed, because " + io.ddbgitops.config.RepositoryConfig.FILE + " is invalid");
-        } else if (push) {
-            out.println("report: unchanged since the last run, nothing to commit");
-        }
     }
 }

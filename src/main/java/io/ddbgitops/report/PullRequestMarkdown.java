@@ -29,8 +29,10 @@ public final class PullRequestMarkdown {
     public static String render(DriftReport report, Context context) {
         StringBuilder md = new StringBuilder();
         md.append(headline(report, context)).append("\n\n");
+        md.append(ChangeText.counts(report)).append("\n\n");
+        ReportMarkdown.destructive(md, Disruptions.of(report));
         for (TableEntry table : report.tables()) {
-            table(md, table, context);
+            table(md, table, context, report.isPlan());
         }
         undeclared(md, context);
         errors(md, report, context);
@@ -52,22 +54,22 @@ public final class PullRequestMarkdown {
                 + " no longer declared";
     }
 
-    private static void table(StringBuilder md, TableEntry t, Context context) {
+    private static void table(StringBuilder md, TableEntry t, Context context, boolean plan) {
         md.append("<details><summary>").append(ICON.getOrDefault(t.status(), "")).append(' ')
                 .append("<b>").append(Escape.html(t.namespace() + "/" + t.name())).append("</b> — <code>")
                 .append(Escape.html(t.region() + "/" + t.table())).append("</code> — ")
-                .append(Escape.html(t.status().replace('_', ' ')))
+                .append(Escape.html(ChangeText.status(t.status(), plan)))
                 .append(t.changes().isEmpty() ? "" : ", " + t.changes().size() + (t.changes().size() == 1 ? " change" : " changes"))
                 .append("</summary>\n\n");
         md.append("Manifest: ").append(link(t.manifest(), Optional.empty(), context)).append("\n\n");
+        ReportMarkdown.destructive(md, Disruptions.of(t));
         t.messages().forEach(m -> md.append("- ").append(Escape.text(m)).append('\n'));
         if (!t.messages().isEmpty()) {
             md.append('\n');
         }
         if (!t.changes().isEmpty()) {
-            md.append(Escape.fence("diff", t.changes().stream().map(c -> ReportMarkdown.diffSign(c.action()) + " "
-                    + c.field() + ": " + (c.action().equals("create") ? "" : c.from() + " → ") + c.to()
-                    + "   # " + c.action()).toList())).append('\n');
+            md.append(Escape.fence("diff", t.changes().stream().map(c -> ChangeText.diffLine(c, false)).toList()))
+                    .append('\n');
         }
         md.append("</details>\n\n");
     }
