@@ -60,12 +60,23 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler());
-        cli.setParameterExceptionHandler((ex, argv) -> {
-            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
-            ex.getCommandLine().usage(ex.getCommandLine().getErr());
-            return 1;
-        });
+        cli.setParameterExceptionHandler(Main::badArguments);
         return cli.execute(args);
+    }
+
+    /**
+     * A command line picocli cannot parse: the error, picocli's "did you mean" for a mistyped command or option,
+     * and a two-line usage pointing at --help instead of the whole help text.
+     */
+    private static int badArguments(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cli = ex.getCommandLine();
+        PrintWriter err = cli.getErr();
+        err.println("error: " + ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        String name = cli.getCommandSpec().qualifiedName();
+        err.println("Usage: " + name + (cli.getSubcommands().isEmpty() ? " [OPTIONS]…" : " COMMAND [OPTIONS]…")
+                + "  Try '" + name + " --help'");
+        return 1;
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.ddbgitops.cli;
 
 import io.ddbgitops.aws.DynamoDbClients;
 import io.ddbgitops.git.GitAuth;
-import io.ddbgitops.manifest.ManifestLoader;
 import io.ddbgitops.reconcile.Reconciler;
 import io.ddbgitops.reconcile.RunRequest;
 import io.ddbgitops.reconcile.RunResult;
@@ -33,6 +32,9 @@ abstract class RunCommand implements Callable<Integer> {
 
     @Mixin
     GitOptions gitOptions;
+
+    @Mixin
+    RegionOptions regionOptions;
 
     @Option(names = "--now", paramLabel = "ISO-8601",
             description = "The time the planner takes as now (for tests and dry runs); default: the clock.")
@@ -69,7 +71,8 @@ abstract class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String repo = resolveRepo(out);
         RunRequest request = request(repo, now == null ? Instant.now() : now, gitOptions.auth(Main.environment(spec)));
-        RunResult result = execute(new Reconciler(new ManifestLoader(), clients), request);
+        RunResult result = execute(new Reconciler(regionOptions.loader(), clients), request);
+        regionOptions.warn(spec.commandLine().getErr(), result.report().tables().stream().map(t -> t.region()).toList());
         TerminalReport.print(out, Terminal.detect(Main.environment(spec), common.noColor), result, push());
         after(result);
         return result.exitCode();
