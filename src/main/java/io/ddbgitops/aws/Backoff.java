@@ -15,9 +15,10 @@ import java.util.function.Supplier;
  */
 final class Backoff {
     private static final Logger LOG = LoggerFactory.getLogger(Backoff.class);
+    // ConcurrentUpdateException: Application Auto Scaling is busy with another change to the same target.
     private static final Set<String> RETRYABLE = Set.of(
             "LimitExceededException", "ResourceInUseException", "ContinuousBackupsUnavailableException",
-            "ThrottlingException", "ProvisionedThroughputExceededException");
+            "ThrottlingException", "ProvisionedThroughputExceededException", "ConcurrentUpdateException");
 
     private final int maxAttempts;
     private final Duration base;

@@ -31,12 +31,14 @@ public final class DynamoDbApplier {
     private final TableWaiter waiter;
     private final Backoff backoff;
     private final BackupApplier backups;
+    private final AutoScalingApplier scaling;
 
     public DynamoDbApplier(DynamoDbClients clients) {
         this.clients = clients;
         this.waiter = new TableWaiter(clients.settings().waitTimeout(), Duration.ofMillis(250));
         this.backoff = Backoff.standard();
         this.backups = new BackupApplier(clients);
+        this.scaling = new AutoScalingApplier(clients, backoff);
     }
 
     public ApplyOutcome apply(TablePlan plan) {
@@ -122,6 +124,10 @@ public final class DynamoDbApplier {
             waiter.awaitActive(client, id);
             backoff.run(() -> client.deleteTable(r -> r.tableName(table)));
             waiter.awaitGone(client, id);
+        } else if (action instanceof Action.AutoScaling step) {
+            // A target can only be registered for a table or index that exists; ACTIVE also means no update runs.
+            waiter.awaitActive(client, id);
+            scaling.apply(id, step.step());
         } else if (action instanceof Action.SafetyBackup backup) {
             backups.safetyBackup(client, id, backup.reason(), java.time.Instant.now());
         } else {

@@ -8,16 +8,22 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** One SDK client per region, built the same way everywhere; closing this closes them all. */
+/**
+ * One SDK client per region and service (DynamoDB, and Application Auto Scaling for the tables' scaling), built the
+ * same way everywhere: same endpoint override, region and credentials. Closing this closes them all.
+ */
 public final class DynamoDbClients implements AutoCloseable {
     private final AwsSettings settings;
     private final AwsCredentialsProvider credentials;
     private final Map<String, DynamoDbClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, ApplicationAutoScalingClient> scalingClients = new ConcurrentHashMap<>();
 
     public DynamoDbClients(AwsSettings settings) {
         this.settings = settings;
@@ -31,12 +37,16 @@ public final class DynamoDbClients implements AutoCloseable {
     }
 
     public DynamoDbClient forRegion(String region) {
-        return clients.computeIfAbsent(region, this::build);
+        return clients.computeIfAbsent(region, r -> build(DynamoDbClient.builder(), r));
     }
 
-    private DynamoDbClient build(String region) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .region(Region.of(region))
+    /** Application Auto Scaling in this region; the local endpoint serves it on the same port as DynamoDB. */
+    public ApplicationAutoScalingClient autoScaling(String region) {
+        return scalingClients.computeIfAbsent(region, r -> build(ApplicationAutoScalingClient.builder(), r));
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, String region) {
+        builder.region(Region.of(region))
                 .credentialsProvider(credentials)
                 // DynamoDB Local brings a second HTTP implementation onto the classpath; name ours.
                 .httpClientBuilder(ApacheHttpClient.builder())
@@ -49,6 +59,8 @@ public final class DynamoDbClients implements AutoCloseable {
     public void close() {
         clients.values().forEach(DynamoDbClient::close);
         clients.clear();
+        scalingClients.values().forEach(ApplicationAutoScalingClient::close);
+        scalingClients.clear();
     }
 
     /** Real credentials when the environment has them; otherwise fixed ones a local endpoint accepts. */

@@ -37,16 +37,21 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * Reads a live table into an {@link ObservedTable}. Read-only: only Describe* and List* calls. A setting whose
- * Describe call the endpoint does not implement is read as unknown, and the planner leaves it alone.
+ * Reads a live table into an {@link ObservedTable}, with its auto scaling ({@link AutoScalingReader}). Read-only:
+ * only Describe* and List* calls. A setting whose Describe call the endpoint does not implement is read as unknown,
+ * and the planner leaves it alone.
  */
 public final class LiveStateReader {
-    private static final Set<String> UNSUPPORTED = Set.of("UnknownOperationException", "UnrecognizedClientException");
+    // InvalidAction: what DynamoDB Local answers to an operation of another service (Application Auto Scaling).
+    private static final Set<String> UNSUPPORTED = Set.of("UnknownOperationException", "UnrecognizedClientException",
+            "InvalidAction");
 
     private final DynamoDbClients clients;
+    private final AutoScalingReader scaling;
 
     public LiveStateReader(DynamoDbClients clients) {
         this.clients = clients;
+        this.scaling = new AutoScalingReader(clients);
     }
 
     public Optional<ObservedTable> read(TableId id) {
@@ -95,7 +100,9 @@ public final class LiveStateReader {
                 .contributorInsights(optional(() -> client.describeContributorInsights(r -> r.tableName(id.tableName()))
                         .contributorInsightsStatusAsString()).map(s -> s.equals("ENABLED") || s.equals("ENABLING")))
                 .replicas(table.replicas().stream().map(r -> r.regionName()).sorted().toList())
-                .tags(tags(client, table.tableArn()));
+                .tags(tags(client, table.tableArn()))
+                .autoScaling(scaling.read(id, table.globalSecondaryIndexes().stream()
+                        .map(g -> g.indexName()).toList()));
         return Optional.of(observed.build());
     }
 
@@ -199,7 +206,7 @@ public final class LiveStateReader {
     }
 
     /** A read the endpoint may not implement: unknown rather than a failure. */
-    private static <T> Optional<T> optional(Supplier<T> read) {
+    static <T> Optional<T> optional(Supplier<T> read) {
         try {
             return Optional.ofNullable(read.get());
         } catch (AwsServiceException e) {

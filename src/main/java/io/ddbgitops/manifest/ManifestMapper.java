@@ -27,8 +27,10 @@ final class ManifestMapper {
                 key(spec.path("pri_key_attributename"), spec.path("pri_key_attributetype")),
                 sortKey(optional),
                 flag(spec.path("pitr")),
-                provisioned ? capacity(spec.path("readcapacityunits")).orElse(TableManifest.DEFAULT_CAPACITY) : 0,
-                provisioned ? capacity(spec.path("writecapacityunits")).orElse(TableManifest.DEFAULT_CAPACITY) : 0,
+                provisioned ? capacity(spec.path("readcapacityunits"), options.autoScaling(), AutoScalingSpec::read)
+                        .orElse(TableManifest.DEFAULT_CAPACITY) : 0,
+                provisioned ? capacity(spec.path("writecapacityunits"), options.autoScaling(), AutoScalingSpec::write)
+                        .orElse(TableManifest.DEFAULT_CAPACITY) : 0,
                 options);
     }
 
@@ -51,7 +53,8 @@ final class ManifestMapper {
                 list(optional.path("local_secondary_indexes"), ManifestMapper::localIndex),
                 list(optional.path("replicas"), JsonNode::asText),
                 present(optional.path("restore")).map(ManifestMapper::restore),
-                optional.path("adopt").asBoolean(false));
+                optional.path("adopt").asBoolean(false),
+                autoScaling(optional.path("autoscaling")));
     }
 
     private static BackupSpec backup(JsonNode backup) {
@@ -62,13 +65,36 @@ final class ManifestMapper {
     }
 
     private static GlobalSecondaryIndex globalIndex(JsonNode index) {
+        Optional<AutoScalingSpec> scaling = autoScaling(index.path("autoscaling"));
         return new GlobalSecondaryIndex(
                 index.path("index_name").asText(),
                 key(index.path("pri_key_attributename"), index.path("pri_key_attributetype")),
                 sortKey(index),
                 projection(index),
-                capacity(index.path("readcapacityunits")),
-                capacity(index.path("writecapacityunits")));
+                capacity(index.path("readcapacityunits"), scaling, AutoScalingSpec::read),
+                capacity(index.path("writecapacityunits"), scaling, AutoScalingSpec::write),
+                scaling);
+    }
+
+    private static Optional<AutoScalingSpec> autoScaling(JsonNode scaling) {
+        return present(scaling).map(s -> new AutoScalingSpec(
+                present(s.path("read")).map(ManifestMapper::scalingDimension),
+                present(s.path("write")).map(ManifestMapper::scalingDimension)));
+    }
+
+    private static AutoScalingSpec.Dimension scalingDimension(JsonNode dimension) {
+        return new AutoScalingSpec.Dimension(
+                capacity(dimension.path("min")).orElseThrow(),
+                capacity(dimension.path("max")).orElseThrow(),
+                dimension.path("target_utilization").asDouble(),
+                present(dimension.path("scale_in_cooldown")).map(JsonNode::asInt),
+                present(dimension.path("scale_out_cooldown")).map(JsonNode::asInt));
+    }
+
+    /** A capacity left out of an auto-scaled dimension starts at the scaling minimum. */
+    private static Optional<Long> capacity(JsonNode node, Optional<AutoScalingSpec> scaling,
+                                           Function<AutoScalingSpec, Optional<AutoScalingSpec.Dimension>> dimension) {
+        return capacity(node).or(() -> scaling.flatMap(dimension).map(AutoScalingSpec.Dimension::min));
     }
 
     private static LocalSecondaryIndex localIndex(JsonNode index) {

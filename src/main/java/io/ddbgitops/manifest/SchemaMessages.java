@@ -19,6 +19,7 @@ final class SchemaMessages {
             Map.entry("region", "a region name such as us-east-1"),
             Map.entry("tableName", "a table name (3–255 characters of A-Z a-z 0-9 _ . -)"),
             Map.entry("indexName", "an index name (3–255 characters of A-Z a-z 0-9 _ . -)"),
+            Map.entry("cooldown", "a number of seconds ≥ 0"),
             // the repository config's (schemas/config-v1.schema.json)
             Map.entry("accountId", "a 12-digit AWS account id, in quotes"),
             Map.entry("accountName",
@@ -93,7 +94,8 @@ final class SchemaMessages {
             case "const" -> found + " is not supported; use " + keyword.asText();
             case "type" -> found + " is not " + typeNames(keyword) + unquotedHint(keyword, instance);
             case "minimum", "maximum" -> rule.has("minimum") && rule.has("maximum")
-                    ? found + " is not an integer from " + rule.get("minimum") + " to " + rule.get("maximum")
+                    ? found + " is not " + ("number".equals(rule.path("type").asText()) ? "a number" : "an integer")
+                            + " from " + rule.get("minimum") + " to " + rule.get("maximum")
                     : found + (type.equals("minimum") ? " is less than " : " is more than ") + keyword;
             case "minLength" -> keyword.asInt() <= 1 ? "must not be empty"
                     : found + " is shorter than " + keyword + " characters";

@@ -40,6 +40,7 @@ final class SemanticRules {
         restore(checks, optional.path("restore"));
         new IndexRules(checks, spec).check();
         new TagRules(checks).check(optional.path("tags"), OPTIONAL + "/tags");
+        new AutoScalingRules(checks).check(optional);
         return checks.findings();
     }
 

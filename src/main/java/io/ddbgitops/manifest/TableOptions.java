@@ -25,7 +25,8 @@ public record TableOptions(
         Optional<List<LocalSecondaryIndex>> localSecondaryIndexes,
         Optional<List<String>> replicas,
         Optional<RestoreSpec> restore,
-        boolean adopt) {
+        boolean adopt,
+        Optional<AutoScalingSpec> autoScaling) {
 
     public TableOptions {
         tags = Map.copyOf(tags);
@@ -39,6 +40,6 @@ public record TableOptions(
         return new TableOptions(BillingMode.PROVISIONED, Optional.empty(), Optional.empty(), Optional.empty(),
                 BackupSpec.defaults(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), false);
+                Optional.empty(), false, Optional.empty());
     }
 }

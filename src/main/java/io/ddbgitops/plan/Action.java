@@ -7,6 +7,7 @@ import io.ddbgitops.manifest.SseSpec;
 import io.ddbgitops.manifest.StreamViewType;
 import io.ddbgitops.manifest.TableClass;
 import io.ddbgitops.manifest.TableManifest;
+import io.ddbgitops.plan.autoscaling.ScalingStep;
 
 import java.util.List;
 import java.util.Map;
@@ -171,6 +172,14 @@ public sealed interface Action {
         @Override
         public String describe() {
             return "remove tags " + new TreeSet<>(keys);
+        }
+    }
+
+    /** One Application Auto Scaling call; the auto scaling family decides which and in what order. */
+    record AutoScaling(ScalingStep step) implements Action {
+        @Override
+        public String describe() {
+            return step.describe();
         }
     }
 

@@ -6,6 +6,7 @@ import io.ddbgitops.manifest.SseSpec;
 import io.ddbgitops.manifest.StreamViewType;
 import io.ddbgitops.manifest.TableClass;
 import io.ddbgitops.manifest.TableId;
+import io.ddbgitops.plan.autoscaling.ObservedScaling;
 
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.Optional;
 /**
  * What a live table looks like, in our own terms (never SDK types): read by the aws adapter, compared by the
  * planner. An empty Optional means the setting could not be read (the endpoint does not support it), so the
- * planner leaves it alone rather than guessing.
+ * planner leaves it alone rather than guessing. {@code autoScaling} is what Application Auto Scaling says about the
+ * table and its indexes.
  */
 public record ObservedTable(
         TableId id,
@@ -40,7 +42,8 @@ public record ObservedTable(
         SseSpec sse,
         Optional<Boolean> contributorInsights,
         List<String> replicas,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        Optional<ObservedScaling> autoScaling) {
 
     public ObservedTable {
         Objects.requireNonNull(id, "id");
@@ -100,6 +103,7 @@ public record ObservedTable(
         private Optional<Boolean> contributorInsights = Optional.of(false);
         private List<String> replicas = List.of();
         private Map<String, String> tags = Map.of();
+        private Optional<ObservedScaling> autoScaling = Optional.of(ObservedScaling.none());
 
         private Builder(TableId id, KeyAttribute partitionKey) {
             this.id = id;
@@ -130,6 +134,7 @@ public record ObservedTable(
             contributorInsights = t.contributorInsights;
             replicas = t.replicas;
             tags = t.tags;
+            autoScaling = t.autoScaling;
         }
 
         public Builder arn(String value) { arn = value; return this; }
@@ -153,12 +158,13 @@ public record ObservedTable(
         public Builder contributorInsights(Optional<Boolean> value) { contributorInsights = value; return this; }
         public Builder replicas(List<String> value) { replicas = value; return this; }
         public Builder tags(Map<String, String> value) { tags = value; return this; }
+        public Builder autoScaling(Optional<ObservedScaling> value) { autoScaling = value; return this; }
 
         public ObservedTable build() {
             return new ObservedTable(id, arn, status, partitionKey, sortKey, billingMode, readCapacity, writeCapacity,
                     maxReadRequestUnits, maxWriteRequestUnits, history, globalIndexes, localIndexes, pitr,
                     pitrRecoveryPeriodDays, stream, ttl, deletionProtection, tableClass, sse, contributorInsights,
-                    replicas, tags);
+                    replicas, tags, autoScaling);
         }
     }
 }

@@ -1,9 +1,12 @@
 package io.ddbgitops.plan;
 
+import io.ddbgitops.manifest.AutoScalingSpec;
 import io.ddbgitops.manifest.BillingMode;
 import io.ddbgitops.manifest.GlobalSecondaryIndex;
 import io.ddbgitops.manifest.TableManifest;
 import io.ddbgitops.manifest.TableOptions;
+import io.ddbgitops.plan.autoscaling.AutoScalingFamily;
+import io.ddbgitops.plan.autoscaling.ScalingStep;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +22,8 @@ import java.util.TreeMap;
  *
  * <p>Updates come in the order DynamoDB allows, one UpdateTable per step: throughput and billing, then index
  * deletions, index throughput, index creations, then streams, TTL, table settings, replicas, PITR, contributor
- * insights and tags. What DynamoDB cannot do in place, or not yet, is reported as blocked and left alone.
+ * insights and tags. Auto scaling ({@link AutoScalingFamily}) frames them: targets we stop scaling are deregistered
+ * before throughput changes, targets and policies are put once the indexes exist. What DynamoDB cannot do in place, or not yet, is reported as blocked and left alone.
  */
 public final class TablePlanner {
 
@@ -52,16 +56,20 @@ public final class TablePlanner {
 
     private static TablePlan planCreation(TableManifest manifest, Map<String, String> previouslyApplied,
                                           List<String> messages) {
-        Map<String, String> desired = Fields.desired(manifest);
+        Map<String, String> desired = new TreeMap<>(Fields.desired(manifest));
         // A table we applied before that is now gone was deleted outside git.
         Change.Cause cause = previouslyApplied.isEmpty() ? Change.Cause.GIT : Change.Cause.DRIFT;
         List<Change> changes = new ArrayList<>();
         desired.forEach((field, value) -> changes.add(new Change(field, Fields.ABSENT, value, "create", cause)));
+        AutoScalingFamily scaling = AutoScalingFamily.forNewTable(manifest, previouslyApplied);
+        changes.addAll(scaling.changes());
+        desired.putAll(scaling.applied());
         TableOptions o = manifest.options();
         Map<String, String> tags = new TreeMap<>(o.tags());
         tags.putAll(Ownership.tagFor(manifest));
         List<Action> actions = new ArrayList<>();
         actions.add(creationAction(manifest, tags));
+        scaling.settings().forEach(step -> actions.add(new Action.AutoScaling(step)));
         o.ttlAttributeName().ifPresent(attribute -> actions.add(new Action.SetTimeToLive(attribute, true)));
         o.replicas().ifPresent(regions -> regions.stream().sorted().forEach(r -> actions.add(new Action.AddReplica(r))));
         if (manifest.pitr().orElse(false)) {
@@ -97,6 +105,7 @@ public final class TablePlanner {
         private final Map<String, String> applied;
         private final List<Change> changes = new ArrayList<>();
         private final List<Action> actions = new ArrayList<>();
+        private final AutoScalingFamily scaling;
         private boolean blocked;
         private boolean safetyBackupTaken;
 
@@ -113,6 +122,21 @@ public final class TablePlanner {
             wanted.putAll(Fields.removed(desired, previouslyApplied));
             authoritativeIndexLists();
             this.applied = new TreeMap<>(desired);
+            this.scaling = AutoScalingFamily.forTable(manifest, live, previouslyApplied);
+            leaveCapacityToTheScaler();
+        }
+
+        /**
+         * A capacity Application Auto Scaling owns is wanted at its live value: it never differs, and an UpdateTable
+         * that must carry it (the other dimension changed) sends what the scaler set. It is not ours to record.
+         */
+        private void leaveCapacityToTheScaler() {
+            for (String field : scaling.scalerOwnedCapacity()) {
+                if (wanted.containsKey(field) && actual.containsKey(field)) {
+                    wanted.put(field, actual.get(field));
+                }
+                applied.remove(field);
+            }
         }
 
         /** A listed set of indexes is the whole set: live indexes it does not name are deleted (GSI) or blocked (LSI). */
@@ -133,8 +157,10 @@ public final class TablePlanner {
         TablePlan plan() {
             keys();
             IndexChanges indexes = IndexChanges.of(manifest, live, wanted, actual);
+            autoScaling(scaling.removals());
             throughput(indexes);
             indexes(indexes);
+            autoScaling(scaling.settings());
             stream();
             timeToLive();
             simpleSettings();
@@ -143,7 +169,14 @@ public final class TablePlanner {
             contributorInsights();
             tags();
             ownership();
+            changes.addAll(scaling.changes());
+            messages.addAll(scaling.messages());
+            applied.putAll(scaling.applied());
             return new TablePlan(manifest, status(), changes, actions, messages, applied);
+        }
+
+        private void autoScaling(List<ScalingStep> steps) {
+            steps.forEach(step -> actions.add(new Action.AutoScaling(step)));
         }
 
         private void keys() {
@@ -164,12 +197,14 @@ public final class TablePlanner {
             }
             TableOptions o = manifest.options();
             BillingMode target = o.billingMode();
+            long read = capacity(Fields.READ_CAPACITY, manifest.readCapacity());
+            long write = capacity(Fields.WRITE_CAPACITY, manifest.writeCapacity());
             Optional<String> notYet = Optional.empty();
             if (target == BillingMode.PAY_PER_REQUEST && live.billingMode() == BillingMode.PROVISIONED) {
                 notYet = ThroughputRules.nextSwitchToOnDemand(live.history(), now)
                         .map(t -> "switching to on-demand billing is allowed once every 24 hours; possible again at " + t);
             } else if (target == BillingMode.PROVISIONED && live.billingMode() == BillingMode.PROVISIONED
-                    && (manifest.readCapacity() < live.readCapacity() || manifest.writeCapacity() < live.writeCapacity())) {
+                    && (read < live.readCapacity() || write < live.writeCapacity())) {
                 notYet = ThroughputRules.nextDecrease(live.history(), now)
                         .map(t -> "the daily budget of throughput decreases is spent (" + live.history().decreasesToday()
                                 + " today); the next decrease is possible at " + t);
@@ -182,8 +217,12 @@ public final class TablePlanner {
             fields.forEach(f -> change(f, "update"));
             List<Action.IndexThroughput> indexThroughput = target == BillingMode.PROVISIONED
                     && live.billingMode() == BillingMode.PAY_PER_REQUEST ? indexes.keptThroughput() : List.of();
-            actions.add(new Action.UpdateThroughput(target, manifest.readCapacity(), manifest.writeCapacity(),
+            actions.add(new Action.UpdateThroughput(target, read, write,
                     o.maxReadRequestUnits(), o.maxWriteRequestUnits(), indexThroughput));
+        }
+
+        private long capacity(String field, long manifestValue) {
+            return wanted.containsKey(field) ? Long.parseLong(wanted.get(field)) : manifestValue;
         }
 
         private void indexes(IndexChanges indexes) {
@@ -398,9 +437,10 @@ public final class TablePlanner {
     /** Warnings about what AWS will refuse although the manifest is valid. */
     private static List<String> advice(TableManifest manifest) {
         boolean replicas = !manifest.options().replicas().orElse(List.of()).isEmpty();
-        if (replicas && manifest.options().billingMode() == BillingMode.PROVISIONED) {
-            return List.of("AWS adds replicas to a provisioned table only when its write capacity is auto scaled, "
-                    + "which ddb-gitops does not manage: use billing_mode: PAY_PER_REQUEST or set up auto scaling");
+        boolean writeScaled = manifest.options().autoScaling().flatMap(AutoScalingSpec::write).isPresent();
+        if (replicas && manifest.options().billingMode() == BillingMode.PROVISIONED && !writeScaled) {
+            return List.of("AWS adds replicas to a provisioned table only when its write capacity is auto scaled: "
+                    + "use billing_mode: PAY_PER_REQUEST or add optional_spec.autoscaling.write");
         }
         return List.of();
     }

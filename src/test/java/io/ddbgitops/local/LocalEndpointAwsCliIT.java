@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,16 +18,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The AWS CLI, a client we do not control, talks to the endpoint; skipped where no {@code aws} is on PATH. */
 class LocalEndpointAwsCliIT {
-    private static final long TIMEOUT_SECONDS = 60;
     private static LocalEndpoint endpoint;
+    private static AwsCli cli;
 
     @TempDir
     static Path home;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(awsCli().isPresent(), "aws CLI not on PATH");
+        assumeTrue(AwsCli.find().isPresent(), "aws CLI not on PATH");
         endpoint = LocalEndpoint.start(0, Optional.empty());
+        cli = new AwsCli(endpoint.endpoint(), home);
         try (DynamoDbClient client = Clients.client(endpoint)) {
             client.createTable(Clients.simpleTable("cli-visible").build());
         }
@@ -107,14 +102,12 @@ class LocalEndpointAwsCliIT {
         assertThat(aws("application-autoscaling", "describe-scalable-targets", "--service-namespace", "dynamodb",
                 "--resource-ids", "table/cli-scaled").path("ScalableTargets")).isEmpty();
 
-        Result missing = run(with(target, "application-autoscaling", "deregister-scalable-target"));
+        AwsCli.Result missing = run(with(target, "application-autoscaling", "deregister-scalable-target"));
         assertThat(missing.exitCode()).isNotZero();
         assertThat(missing.stderr()).contains("An error occurred (ObjectNotFoundException) when calling the"
                 + " DeregisterScalableTarget operation: No scalable target registered for service namespace: dynamodb,"
                 + " resource ID: table/cli-scaled, scalable dimension: dynamodb:table:WriteCapacityUnits");
     }
-
-    private record Result(int exitCode, String stdout, String stderr) {}
 
     private static String[] with(String[] target, String... args) {
         List<String> all = new ArrayList<>(Arrays.asList(args));
@@ -123,40 +116,10 @@ class LocalEndpointAwsCliIT {
     }
 
     private static JsonNode aws(String... args) throws IOException, InterruptedException {
-        Result result = run(args);
-        assertThat(result.exitCode()).as("aws %s failed: %s", String.join(" ", args), result.stderr()).isZero();
-        return new ObjectMapper().readTree(result.stdout());
+        return cli.json(args);
     }
 
-    private static Result run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(awsCli().orElseThrow().toString()));
-        command.addAll(Arrays.asList(args));
-        command.addAll(List.of("--endpoint-url", endpoint.endpoint().toString(), "--region", "us-east-1",
-                "--output", "json"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
-        Map<String, String> env = builder.environment();
-        env.put("AWS_ACCESS_KEY_ID", "AKIDCLI");
-        env.put("AWS_SECRET_ACCESS_KEY", "dummy-secret");
-        env.put("AWS_CONFIG_FILE", home.resolve("config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
-        env.put("AWS_PAGER", "");
-        env.remove("AWS_PROFILE");
-        env.remove("AWS_SESSION_TOKEN");
-        Path stdout = home.resolve("stdout-" + System.nanoTime());
-        Path stderr = home.resolve("stderr-" + System.nanoTime());
-        Process process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("aws " + String.join(" ", args) + " did not finish in " + TIMEOUT_SECONDS + "s");
-        }
-        return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
-                Files.readString(stderr, StandardCharsets.UTF_8));
-    }
-
-    private static Optional<Path> awsCli() {
-        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .map(dir -> Path.of(dir, "aws"))
-                .filter(Files::isExecutable)
-                .findFirst();
+    private static AwsCli.Result run(String... args) throws IOException, InterruptedException {
+        return cli.run(args);
     }
 }

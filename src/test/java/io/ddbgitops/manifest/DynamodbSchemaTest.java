@@ -40,10 +40,10 @@ class DynamodbSchemaTest {
         JsonNode manifest = JSON.readTree("""
                 {"apiVersion": "prsn.io/v1", "kind": "Dynamodb", "metadata": {"name": "x"},
                  "spec": {"region": "us-east-1", "tablename": "Orders", "pri_key_attributename": "id",
-                          "pri_key_attributetype": "S", "optional_spec": {"autoscaling": true}}}""");
+                          "pri_key_attributetype": "S", "optional_spec": {"autoscale": true}}}""");
 
         assertThat(factory().getSchema(schemaTree()).validate(manifest))
-                .singleElement().satisfies(message -> assertThat(message.getProperty()).isEqualTo("autoscaling"));
+                .singleElement().satisfies(message -> assertThat(message.getProperty()).isEqualTo("autoscale"));
     }
 
     private static JsonSchemaFactory factory() {

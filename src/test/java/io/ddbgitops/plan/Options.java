@@ -1,5 +1,6 @@
 package io.ddbgitops.plan;
 
+import io.ddbgitops.manifest.AutoScalingSpec;
 import io.ddbgitops.manifest.BackupSpec;
 import io.ddbgitops.manifest.BillingMode;
 import io.ddbgitops.manifest.GlobalSecondaryIndex;
@@ -33,6 +34,7 @@ final class Options {
     Optional<List<String>> replicas;
     Optional<RestoreSpec> restore;
     boolean adopt;
+    Optional<AutoScalingSpec> autoScaling;
 
     Options(TableOptions o) {
         billingMode = o.billingMode();
@@ -52,6 +54,7 @@ final class Options {
         replicas = o.replicas();
         restore = o.restore();
         adopt = o.adopt();
+        autoScaling = o.autoScaling();
     }
 
     Options billing(BillingMode value) { billingMode = value; return this; }
@@ -70,9 +73,10 @@ final class Options {
         return this;
     }
     Options adopt(boolean value) { adopt = value; return this; }
+    Options autoScaling(AutoScalingSpec value) { autoScaling = Optional.of(value); return this; }
 
     TableOptions build() {
         return new TableOptions(billingMode, maxRead, maxWrite, pitrDays, backup, stream, ttl, deletionProtection,
-                tableClass, sse, contributorInsights, tags, gsis, lsis, replicas, restore, adopt);
+                tableClass, sse, contributorInsights, tags, gsis, lsis, replicas, restore, adopt, autoScaling);
     }
 }
