@@ -62,6 +62,7 @@ abstract class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (AwsOptions.Target target = awsOptions.open();
              DynamoDbClients clients = new DynamoDbClients(target.settings())) {
+            io.ddbgitops.aws.Preflight.check(clients);
             return runOnce(clients);
         }
     }

@@ -44,6 +44,7 @@ final class ServeCommand extends ApplyingCommand {
         expression.setTimeZone(TimeZone.getTimeZone("UTC"));
         try (AwsOptions.Target target = awsOptions.open();
              DynamoDbClients clients = new DynamoDbClients(target.settings())) {
+            io.ddbgitops.aws.Preflight.check(clients);
             Scheduler scheduler = scheduler();
             JobDataMap data = new JobDataMap();
             data.put(COMMAND, this);
