@@ -1,7 +1,5 @@
 package io.ddbgitops.report;
 
-import io.ddbgitops.plan.UnmanagedTables;
-
 import java.util.StringJoiner;
 
 /**
@@ -50,9 +48,7 @@ public final class ChangeText {
         DriftReport.Summary s = report.summary();
         long recreate = report.tables().stream().flatMap(t -> t.changes().stream())
                 .filter(c -> c.action().equals("recreate")).count();
-        long delete = report.unmanaged().stream().filter(u -> !u.owner().isEmpty()).filter(u -> plan
-                ? u.message().endsWith(UnmanagedTables.WOULD_PRUNE)
-                : u.action().equals(UnmanagedEntry.DELETED)).count();
+        long delete = report.unmanaged().stream().filter(u -> Disruptions.of(u, plan).isPresent()).count();
         StringJoiner line = new StringJoiner(", ", plan ? "Plan: " : "Apply: ", ".");
         line.add(s.created() + (plan ? " to create" : " created"));
         line.add((s.changed() + s.drifted()) + (plan ? " to change" : " changed"));
