@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.text.ParseException;
 import java.util.Properties;
 import java.util.TimeZone;
 import java.util.concurrent.CountDownLatch;
@@ -29,18 +28,17 @@ final class ServeCommand extends ApplyingCommand {
     private static final String COMMAND = "command";
     private static final String CLIENTS = "clients";
 
-    @Option(names = "--cron", required = true, paramLabel = "QUARTZ CRON",
-            description = "When to run, as a Quartz cron expression in UTC, e.g. \"0 */15 * * * ?\".")
+    @Option(names = "--cron", required = true, paramLabel = "CRON",
+            description = "When to run, in UTC: standard 5-field cron (\"*/15 * * * *\", @daily) or Quartz with seconds "
+                    + "(\"0 */15 * * * ?\"); the first line printed says how it was read.")
     String cron;
 
     @Override
     public Integer call() throws Exception {
-        CronExpression expression;
-        try {
-            expression = new CronExpression(cron);
-        } catch (ParseException e) {
-            throw new IllegalArgumentException("--cron \"" + cron + "\" is not a Quartz cron expression: " + e.getMessage());
-        }
+        CronReading reading = CronReading.of(cron);
+        CronExpression expression = new CronExpression(reading.quartz());
+        spec.commandLine().getOut().println("--cron " + reading.message());
+        LOG.info("--cron {}", reading.message());
         expression.setTimeZone(TimeZone.getTimeZone("UTC"));
         try (AwsOptions.Target target = awsOptions.open();
              DynamoDbClients clients = new DynamoDbClients(target.settings())) {
@@ -61,7 +59,7 @@ final class ServeCommand extends ApplyingCommand {
                 stopped.countDown();
             }, "ddb-gitops-shutdown"));
             scheduler.start();
-            spec.commandLine().getOut().println("serving: apply on \"" + cron + "\" (UTC); next run "
+            spec.commandLine().getOut().println("serving: apply on \"" + reading.quartz() + "\" (UTC); next run "
                     + expression.getNextValidTimeAfter(new java.util.Date()).toInstant());
             stopped.await();
             return 0;

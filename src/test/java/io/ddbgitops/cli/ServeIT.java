@@ -40,7 +40,8 @@ class ServeIT {
             serve.destroy();
             assertThat(serve.waitFor(60, TimeUnit.SECONDS)).as("serve stops on SIGTERM").isTrue();
         }
-        assertThat(Files.readString(log)).contains("serving: apply on").contains("Applied: 3 tables");
+        assertThat(Files.readString(log)).contains("serving: apply on").contains("Applied: 3 tables")
+                .contains("--cron read as Quartz cron `* * * * * ?`");
     }
 
     private static int reportCommits(Path bare) throws Exception {
