@@ -72,11 +72,18 @@ abstract class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String repo = resolveRepo(out);
         RunRequest request = request(repo, now == null ? Instant.now() : now, gitOptions.auth(Main.environment(spec)));
-        RunResult result = execute(new Reconciler(regionOptions.loader(), clients), request);
+        RunResult result = execute(new Reconciler(regionOptions.loader(), clients,
+                progressLines(spec.commandLine().getErr(), mode() == RunRequest.Mode.PLAN)), request);
         regionOptions.warn(spec.commandLine().getErr(), result.report().tables().stream().map(t -> t.region()).toList());
         TerminalReport.print(out, Terminal.detect(Main.environment(spec), common.noColor), result, push());
         after(result);
         return result.exitCode();
+    }
+
+    /** One line per table on stderr, so that stdout stays the result: "[3/40] us-east-1/Orders: in sync (0.4s)". */
+    static io.ddbgitops.reconcile.Progress progressLines(PrintWriter err, boolean plan) {
+        return (index, total, table, status, took) -> err.printf(java.util.Locale.ROOT, "[%d/%d] %s: %s (%.1fs)%n",
+                index, total, table, io.ddbgitops.report.ChangeText.status(status, plan), took.toMillis() / 1000.0);
     }
 
     RunRequest request(String repo, Instant at, GitAuth auth) {

@@ -53,8 +53,14 @@ public final class Reconciler {
     private final TablePlanner planner = new TablePlanner();
     private final ConfigLoader configs = new ConfigLoader();
     private final UndeclaredTables undeclared;
+    private final Progress progress;
 
     public Reconciler(ManifestLoader loader, DynamoDbClients clients) {
+        this(loader, clients, Progress.NONE);
+    }
+
+    public Reconciler(ManifestLoader loader, DynamoDbClients clients, Progress progress) {
+        this.progress = progress;
         this.loader = loader;
         this.reader = new LiveStateReader(clients);
         this.applier = new DynamoDbApplier(clients);
@@ -95,8 +101,12 @@ public final class Reconciler {
             ReportBuilder builder = new ReportBuilder(apply ? DriftReport.APPLY : DriftReport.PLAN, previous);
             builder.invalid(loaded.invalidManifests(), loaded.errors());
             builder.policy(config.config().get().policySummary());
+            int done = 0;
             for (TableManifest manifest : loaded.manifests()) {
+                long started = System.nanoTime();
                 reconcile(manifest, request, builder);
+                progress.table(++done, loaded.manifests().size(), manifest.tableId().toString(), builder.lastStatus(),
+                        java.time.Duration.ofNanos(System.nanoTime() - started));
             }
             if (pullRequest.isEmpty()) {
                 undeclared.reconcile(loaded, request, builder);
