@@ -2,6 +2,7 @@ package io.ddbgitops.cli;
 
 import io.ddbgitops.aws.AwsSettings;
 import io.ddbgitops.local.LocalEndpoint;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -22,6 +23,9 @@ final class AwsOptions {
             description = "With --local: keep the local endpoint's tables and backups in DIR across runs.")
     Path dataDir;
 
+    @Mixin
+    FaultOptions faults;
+
     /** The settings to use, plus whatever must be closed afterwards (the in-process endpoint). */
     Target open() throws IOException {
         if (local && endpointUrl != null) {
@@ -30,8 +34,11 @@ final class AwsOptions {
         if (dataDir != null && !local) {
             throw new IllegalArgumentException("--data-dir only applies with --local");
         }
+        if (faults.any() && !local) {
+            throw new IllegalArgumentException("--fault only applies with --local (or to a local-endpoint)");
+        }
         if (local) {
-            LocalEndpoint endpoint = LocalEndpoint.start(0, Optional.ofNullable(dataDir));
+            LocalEndpoint endpoint = LocalEndpoint.start(0, Optional.ofNullable(dataDir), faults.plan());
             return new Target(AwsSettings.endpoint(endpoint.endpoint()), Optional.of(endpoint));
         }
         AwsSettings settings = endpointUrl == null ? AwsSettings.aws() : AwsSettings.endpoint(endpointUrl);

@@ -30,6 +30,9 @@ final class LocalEndpointCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Keep state in DIR across restarts (default: in memory).")
     Path dataDir;
 
+    @Mixin
+    FaultOptions faults;
+
     @Option(names = "--index-backfill-delay", paramLabel = "DURATION", defaultValue = "PT0S",
             description = "Keep a GSI added by UpdateTable CREATING (backfilling) this long, ISO-8601 (e.g. PT30S;"
                     + " default: none).")
@@ -59,7 +62,7 @@ final class LocalEndpointCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Delays delays = delays();
-        LocalEndpoint endpoint = LocalEndpoint.start(port, Optional.ofNullable(dataDir));
+        LocalEndpoint endpoint = LocalEndpoint.start(port, Optional.ofNullable(dataDir), faults.plan());
         endpoint.setDelays(delays);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -67,7 +70,8 @@ final class LocalEndpointCommand implements Callable<Integer> {
             stopped.countDown();
         }, "local-endpoint-shutdown"));
         spec.commandLine().getOut().println("local endpoint: " + endpoint.endpoint()
-                + (dataDir == null ? " (in memory)" : " (data in " + dataDir.toAbsolutePath() + ")"));
+                + (dataDir == null ? " (in memory)" : " (data in " + dataDir.toAbsolutePath() + ")")
+                + (faults.any() ? " with " + faults.rules.size() + " fault rule(s), seed " + faults.seed : ""));
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;

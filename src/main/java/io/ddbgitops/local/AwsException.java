@@ -36,6 +36,27 @@ final class AwsException extends RuntimeException {
         return new AwsException(DYNAMODB + "TableAlreadyExistsException", "Table already exists: " + table);
     }
 
+    /**
+     * Control-plane throttling. Its namespace is the service framework's, not DynamoDB's: botocore models the shape
+     * as synthetic, and live DynamoDB answers {@code com.amazon.coral.availability#ThrottlingException}.
+     */
+    static AwsException throttling() {
+        return new AwsException("com.amazon.coral.availability#ThrottlingException",
+                "Rate of requests exceeds the allowed throughput.");
+    }
+
+    static AwsException provisionedThroughputExceeded() {
+        return new AwsException(DYNAMODB + "ProvisionedThroughputExceededException",
+                "The level of configured provisioned throughput for the table was exceeded. Consider increasing"
+                        + " your provisioning level with the UpdateTable API.");
+    }
+
+    /** Too many control-plane operations at once: at most 50 tables and indexes CREATING, UPDATING or DELETING. */
+    static AwsException limitExceeded() {
+        return new AwsException(DYNAMODB + "LimitExceededException",
+                "Subscriber limit exceeded: Only 50 tables can be created, updated, or deleted simultaneously");
+    }
+
     static AwsException unknownOperation(String target) {
         return new AwsException("com.amazon.coral.service#UnknownOperationException",
                 "Unknown operation: " + target);

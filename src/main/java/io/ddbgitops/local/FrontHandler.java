@@ -71,16 +71,12 @@ final class FrontHandler implements HttpHandler {
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
         UpdateTableOperation.Forwarder forwarder = forwarded -> engine.forward(exchange.getRequestMethod(), path,
                 exchange.getRequestHeaders(), forwarded);
-        Optional<ObjectNode> createTable = Optional.empty();
         WireResponse response;
         if (operation.equals("UpdateTable")) {
             response = operations.updateTable().update(region, Json.parseRequest(body), forwarder);
+        } else if (operation.equals("CreateTable")) {
+            response = operations.createTable().create(region, Json.parseRequest(body), forwarder);
         } else {
-            if (operation.equals("CreateTable")) {
-                createTable = Optional.of(Json.parseRequest(body));
-                operations.tags().validateCreateTableTags(createTable.get());
-                UpdateTableOperation.validateCreateTable(createTable.get());
-            }
             if (operation.equals("DeleteTable")) {
                 operations.slowWork().checkDelete(TableArns.nameOrArn(
                         Json.requiredText(Json.parseRequest(body), "TableName"), region));
@@ -91,8 +87,7 @@ final class FrontHandler implements HttpHandler {
                         region));
                 operations.timeToLive().checkChangeAllowed(ttlTable.get());
             }
-            response = forwarder.forward(createTable.map(c -> Json.bytes(UpdateTableOperation.forEngine(c)))
-                    .orElse(body));
+            response = forwarder.forward(body);
             if (response.isSuccess()) {
                 ttlTable.ifPresent(operations.timeToLive()::changed);
                 if (WriteRecorder.WRITES.contains(operation)) {
@@ -105,10 +100,6 @@ final class FrontHandler implements HttpHandler {
         if (!response.isSuccess() || !DESCRIBING_TABLES.contains(operation)) {
             return response;
         }
-        createTable.ifPresent(request -> {
-            operations.tags().rememberCreateTableTags(region, request);
-            operations.updateTable().rememberCreateTable(region, request);
-        });
         JsonNode answer = Json.parseRequest(response.body());
         JsonNode description = answer.has("Table") ? answer.get("Table") : answer.path("TableDescription");
         Optional<TableKey> table = Json.text(description, "TableName").map(name -> new TableKey(region, name));
@@ -131,7 +122,7 @@ final class FrontHandler implements HttpHandler {
         }
     }
 
-    private static void send(HttpExchange exchange, WireResponse response) throws IOException {
+    static void send(HttpExchange exchange, WireResponse response) throws IOException {
         response.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, List.copyOf(values)));
         byte[] body = response.body();
         boolean noBody = body.length == 0 || exchange.getRequestMethod().equals("HEAD");

@@ -2,6 +2,7 @@ package io.ddbgitops.local;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.Set;
 
 /** The operations the front answers itself, dispatched by name, and the parts of others it adds to. */
@@ -22,6 +23,8 @@ final class FrontOperations {
     private final ContributorInsightsOperations contributorInsights;
     private final ReplicaOperations replicas;
     private final UpdateTableOperation updateTable;
+    private final CreateTableOperation createTable;
+    private final Engine engine;
     private final TimeToLiveGuard timeToLive;
     private final WriteRecorder writes;
     private final Scaler scaler;
@@ -29,7 +32,9 @@ final class FrontOperations {
     private final LocalAdmin admin;
     private final SlowWork slowWork;
 
-    FrontOperations(FrontState state, ScalingState scaling, PitrHistory history, Engine engine, Clock clock) {
+    FrontOperations(FrontState state, ScalingState scaling, PitrHistory history, CreateTableJournal journal,
+            Engine engine, Clock clock) {
+        this.engine = engine;
         TableItems items = new TableItems(engine);
         this.state = state;
         this.history = history;
@@ -43,6 +48,7 @@ final class FrontOperations {
         this.replicas = new ReplicaOperations(state, engine, items);
         this.slowWork = new SlowWork(clock);
         this.updateTable = new UpdateTableOperation(state, engine, replicas, slowWork, clock);
+        this.createTable = new CreateTableOperation(engine, tags, updateTable, journal, clock);
         this.timeToLive = new TimeToLiveGuard(state, clock);
         this.writes = new WriteRecorder(state, history, engine, clock);
         this.scaler = new Scaler(scaling, engine);
@@ -82,6 +88,26 @@ final class FrontOperations {
 
     UpdateTableOperation updateTable() {
         return updateTable;
+    }
+
+    CreateTableOperation createTable() {
+        return createTable;
+    }
+
+    /**
+     * Brings the front's state in line with DynamoDB Local after a kill: creates that were cut short get their
+     * tags and settings, and a table deleted just before the kill loses its leftovers, so a table created later
+     * under its name does not inherit its tags or PITR history.
+     */
+    void recover() {
+        createTable.recover();
+        HashSet<TableKey> known = new HashSet<>(state.tables());
+        known.addAll(history.tables());
+        for (TableKey table : known) {
+            if (engine.describeTable(table.region(), table.table()).isEmpty()) {
+                forgetTable(table);
+            }
+        }
     }
 
     TimeToLiveGuard timeToLive() {

@@ -3,10 +3,12 @@ package io.ddbgitops.local;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
@@ -97,6 +99,14 @@ final class FrontState {
         if (changed) {
             saveSettings();
         }
+    }
+
+    /** Every table the front keeps something for. */
+    synchronized Set<TableKey> tables() {
+        Set<TableKey> tables = new HashSet<>(tags.keySet());
+        tables.addAll(pitr.keySet());
+        tables.addAll(features.keySet());
+        return tables;
     }
 
     synchronized Optional<Backup> backup(String arn) {

@@ -5,16 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +37,7 @@ final class PitrHistory {
 
     static PitrHistory persistentIn(Path dir) throws IOException {
         Files.createDirectories(dir);
+        DurableFiles.sweepTemporaryFiles(dir);
         PitrHistory history = new PitrHistory(Optional.of(dir));
         try (Stream<Path> files = Files.list(dir)) {
             for (Path base : files.filter(f -> f.getFileName().toString().endsWith(".base.json")).toList()) {
@@ -66,6 +66,10 @@ final class PitrHistory {
             delete(baseFile(table));
             delete(logFile(table));
         }
+    }
+
+    synchronized Set<TableKey> tables() {
+        return Set.copyOf(logs.keySet());
     }
 
     synchronized Optional<List<String>> keyNames(TableKey table) {
@@ -113,7 +117,11 @@ final class PitrHistory {
         Path logFile = logFile(table);
         if (Files.exists(logFile)) {
             try {
-                for (String line : Files.readAllLines(logFile, StandardCharsets.UTF_8)) {
+                String text = Files.readString(logFile, StandardCharsets.UTF_8);
+                // a kill in the middle of an append leaves a last line without its newline; that write was never
+                // acknowledged (the answer waits for the append), so it is not part of the history
+                int end = text.lastIndexOf('\n') + 1;
+                for (String line : text.substring(0, end).split("\n")) {
                     if (!line.isBlank()) {
                         JsonNode change = Json.MAPPER.readTree(line);
                         log.append(new ChangeLog.Change(change.path("at").asLong(), (ObjectNode) change.get("key"),
@@ -173,24 +181,10 @@ final class PitrHistory {
     }
 
     private static void replace(Path file, byte[] content) {
-        try {
-            Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            Files.write(temp, content);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write PITR state " + file, e);
-        }
+        DurableFiles.replace(file, content);
     }
 
     private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + file, e);
-        }
+        DurableFiles.delete(file);
     }
 }

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * The front's state on disk under {@code <dataDir>/front/}: {@code settings.json} (tags and PITR per table) and one
- * file per backup under {@code backups/}. Files are replaced atomically so a crash leaves the old or the new one.
+ * file per backup under {@code backups/}. Files are replaced atomically and forced to
+ * disk ({@link DurableFiles}), so a crash leaves the old or the new one.
  */
 final class StateFiles {
     private final Path settingsFile;
@@ -28,6 +27,8 @@ final class StateFiles {
         this.settingsFile = frontDir.resolve("settings.json");
         this.backupDir = frontDir.resolve("backups");
         Files.createDirectories(backupDir);
+        DurableFiles.sweepTemporaryFiles(frontDir);
+        DurableFiles.sweepTemporaryFiles(backupDir);
     }
 
     void loadSettings(Map<TableKey, SortedMap<String, String>> tags, Map<TableKey, PitrSetting> pitr,
@@ -83,11 +84,7 @@ final class StateFiles {
     }
 
     void deleteBackup(Backup backup) {
-        try {
-            Files.deleteIfExists(backupFile(backup));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + backupFile(backup), e);
-        }
+        DurableFiles.delete(backupFile(backup));
     }
 
     private Path backupFile(Backup backup) {
@@ -108,16 +105,6 @@ final class StateFiles {
     }
 
     static void write(Path file, JsonNode content) {
-        try {
-            Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            Files.write(temp, Json.bytes(content));
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write local endpoint state " + file, e);
-        }
+        DurableFiles.replace(file, Json.bytes(content));
     }
 }

@@ -37,7 +37,11 @@
  *   <li>With a data directory, DynamoDB Local keeps its databases in {@code <dataDir>/dynamodb} and the front
  *       keeps tags, PITR settings, table features, backups (with their items) and auto scaling
  *       ({@code autoscaling.json}) as JSON under {@code <dataDir>/front}, and each PITR table's snapshot and
- *       append-only change log under {@code <dataDir>/front/pitr}.</li>
+ *       append-only change log under {@code <dataDir>/front/pitr}. Those files are replaced atomically and forced
+ *       to disk; CreateTable is journaled under {@code <dataDir>/front/journal} so a kill cannot leave a table
+ *       without its tags, and the front's state is brought in line with DynamoDB Local's tables at start.</li>
+ *   <li>Faults ({@link io.ddbgitops.local.FaultPlan}) are injected in a filter before the front, answered with
+ *       DynamoDB's own error shapes; {@code /local-admin/faults} on the same port reads and replaces the plan.</li>
  * </ul>
  */
 package io.ddbgitops.local;

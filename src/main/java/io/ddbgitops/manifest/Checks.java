@@ -43,12 +43,20 @@ final class Checks {
     }
 
     /** DynamoDB limits key attribute names in bytes, which the schema cannot count. */
-    void attributeNameLength(JsonNode node, String pointer) {
+    /**
+     * A key or projected attribute name: at most {@link #MAX_KEY_BYTES} bytes, and no control characters. DynamoDB
+     * itself takes any UTF-8, but a name with a line break can only be an accident or an attack on the report and
+     * the terminal (issue: hostile input), and nobody can type it in a query.
+     */
+    void attributeName(JsonNode node, String pointer) {
         text(node).ifPresent(name -> {
             int bytes = name.getBytes(StandardCharsets.UTF_8).length;
             if (bytes > MAX_KEY_BYTES) {
                 add(pointer, Values.quote(name) + " is " + bytes + " bytes long; at most " + MAX_KEY_BYTES
                         + " bytes are allowed");
+            } else if (!Values.printable(name).equals(name)) {
+                add(pointer, Values.quote(name) + " holds a control character (such as a newline); attribute names "
+                        + "must be printable");
             }
         });
     }

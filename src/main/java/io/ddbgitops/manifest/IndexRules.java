@@ -57,7 +57,7 @@ final class IndexRules {
     private void global(JsonNode index, String pointer) {
         keyTypes.declare(index, pointer, "pri_key");
         common(index, pointer);
-        checks.attributeNameLength(index.path("pri_key_attributename"), pointer + "/pri_key_attributename");
+        checks.attributeName(index.path("pri_key_attributename"), pointer + "/pri_key_attributename");
         checks.sortKeyPair(index, pointer);
         boolean onDemand = "PAY_PER_REQUEST".equals(optional.path("billing_mode").textValue());
         for (String field : new String[] {"readcapacityunits", "writecapacityunits"}) {
@@ -70,10 +70,10 @@ final class IndexRules {
     /** What GSIs and LSIs share: the sort key, projected attributes, projection and a unique name. */
     private void common(JsonNode index, String pointer) {
         keyTypes.declare(index, pointer, "sort_key");
-        checks.attributeNameLength(index.path("sort_key_attributename"), pointer + "/sort_key_attributename");
+        checks.attributeName(index.path("sort_key_attributename"), pointer + "/sort_key_attributename");
         JsonNode nonKeys = index.path("non_key_attributes");
         for (int i = 0; i < nonKeys.size(); i++) {
-            checks.attributeNameLength(nonKeys.path(i), pointer + "/non_key_attributes/" + i);
+            checks.attributeName(nonKeys.path(i), pointer + "/non_key_attributes/" + i);
         }
         projection(index, pointer);
         projectedTotal(nonKeys, pointer);

@@ -45,8 +45,9 @@ final class SemanticRules {
     }
 
     private static void keys(Checks checks, JsonNode spec, JsonNode optional) {
-        checks.attributeNameLength(spec.path("pri_key_attributename"), SPEC + "/pri_key_attributename");
-        checks.attributeNameLength(optional.path("sort_key_attributename"), OPTIONAL + "/sort_key_attributename");
+        checks.attributeName(spec.path("pri_key_attributename"), SPEC + "/pri_key_attributename");
+        checks.attributeName(optional.path("sort_key_attributename"), OPTIONAL + "/sort_key_attributename");
+        checks.attributeName(optional.path("ttl_attributename"), OPTIONAL + "/ttl_attributename");
         checks.sortKeyPair(optional, OPTIONAL);
         if ("HASH".equals(optional.path("sort_key_keytype").textValue())) {
             checks.add(OPTIONAL + "/sort_key_keytype", "\"HASH\" is not allowed; a sort key is always RANGE");

@@ -109,6 +109,26 @@ class LocalEndpointAwsCliIT {
                 + " resource ID: table/cli-scaled, scalable dimension: dynamodb:table:WriteCapacityUnits");
     }
 
+    @Test
+    void showsInjectedFaultsAsAwsErrors() throws Exception {
+        endpoint.faults().set(FaultPlan.of(1, FaultRule.always(Fault.THROTTLE).onlyFor("ListTables"),
+                FaultRule.always(Fault.LIMIT_EXCEEDED).onlyFor("DeleteTable")));
+        try {
+            AwsCli.Result throttled = run("dynamodb", "list-tables");
+            assertThat(throttled.exitCode()).isNotZero();
+            assertThat(throttled.stderr()).contains("An error occurred (ThrottlingException) when calling the"
+                    + " ListTables operation").contains("Rate of requests exceeds the allowed throughput.");
+            AwsCli.Result limited = run("dynamodb", "delete-table", "--table-name", "cli-visible");
+            assertThat(limited.stderr()).contains("(LimitExceededException)")
+                    .contains("Only 50 tables can be created, updated, or deleted simultaneously");
+            assertThat(endpoint.faults().injected().get(Fault.THROTTLE)).as("the CLI retries throttles")
+                    .isGreaterThan(1L);
+        } finally {
+            endpoint.faults().clear();
+        }
+        assertThat(aws("dynamodb", "list-tables").path("TableNames").toString()).contains("\"cli-visible\"");
+    }
+
     private static String[] with(String[] target, String... args) {
         List<String> all = new ArrayList<>(Arrays.asList(args));
         all.addAll(Arrays.asList(target));

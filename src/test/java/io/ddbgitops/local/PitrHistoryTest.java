@@ -47,6 +47,22 @@ class PitrHistoryTest {
     }
 
     @Test
+    void ignoresALastLineAKillCutShortAndLeftoverTemporaryFiles() throws Exception {
+        PitrHistory written = PitrHistory.persistentIn(dir);
+        written.start(TABLE, List.of("pk"), 1_000, List.of(item("a", 1)));
+        written.append(TABLE, new ChangeLog.Change(2_000, key("a"), Optional.of(item("a", 2))));
+        Path log = dir.resolve("us-east-1--orders--v2.log.jsonl");
+        Files.writeString(log, "{\"at\":3000,\"key\":{\"pk\":{\"S\":\"b\"}},\"item\":{\"pk\"",
+                java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(dir.resolve("us-east-1--orders--v2.base.json123.tmp"), "{\"half");
+
+        PitrHistory reloaded = PitrHistory.persistentIn(dir);
+
+        assertThat(reloaded.itemsAt(TABLE, 5_000)).containsExactly(item("a", 2));
+        assertThat(dir.resolve("us-east-1--orders--v2.base.json123.tmp")).doesNotExist();
+    }
+
+    @Test
     void dropsTheFilesWithTheHistory() throws Exception {
         PitrHistory history = PitrHistory.persistentIn(dir);
         history.start(TABLE, List.of("pk"), 0, List.of(item("a", 1)));

@@ -107,6 +107,20 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void walksAFolderNamedLikeAManifestInsteadOfReadingIt(@TempDir Path repo) throws IOException {
+        Path folder = Files.createDirectories(repo.resolve("tables.yaml"));
+        Files.writeString(folder.resolve("orders.yaml"), "apiVersion: prsn.io/v1\nkind: Dynamodb\nmetadata:\n"
+                + "  name: orders\nspec:\n  region: us-east-1\n  tablename: Orders\n"
+                + "  pri_key_attributename: id\n  pri_key_attributetype: S\n");
+
+        LoadResult result = loader.load(repo);
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.manifests()).extracting(manifest -> manifest.source().file())
+                .containsExactly("tables.yaml/orders.yaml");
+    }
+
+    @Test
     void reportsAnUnreadableFileAndKeepsGoing(@TempDir Path repo) throws IOException {
         Files.write(repo.resolve("latin1.yaml"), "name: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
         Files.copy(Fixtures.scenario("invalid-yaml").resolve("fine.yaml"), repo.resolve("fine.yaml"));
