@@ -19,8 +19,13 @@ import java.time.Duration;
  * failure is one {@link PreflightException} whose message is the one line to print.
  */
 public final class Preflight {
-    /** How long the endpoint probe may take in all: one ListTables, no retries. */
-    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+    /** How long the probe waits for a connection: a refused one fails at once, a silent host after this. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * How long an endpoint that accepted the connection may take to answer the probe: a busy endpoint (a local one
+     * warming up) is there, and slow answers are the run's business, not a reason to refuse to start.
+     */
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
 
     private Preflight() {}
 
@@ -56,8 +61,8 @@ public final class Preflight {
                 .region(Region.US_EAST_1) // an overridden endpoint serves every region name
                 .endpointOverride(endpoint)
                 .credentialsProvider(credentials)
-                .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(PROBE_TIMEOUT))
-                .overrideConfiguration(c -> c.apiCallTimeout(PROBE_TIMEOUT)
+                .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT))
+                .overrideConfiguration(c -> c.apiCallTimeout(ANSWER_TIMEOUT)
                         .retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build()) {
             probe.listTables(r -> r.limit(1));

@@ -25,9 +25,9 @@ final class TerminalReport {
         DriftReport report = result.report();
         out.println(ReportMarkdown.headline(report).replace("**", ""));
         for (TableEntry t : report.tables()) {
-            out.printf("  %-11s %s/%s  %s (%s)%n", ChangeText.status(t.status(), report.isPlan()), t.region(),
+            out.printf("  %-10s %s/%s  %s (%s)%n", ChangeText.status(t.status(), report.isPlan()), t.region(),
                     t.table(), t.manifest(), t.namespace() + "/" + t.name());
-            t.messages().forEach(m -> out.println("              " + m));
+            t.messages().forEach(m -> out.println("             " + m));
             for (ChangeEntry c : t.changes()) {
                 out.println("      " + term.paint(ChangeText.diffLine(c, true), style(c.action())));
                 Disruptions.of(c).ifPresent(w -> out.println("      " + destructive(term, w)));
@@ -35,11 +35,11 @@ final class TerminalReport {
         }
         report.unmanaged().forEach(u -> Disruptions.of(u, report.isPlan())
                 .ifPresent(w -> out.println("  " + destructive(term, w))));
-        report.errors().forEach(e -> out.printf("  invalid     %s:%d:%d: %s%s%n", e.file(), e.line(),
+        report.errors().forEach(e -> out.printf("  invalid    %s:%d:%d: %s%s%n", e.file(), e.line(),
                 e.column(), e.field().isEmpty() ? "" : e.field() + ": ", e.message()));
         int unlisted = report.errorsTotal() - report.errors().size();
         if (unlisted > 0) {
-            out.printf("  invalid     … and %d more errors (ddb-gitops validate prints them all)%n", unlisted);
+            out.printf("  invalid    … and %d more errors (ddb-gitops validate prints them all)%n", unlisted);
         }
         published(out, result, push);
         out.println(ChangeText.counts(report));

@@ -47,7 +47,7 @@ class TerminalReportTest {
     void anApplySaysWhatItDidAndCountsThePrunedTable() {
         String out = print(Terminal.PLAIN, DriftReport.APPLY);
 
-        assertThat(out).contains("  changed     us-east-1/Orders").contains("!! DESTRUCTIVE: table us-east-1/Old was deleted")
+        assertThat(out).contains("  changed    us-east-1/Orders").contains("!! DESTRUCTIVE: table us-east-1/Old was deleted")
                 .endsWith("Apply: 0 created, 1 changed, 1 recreated, 1 deleted, 0 blocked, 2 destructive.\n");
     }
 
