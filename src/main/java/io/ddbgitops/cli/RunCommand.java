@@ -70,14 +70,31 @@ abstract class RunCommand implements Callable<Integer> {
     /** One whole job against already-open clients; serve calls this on every tick. */
     int runOnce(DynamoDbClients clients) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        String repo = resolveRepo(out);
+        if (repoOptions.repo != null) {
+            return runOn(repoOptions.repo, out, clients).exitCode();
+        }
+        if (!awsOptions.local) {
+            throw new IllegalArgumentException("--repo is required (or --local to use the bundled sample-repo)");
+        }
+        Optional<Path> dataDir = Optional.ofNullable(awsOptions.dataDir);
+        try (SampleRepo.Checkout sample = SampleRepo.open(dataDir)) {
+            if (dataDir.isPresent()) {
+                out.println("sample repo: " + sample.bare() + "  (kept in the data directory)");
+            }
+            RunResult result = runOn(sample.bare().toString(), out, clients);
+            out.println("report file: " + SampleRepo.keepReport(result.markdown(), dataDir));
+            return result.exitCode();
+        }
+    }
+
+    private RunResult runOn(String repo, PrintWriter out, DynamoDbClients clients) throws Exception {
         RunRequest request = request(repo, now == null ? Instant.now() : now, gitOptions.auth(Main.environment(spec)));
         RunResult result = execute(new Reconciler(regionOptions.loader(), clients,
                 progressLines(spec.commandLine().getErr(), mode() == RunRequest.Mode.PLAN)), request);
         regionOptions.warn(spec.commandLine().getErr(), result.report().tables().stream().map(t -> t.region()).toList());
         TerminalReport.print(out, Terminal.detect(Main.environment(spec), common.noColor), result, push());
         after(result);
-        return result.exitCode();
+        return result;
     }
 
     /** One line per table on stderr, so that stdout stays the result: "[3/40] us-east-1/Orders: in sync (0.4s)". */
@@ -89,17 +106,5 @@ abstract class RunCommand implements Callable<Integer> {
     RunRequest request(String repo, Instant at, GitAuth auth) {
         return new RunRequest(mode(), repo, Optional.ofNullable(repoOptions.branch), push(),
                 Optional.ofNullable(repoOptions.reportBranch), at, auth, repoOptions.author(), prune());
-    }
-
-    private String resolveRepo(PrintWriter out) throws Exception {
-        if (repoOptions.repo != null) {
-            return repoOptions.repo;
-        }
-        if (!awsOptions.local) {
-            throw new IllegalArgumentException("--repo is required (or --local to use the bundled sample-repo)");
-        }
-        Path sample = SampleRepo.materialize(java.util.Optional.ofNullable(awsOptions.dataDir));
-        out.println("sample repo: " + sample + "  (git clone it to read drift/REPORT.md)");
-        return sample.toString();
     }
 }

@@ -83,7 +83,8 @@ class CliIT {
                 .contains("  will create ")
                 .containsPattern("\\n      \\+ key_schema: \\S.*   # create, changed in git\\n")
                 .doesNotContain("\u001b[")
-                .endsWith("Plan: 3 to create, 0 to change, 0 to recreate, 0 to delete, 0 blocked, 0 destructive."
+                .contains(System.lineSeparator()
+                        + "Plan: 3 to create, 0 to change, 0 to recreate, 0 to delete, 0 blocked, 0 destructive."
                         + System.lineSeparator());
         assertThat(run.err()).as("progress: one line per table on stderr")
                 .containsPattern("\\[1/3\\] [a-z0-9-]+/\\S+: will create \\(\\d+\\.\\ds\\)")
