@@ -40,6 +40,21 @@ abstract class RunCommand implements Callable<Integer> {
             description = "The time the planner takes as now (for tests and dry runs); default: the clock.")
     Instant now;
 
+    @Option(names = "--throughput-decreases-per-day", paramLabel = "N",
+            description = "The account's quota of provisioned-throughput decreases per table or index per UTC day "
+                    + "(adjustable in Service Quotas); wins over ddb-gitops.yaml's quotas.throughput_decreases_per_day "
+                    + "(default: AWS's 27).")
+    Integer decreasesPerDay;
+
+    @Option(names = "--wait", description = "Wait until every table and index is ACTIVE (index backfills, replicas, "
+            + "table class and SSE updates), printing progress; default: start long work, report it in progress and "
+            + "move on (the next run continues).")
+    boolean waitForLongWork;
+
+    @Option(names = "--wait-timeout", paramLabel = "DURATION", defaultValue = "PT2H",
+            description = "How long to wait for a table to be ACTIVE: ISO-8601 (PT2H) or seconds (default: PT2H).")
+    String waitTimeout;
+
     abstract RunRequest.Mode mode();
 
     abstract boolean push();
@@ -60,8 +75,10 @@ abstract class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        java.time.Duration timeout = waitTimeout();
+        decreasesPerDay();
         try (AwsOptions.Target target = awsOptions.open();
-             DynamoDbClients clients = new DynamoDbClients(target.settings())) {
+             DynamoDbClients clients = new DynamoDbClients(target.settings().withWaitTimeout(timeout))) {
             io.ddbgitops.aws.Preflight.check(clients);
             return runOnce(clients);
         }
@@ -105,6 +122,29 @@ abstract class RunCommand implements Callable<Integer> {
 
     RunRequest request(String repo, Instant at, GitAuth auth) {
         return new RunRequest(mode(), repo, Optional.ofNullable(repoOptions.branch), push(),
-                Optional.ofNullable(repoOptions.reportBranch), at, auth, repoOptions.author(), prune());
+                Optional.ofNullable(repoOptions.reportBranch), at, auth, repoOptions.author(), prune(),
+                decreasesPerDay(), waitForLongWork);
+    }
+
+    /** --throughput-decreases-per-day; without it the repository config's quota (AWS's default) applies. */
+    Optional<Integer> decreasesPerDay() {
+        if (decreasesPerDay != null && decreasesPerDay < 1) {
+            throw new IllegalArgumentException("--throughput-decreases-per-day must be at least 1, not " + decreasesPerDay);
+        }
+        return Optional.ofNullable(decreasesPerDay);
+    }
+
+    /** --wait-timeout as ISO-8601 (PT2H) or a number of seconds. */
+    java.time.Duration waitTimeout() {
+        try {
+            java.time.Duration d = waitTimeout.chars().allMatch(Character::isDigit)
+                    ? java.time.Duration.ofSeconds(Long.parseLong(waitTimeout)) : java.time.Duration.parse(waitTimeout);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("--wait-timeout must be positive, not " + waitTimeout);
+            }
+            return d;
+        } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
+            throw new IllegalArgumentException("--wait-timeout takes ISO-8601 (PT2H) or seconds, not " + waitTimeout);
+        }
     }
 }

@@ -40,8 +40,10 @@ final class ServeCommand extends ApplyingCommand {
         spec.commandLine().getOut().println("--cron " + reading.message());
         LOG.info("--cron {}", reading.message());
         expression.setTimeZone(TimeZone.getTimeZone("UTC"));
+        java.time.Duration timeout = waitTimeout();
+        decreasesPerDay();
         try (AwsOptions.Target target = awsOptions.open();
-             DynamoDbClients clients = new DynamoDbClients(target.settings())) {
+             DynamoDbClients clients = new DynamoDbClients(target.settings().withWaitTimeout(timeout))) {
             io.ddbgitops.aws.Preflight.check(clients);
             Scheduler scheduler = scheduler();
             JobDataMap data = new JobDataMap();

@@ -12,7 +12,8 @@ public final class ChangeText {
     /** One field's diff line, terraform style; {@code withCause} adds whether git or drift moved it. */
     public static String diffLine(ChangeEntry c, boolean withCause) {
         return sign(c.action()) + " " + c.field() + ": " + (c.action().equals("create") ? "" : c.from() + " → ")
-                + c.to() + "   # " + c.action()
+                + c.to() + "   # " + c.action().replace('_', ' ') + c.since().map(t -> " since " + t).orElse("")
+                + c.possibleAt().map(t -> ", possible at " + t).orElse("")
                 + (withCause ? ", " + (c.cause().equals("drift") ? "drifted outside git" : "changed in git") : "");
     }
 
@@ -22,6 +23,7 @@ public final class ChangeText {
             case "create" -> "+";
             case "delete" -> "-";
             case "blocked" -> "!";
+            case "in_progress", "pending" -> ">";
             default -> "~";
         };
     }
@@ -55,6 +57,9 @@ public final class ChangeText {
         line.add(recreate + (plan ? " to recreate" : " recreated"));
         line.add(delete + (plan ? " to delete" : " deleted"));
         line.add(s.blocked() + " blocked");
+        if (s.inProgress() > 0) {
+            line.add(s.inProgress() + " in progress");
+        }
         if (s.failed() > 0) {
             line.add(s.failed() + " failed");
         }
