@@ -2,6 +2,7 @@ package io.ddbgitops.cli;
 
 import io.ddbgitops.aws.DynamoDbClients;
 import io.ddbgitops.git.GitAuth;
+import io.ddbgitops.git.JGitWorkspace;
 import io.ddbgitops.reconcile.Reconciler;
 import io.ddbgitops.reconcile.RunRequest;
 import io.ddbgitops.reconcile.RunResult;
@@ -79,8 +80,27 @@ abstract class RunCommand implements Callable<Integer> {
     void after(RunResult result) throws Exception {
     }
 
+    /**
+     * Every option is checked before anything starts, clones or touches a table, so a typo never leaves a run
+     * half done. Subcommands add their own checks.
+     */
+    void checkOptions() throws Exception {
+        awsOptions.check();
+        repoOptions.check();
+        waitTimeout();
+        decreasesPerDay();
+        if (repoOptions.repo == null && !awsOptions.local) {
+            throw new IllegalArgumentException("--repo is required (or --local to use the bundled sample-repo)");
+        }
+        if (repoOptions.repo != null) {
+            JGitWorkspace.checkLocation(repoOptions.repo);
+        }
+        gitOptions.auth(Main.environment(spec));
+    }
+
     @Override
     public Integer call() throws Exception {
+        checkOptions();
         java.time.Duration timeout = waitTimeout();
         decreasesPerDay();
         try (AwsOptions.Target target = awsOptions.open();
@@ -116,6 +136,7 @@ abstract class RunCommand implements Callable<Integer> {
                 progressLines(spec.commandLine().getErr(), mode() == RunRequest.Mode.PLAN)), request);
         regionOptions.warn(spec.commandLine().getErr(), result.report().tables().stream().map(t -> t.region()).toList());
         TerminalReport.print(out, Terminal.detect(Main.environment(spec), common.noColor), result, push());
+        result.publishFailure().ifPresent(this::printPublishFailure);
         after(result);
         return result;
     }
@@ -124,6 +145,15 @@ abstract class RunCommand implements Callable<Integer> {
     static io.ddbgitops.reconcile.Progress progressLines(PrintWriter err, boolean plan) {
         return (index, total, table, status, took) -> err.printf(java.util.Locale.ROOT, "[%d/%d] %s: %s (%.1fs)%n",
                 index, total, table, io.ddbgitops.report.ChangeText.status(status, plan), took.toMillis() / 1000.0);
+    }
+
+    /** The summary above says what the run did to the tables; this says why its report is not in the repository. */
+    private void printPublishFailure(String reason) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("error: the report was not published: " + reason);
+        if (mode() == RunRequest.Mode.APPLY) {
+            err.println("       The tables above were reconciled as listed; the repository does not have this run's report.");
+        }
     }
 
     RunRequest request(String repo, Instant at, GitAuth auth) {

@@ -40,6 +40,7 @@ final class ServeCommand extends ApplyingCommand {
         spec.commandLine().getOut().println("--cron " + reading.message());
         LOG.info("--cron {}", reading.message());
         expression.setTimeZone(TimeZone.getTimeZone("UTC"));
+        checkOptions();
         java.time.Duration timeout = waitTimeout();
         decreasesPerDay();
         try (AwsOptions.Target target = awsOptions.open();

@@ -58,7 +58,9 @@ final class TerminalReport {
     }
 
     private static void published(PrintWriter out, RunResult result, boolean push) {
-        if (result.published().isPresent()) {
+        if (result.publishFailure().isPresent()) {
+            out.println("report: not published (see the error)");
+        } else if (result.published().isPresent()) {
             PublishResult p = result.published().get();
             out.println("report: " + p.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                     + " (branch " + p.branch() + p.commitId().map(c -> ", commit " + c).orElse("") + ")");

@@ -133,7 +133,13 @@ public final class Reconciler {
                 && badgeShows(workspace, request, previous)) {
             LOG.info("nothing changed since the last report; nothing to commit");
         } else if (request.push()) {
-            published = Optional.of(publish(workspace, request, report, markdown));
+            try {
+                published = Optional.of(publish(workspace, request, report, markdown));
+            } catch (GitException e) {
+                // the tables were changed already: the caller prints what was applied along with the refusal
+                return new RunResult(report, markdown, Optional.empty(), comment.map(c -> c.full()).orElse(markdown),
+                        Optional.of(e.getMessage()));
+            }
         }
         return new RunResult(report, markdown, published, comment.map(c -> c.full()).orElse(markdown));
     }
