@@ -58,8 +58,14 @@ public final class Reconciler {
     private final ConfigLoader configs = new ConfigLoader();
     private final UndeclaredTables undeclared;
     private final Deadline deadline;
+    private final Progress progress;
 
     public Reconciler(ManifestLoader loader, DynamoDbClients clients) {
+        this(loader, clients, Progress.NONE);
+    }
+
+    public Reconciler(ManifestLoader loader, DynamoDbClients clients, Progress progress) {
+        this.progress = progress;
         this.loader = loader;
         this.reader = new LiveStateReader(clients);
         this.applier = new DynamoDbApplier(clients);
@@ -113,8 +119,12 @@ public final class Reconciler {
         builder.invalid(loaded.invalidManifests(), loaded.errors());
         builder.policy(config.config().get().policySummary());
         PlanSettings settings = request.settings(config.config().get().quotas());
+        int done = 0;
         for (TableManifest manifest : loaded.manifests()) {
+            long started = System.nanoTime();
             reconcile(manifest, request, settings, builder);
+            progress.table(++done, loaded.manifests().size(), manifest.tableId().toString(), builder.lastStatus(),
+                    java.time.Duration.ofNanos(System.nanoTime() - started));
         }
         if (pullRequest.isEmpty()) {
             undeclared.reconcile(loaded, request, builder);
