@@ -251,17 +251,13 @@ abstract class RunCommand implements Callable<Integer> {
         return Optional.ofNullable(decreasesPerDay);
     }
 
-    /** --wait-timeout as ISO-8601 (PT2H) or a number of seconds. */
+    /** --wait-timeout as ISO-8601 (PT2H) or a number of seconds, read like every other duration option. */
     java.time.Duration waitTimeout() {
         try {
-            java.time.Duration d = waitTimeout.chars().allMatch(Character::isDigit)
-                    ? java.time.Duration.ofSeconds(Long.parseLong(waitTimeout)) : java.time.Duration.parse(waitTimeout);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException("--wait-timeout must be positive, not " + waitTimeout);
-            }
-            return d;
-        } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
-            throw new IllegalArgumentException("--wait-timeout takes ISO-8601 (PT2H) or seconds, not " + waitTimeout);
+            return Durations.parse(waitTimeout);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--wait-timeout takes ISO-8601 (PT2H) or seconds, not " + waitTimeout
+                    + ": " + e.getMessage());
         }
     }
 }
