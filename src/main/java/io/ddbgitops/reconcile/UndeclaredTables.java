@@ -40,6 +40,9 @@ final class UndeclaredTables {
 
     void reconcile(LoadResult loaded, RunRequest request, ReportBuilder builder) {
         Set<TableId> declared = loaded.manifests().stream().map(TableManifest::tableId).collect(Collectors.toSet());
+        // a replica of a managed table is that table in another region: ours, never undeclared
+        loaded.manifests().forEach(m -> m.options().replicas().orElse(java.util.List.of())
+                .forEach(region -> declared.add(new TableId(region, m.tableId().tableName()))));
         Set<String> regions = new TreeSet<>(builder.previousRegions());
         loaded.manifests().forEach(m -> regions.add(m.region()));
         boolean prune = request.prune() && request.mode() == RunRequest.Mode.APPLY;
