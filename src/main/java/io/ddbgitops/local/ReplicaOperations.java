@@ -26,7 +26,20 @@ final class ReplicaOperations {
         this.scaling = scaling;
     }
 
+    /**
+     * One replica created or deleted per UpdateTable, as on AWS (the UpdateTable API reference,
+     * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html, checked 2026-12-01; AWS's
+     * answer to two is the text below).
+     */
     void apply(TableKey source, JsonNode replicaUpdates) {
+        long createsAndDeletes = 0;
+        for (JsonNode update : replicaUpdates) {
+            createsAndDeletes += (update.has("Create") ? 1 : 0) + (update.has("Delete") ? 1 : 0);
+        }
+        if (createsAndDeletes > 1) {
+            throw AwsException.validation(
+                    "Update table operation with more than one create or delete replica actions not allowed");
+        }
         for (JsonNode update : replicaUpdates) {
             if (update.has("Create")) {
                 create(source, Json.requiredText(update.get("Create"), "RegionName"));

@@ -152,6 +152,11 @@ class GlobalTablesIT extends EndpointPerTest {
         assertThat(index.stderr()).contains("(ValidationException)").contains(ReplicaRules.GSI_WRITE_NOT_SCALED);
 
         scale(cli, "table/Wire/index/byDay", "dynamodb:index:WriteCapacityUnits");
+        AwsCli.Result two = cli.run("dynamodb", "update-table", "--table-name", "Wire", "--replica-updates",
+                "[{\"Create\":{\"RegionName\":\"eu-west-1\"}},{\"Create\":{\"RegionName\":\"ap-south-1\"}}]");
+        assertThat(two.exitCode()).isNotZero();
+        assertThat(two.stderr()).contains("(ValidationException)")
+                .contains("Update table operation with more than one create or delete replica actions not allowed");
         assertThat(cli.json(addReplica).path("TableDescription").path("Replicas").get(0).path("RegionName").asText())
                 .isEqualTo("eu-west-1");
     }
