@@ -64,7 +64,8 @@ final class UndeclaredTables {
                     continue;
                 }
                 try {
-                    reader.readForeign(id).ifPresent(t -> decide(t, prune, loaded.invalidManifests() > 0, builder));
+                    reader.readForeign(id).filter(t -> !t.replicaOf(declared))
+                            .ifPresent(t -> decide(t, prune, loaded.invalidManifests() > 0, builder));
                 } catch (SdkException e) {
                     // one unreadable table is skipped, not the rest of the region
                     LOG.warn("{}: cannot read this undeclared table: {}", id, AwsErrors.describe(e));

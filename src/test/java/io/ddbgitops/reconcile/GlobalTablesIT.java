@@ -189,4 +189,23 @@ class GlobalTablesIT extends EndpointPerTest {
         assertThat(plan.report().unmanaged()).noneMatch(u -> u.table().equals("Shared"));
         assertThat(plan.markdown()).doesNotContain("eu-west-1/Shared");
     }
+
+    @Test
+    void aReplicaAddedByHandToAManagedTableIsNotUndeclaredEitherButAnotherTableIs() throws Exception {
+        ConfigRepo repo = ConfigRepo.create(temp).commit("two regions", Map.of(
+                "global.yaml", manifest("Handmade", "us-east-1", "    billing_mode: PAY_PER_REQUEST\n")
+                        .replace("  readcapacityunits: 5\n  writecapacityunits: 5\n", ""),
+                "europe.yaml", manifest("Local", "eu-west-1", "    deletion_protection: false\n")));
+        assertThat(run(repo, RunRequest.Mode.APPLY).exitCode()).isZero();
+        clients.forRegion("us-east-1").updateTable(r -> r.tableName("Handmade")
+                .replicaUpdates(u -> u.create(c -> c.regionName("eu-west-1"))));
+        clients.forRegion("eu-west-1").createTable(r -> r.tableName("Stranger")
+                .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+                .keySchema(k -> k.attributeName("id").keyType("HASH")).billingMode("PAY_PER_REQUEST"));
+
+        RunResult plan = run(repo, RunRequest.Mode.PLAN);
+
+        assertThat(plan.report().unmanaged()).extracting(u -> u.region() + "/" + u.table())
+                .contains("eu-west-1/Stranger").doesNotContain("eu-west-1/Handmade");
+    }
 }
