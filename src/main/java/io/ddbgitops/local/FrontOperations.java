@@ -49,7 +49,7 @@ final class FrontOperations {
         this.slowWork = new SlowWork(clock);
         this.updateTable = new UpdateTableOperation(state, engine, replicas, slowWork, clock);
         this.createTable = new CreateTableOperation(engine, tags, updateTable, journal, clock);
-        this.timeToLive = new TimeToLiveGuard(state, clock);
+        this.timeToLive = new TimeToLiveGuard(state, engine, clock);
         this.writes = new WriteRecorder(state, history, engine, clock);
         this.scaler = new Scaler(scaling, engine);
         this.autoScaling = new AutoScalingOperations(new ScalableTargetOperations(scaling, engine, scaler, clock),
