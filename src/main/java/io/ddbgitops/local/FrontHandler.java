@@ -81,14 +81,17 @@ final class FrontHandler implements HttpHandler {
         UpdateTableOperation.Forwarder forwarder = forwarded -> engine.forward(exchange.getRequestMethod(), path,
                 exchange.getRequestHeaders(), forwarded);
         WireResponse response;
+        Optional<ObjectNode> pitrBeforeDelete = Optional.empty();
         if (operation.equals("UpdateTable")) {
             response = operations.updateTable().update(region, Json.parseRequest(body), forwarder);
         } else if (operation.equals("CreateTable")) {
             response = operations.createTable().create(region, Json.parseRequest(body), forwarder);
         } else {
             if (operation.equals("DeleteTable")) {
-                operations.slowWork().checkDelete(TableArns.nameOrArn(
-                        Json.requiredText(Json.parseRequest(body), "TableName"), region));
+                TableKey deleting = TableArns.nameOrArn(Json.requiredText(Json.parseRequest(body), "TableName"),
+                        region);
+                operations.slowWork().checkDelete(deleting);
+                pitrBeforeDelete = operations.beforeDelete(deleting);
             }
             Optional<TableKey> ttlTable = Optional.empty();
             if (operation.equals("UpdateTimeToLive")) {
@@ -116,7 +119,8 @@ final class FrontHandler implements HttpHandler {
         JsonNode description = answer.has("Table") ? answer.get("Table") : answer.path("TableDescription");
         Optional<TableKey> table = Json.text(description, "TableName").map(name -> new TableKey(region, name));
         if (operation.equals("DeleteTable")) {
-            table.ifPresent(operations::forgetTable);
+            Optional<ObjectNode> lastState = pitrBeforeDelete;
+            table.ifPresent(t -> operations.deleted(t, lastState));
         } else if (description instanceof ObjectNode described && table.isPresent()) {
             operations.describeFeatures(table.get(), described);
         }
