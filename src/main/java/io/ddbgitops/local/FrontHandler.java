@@ -67,7 +67,9 @@ final class FrontHandler implements HttpHandler {
         String path = exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
         if (StreamOperations.handles(target)) {
-            return streams.answer(region, exchange.getRequestMethod(), path, exchange.getRequestHeaders(), body);
+            return EngineErrors.asAws(
+                    streams.answer(region, exchange.getRequestMethod(), path, exchange.getRequestHeaders(), body),
+                    target, body);
         }
         String operation = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : "";
         if (!operation.isEmpty()) {
@@ -112,6 +114,7 @@ final class FrontHandler implements HttpHandler {
         }
         LOG.debug("{} in {} forwarded: HTTP {}", operation.isEmpty() ? target : operation, region,
                 response.status());
+        response = EngineErrors.asAws(response, operation, body);
         if (!response.isSuccess() || !DESCRIBING_TABLES.contains(operation)) {
             return response;
         }

@@ -136,6 +136,18 @@ class LocalEndpointWireIT extends SharedEndpoint {
     }
 
     @Test
+    void passesDynamoDbLocalsErrorsOnInTheSameShape() throws Exception {
+        assertError(RawHttp.post(endpoint.port(), "DescribeTable", "{\"TableName\":\"wire-never-made\"}"),
+                "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException",
+                "Requested resource not found: Table: wire-never-made not found");
+        RawHttp.Response stream = RawHttp.postTarget(endpoint.port(), "DynamoDBStreams_20120810.DescribeStream",
+                "{\"StreamArn\":\"arn:aws:dynamodb:us-east-1:000000000000:table/x/stream/2000-01-01T00:00:00.000\"}");
+        assertThat(stream.status()).isEqualTo(400);
+        assertThat(json(stream).path("__type").asText()).endsWith("#ResourceNotFoundException");
+        assertThat(json(stream).path("message").asText()).isNotEmpty();
+    }
+
+    @Test
     void namesItselfServerOnEveryAnswer() throws Exception {
         client.createTable(Clients.simpleTable("wire-server").build());
         assertThat(RawHttp.post(endpoint.port(), "DescribeTable", "{\"TableName\":\"wire-server\"}").headers())
@@ -176,7 +188,7 @@ class LocalEndpointWireIT extends SharedEndpoint {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         JsonNode body = json(response);
         assertThat(body.path("__type").asText()).isEqualTo(type);
-        assertThat(body.path("message").asText()).isEqualTo(message);
+        assertThat(body.path("message").asText()).as(response.body()).isEqualTo(message);
         assertThat(response.headers()).containsEntry("content-type", WireResponse.JSON_1_0);
     }
 }
