@@ -50,10 +50,10 @@ public final class Disruptions {
             return Optional.empty();
         }
         if (u.action().equals(UnmanagedEntry.DELETED)) {
-            return Optional.of("table " + u.region() + "/" + u.table() + " was deleted (--prune)");
+            return Optional.of("table " + u.where(!u.account().equals(io.ddbgitops.manifest.TableId.DEFAULT_ACCOUNT)) + " was deleted (--prune)");
         }
         return plan && u.message().endsWith(io.ddbgitops.plan.UnmanagedTables.WOULD_PRUNE)
-                ? Optional.of("apply --prune deletes table " + u.region() + "/" + u.table()) : Optional.empty();
+                ? Optional.of("apply --prune deletes table " + u.where(!u.account().equals(io.ddbgitops.manifest.TableId.DEFAULT_ACCOUNT))) : Optional.empty();
     }
 
     /** Every warning of a table, in the order of its changes. */
