@@ -8,6 +8,10 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -47,7 +51,8 @@ final class AssumedRoles implements AutoCloseable {
                 .overrideConfiguration(c -> c.apiCallTimeout(timeouts.apiCall())
                         .apiCallAttemptTimeout(timeouts.attempt())
                         .retryStrategy(Retries.strategy())
-                        .addExecutionInterceptor(new DeadlineInterceptor(settings.deadline(), timeouts.apiCall())));
+                        .addExecutionInterceptor(new DeadlineInterceptor(settings.deadline(), timeouts.apiCall()))
+                        .executionInterceptors(withRunInterceptors(c.executionInterceptors())));
         settings.endpoint().ifPresent(builder::endpointOverride);
         StsClient sts = builder.build();
         AssumeRoleRequest.Builder request = AssumeRoleRequest.builder()
@@ -59,6 +64,13 @@ final class AssumedRoles implements AutoCloseable {
                 .refreshRequest(request.build())
                 .build();
         return new Assumed(sts, provider);
+    }
+
+    /** The run's own interceptors (metrics, tests' recorders) see STS calls too. */
+    private List<ExecutionInterceptor> withRunInterceptors(List<ExecutionInterceptor> own) {
+        List<ExecutionInterceptor> all = new ArrayList<>(own);
+        all.addAll(settings.interceptors());
+        return all;
     }
 
     @Override
