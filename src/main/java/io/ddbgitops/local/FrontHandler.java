@@ -63,6 +63,9 @@ final class FrontHandler implements HttpHandler {
             return sts.answer(body, authorization,
                     Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Amz-Security-Token")));
         }
+        if (exchange.getRequestURI().getPath().equals(StsOperations.ADMIN_ROLES)) {
+            return sts.trust(exchange.getRequestMethod(), body);
+        }
         AccountFronts.Front front = fronts.of(SigV4Authorization.account(authorization));
         if (LocalAdmin.handles(exchange.getRequestURI().getPath())) {
             WireResponse answer = front.operations().admin().answer(exchange.getRequestMethod(),

@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  */
 final class StsOperations {
     static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
+    /** {@code POST {"RoleArn": ..., "ExternalId": ...}}: registers a role as {@link StsRoles#trust} does. */
+    static final String ADMIN_ROLES = LocalAdmin.PREFIX + "sts/roles";
     private static final Pattern ROLE_ARN =
             Pattern.compile("arn:(aws[a-z-]*):iam::([0-9]{12}):role/(?:[\\w+=,.@-]+/)*([\\w+=,.@-]{1,64})");
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
@@ -58,6 +60,20 @@ final class StsOperations {
             default -> error(400, "Sender", "InvalidAction",
                     "Could not find operation " + action + " for version 2011-06-15");
         };
+    }
+
+    /** The admin route for clients outside the JVM. */
+    WireResponse trust(String method, byte[] body) {
+        if (!method.equals("POST")) {
+            return WireResponse.error(AwsException.validation("Admin routes take POST, got " + method));
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode request = Json.parseRequest(body);
+        String roleArn = Json.requiredText(request, "RoleArn");
+        if (!ROLE_ARN.matcher(roleArn).matches()) {
+            return WireResponse.error(AwsException.validation("Not a role ARN: " + roleArn));
+        }
+        roles.trust(roleArn, Json.text(request, "ExternalId"));
+        return WireResponse.ok(Json.object().put("RoleArn", roleArn));
     }
 
     private WireResponse assumeRole(Map<String, String> form, Caller caller) {

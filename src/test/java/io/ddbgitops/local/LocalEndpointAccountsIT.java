@@ -193,6 +193,24 @@ class LocalEndpointAccountsIT {
     }
 
     @Test
+    void rolesCanBeRegisteredOverHttpFromOutsideTheJvm() throws Exception {
+        endpoint = LocalEndpoint.start(0, Optional.empty());
+        java.net.http.HttpResponse<String> registered = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(endpoint.endpoint().resolve("/local-admin/sts/roles"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"RoleArn\":\"" + ALPHA_ROLE + "\",\"ExternalId\":\"ext-1\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(registered.statusCode()).isEqualTo(200);
+
+        try (StsClient sts = sts(AwsBasicCredentials.create("AKIDBASE", "secret"))) {
+            assertThatThrownBy(() -> sts.assumeRole(r -> r.roleArn(ALPHA_ROLE).roleSessionName("s1")))
+                    .isInstanceOfSatisfying(StsException.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+            assertThat(sts.assumeRole(r -> r.roleArn(ALPHA_ROLE).roleSessionName("s1").externalId("ext-1"))
+                    .credentials().accessKeyId()).isEqualTo(ALPHA);
+        }
+    }
+
+    @Test
     void theAwsCliSeesEachAccountThroughItsKeyAndAsksStsWhoItIs() throws Exception {
         assumeTrue(AwsCli.find().isPresent(), "aws CLI not on PATH");
         endpoint = LocalEndpoint.start(0, Optional.empty());
