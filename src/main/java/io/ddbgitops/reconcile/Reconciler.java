@@ -114,9 +114,9 @@ public final class Reconciler {
         if (!config.isValid()) {
             return invalidConfig(config, loaded, apply, request, workspace.headCommit());
         }
-        loaded = PolicyCheck.admit(config.config().get(), loaded, "", new FieldLocator(workspace.root())::locate);
         // each manifest's table is read and written with its own account's role, never another's
         clients.useAccounts(config.config().get().accounts());
+        loaded = PolicyCheck.admit(config.config().get(), loaded, "", new FieldLocator(workspace.root())::locate);
         Optional<PullRequestScope> scope = pullRequestScope(workspace, loaded, pullRequest);
         loaded = scope.map(PullRequestScope::loaded).orElse(loaded);
         ReportBuilder builder = new ReportBuilder(apply ? DriftReport.APPLY : DriftReport.PLAN, previous);
