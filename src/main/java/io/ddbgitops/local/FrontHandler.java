@@ -78,8 +78,14 @@ final class FrontHandler implements HttpHandler {
         if (!AccountArns.maps(front.account(), operation)) {
             return answer(exchange, front, target, authorization, body);
         }
-        WireResponse response = answer(exchange, front, target, authorization,
-                AccountArns.fromAccount(body, front.account()));
+        WireResponse response;
+        try {
+            response = answer(exchange, front, target, authorization, AccountArns.fromAccount(body, front.account()));
+        } catch (AwsException e) {
+            // an error's message names ARNs too
+            LOG.debug("{} answered {}: {}", target, e.code(), e.getMessage());
+            response = AutoScalingOperations.handles(target) ? WireResponse.errorJson11(e) : WireResponse.error(e);
+        }
         return response.withBytes(AccountArns.toAccount(response.body(), front.account()));
     }
 

@@ -110,6 +110,10 @@ class LocalEndpointAccountsIT {
             assertThat(alpha.describeBackup(r -> r.backupArn(backupArn)).backupDescription().sourceTableDetails()
                     .tableArn()).isEqualTo(arn);
             assertThat(alpha.listBackups(r -> r.tableName("orders")).backupSummaries()).hasSize(1);
+            String missing = backupArn.replaceAll("/backup/.*", "/backup/01234567890123-abcdefgh");
+            assertThatThrownBy(() -> alpha.describeBackup(r -> r.backupArn(missing)))
+                    .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.BackupNotFoundException.class)
+                    .hasMessageContaining(missing);
             assertThat(beta.listBackups(r -> r.tableName("orders")).backupSummaries()).isEmpty();
             assertThat(alpha.listTagsOfResource(r -> r.resourceArn(arn)).tags()).hasSize(1);
             String betaArn = beta.describeTable(r -> r.tableName("orders")).table().tableArn();
