@@ -21,6 +21,6 @@ public record ForeignTable(TableId id, Optional<String> owner, boolean deletionP
 
     /** Whether this table is a replica of a table one of these manifests declares: then it is that table, ours. */
     public boolean replicaOf(java.util.Set<TableId> declared) {
-        return replicaRegions.stream().anyMatch(region -> declared.contains(new TableId(region, id.tableName())));
+        return replicaRegions.stream().anyMatch(region -> declared.contains(new TableId(id.account(), region, id.tableName())));
     }
 }
