@@ -41,6 +41,10 @@ public final class JGitWorkspace implements AutoCloseable {
     private final Map<String, BranchPublisher> publishers = new LinkedHashMap<>();
     private boolean closed;
 
+    static {
+        QuietSystemReader.install();
+    }
+
     private JGitWorkspace(Path tempDir, Thread removeOnShutdown, Remote remote, Git git, String branch) {
         this.tempDir = tempDir;
         this.removeOnShutdown = removeOnShutdown;
