@@ -4,6 +4,7 @@ import java.io.File;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.util.FS;
+import org.eclipse.jgit.util.FS_POSIX;
 import org.eclipse.jgit.util.SystemReader;
 
 /**
@@ -15,15 +16,23 @@ import org.eclipse.jgit.util.SystemReader;
  */
 final class QuietSystemReader extends SystemReader.Delegate {
     private static final String DEFAULT_SYSTEM_CONFIG = "/etc/gitconfig";
+    private static final int OWNER_ONLY = 0077;
 
     private QuietSystemReader(SystemReader delegate) {
         super(delegate);
     }
 
-    /** Installs the reader once for the process; JGit asks {@link SystemReader#getInstance()} everywhere. */
+    /**
+     * Installs the reader once for the process; JGit asks {@link SystemReader#getInstance()} everywhere. JGit also
+     * runs {@code sh -c umask} once, to know which permission bits a file it marks executable may get: it is given
+     * the owner-only mask instead, which is never wider than the process's own (our clones are private anyway).
+     */
     static synchronized void install() {
         if (!(SystemReader.getInstance() instanceof QuietSystemReader)) {
             SystemReader.setInstance(new QuietSystemReader(SystemReader.getInstance()));
+            if (FS.DETECTED instanceof FS_POSIX posix) {
+                posix.setUmask(OWNER_ONLY);
+            }
         }
     }
 
