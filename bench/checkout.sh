@@ -3,7 +3,7 @@
 # served by `git daemon` on loopback, as a ratio to `git clone --depth 1` of the same repository (min/median/max
 # over interleaved rounds). Measures target/ddb-gitops.jar unless variants are given; needs git.
 # Usage: bench/checkout.sh [rounds] [LABEL=JAR...]   (e.g. before=/tmp/old.jar after=target/ddb-gitops.jar)
-# The repository's size: JAVA_OPTS="-Dfiles=20000 -Dcommits=2000 -Dtables=100".
+# The repository's size: JAVA_OPTS="-Dfiles=20000 -Dcommits=2000 -Dtables=100"; -Dkeep=true keeps its work folder.
 set -eu
 cd "$(dirname "$0")/.."
 rounds=${1:-5}

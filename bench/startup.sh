@@ -4,6 +4,7 @@
 # stand-in endpoint on loopback). Measures target/ddb-gitops.jar without and with an AppCDS archive made for this
 # JVM by bench/cds-archive.sh, unless variants are given.
 # Usage: bench/startup.sh [rounds] [LABEL=JAR[@ARCHIVE.jsa]...]   (e.g. before=/tmp/old.jar after=target/ddb-gitops.jar)
+# JAVA_OPTS=-Dkeep=true keeps the work folder (the runs' logs).
 set -eu
 cd "$(dirname "$0")/.."
 rounds=${1:-5}
@@ -22,4 +23,5 @@ if [ $# -eq 0 ]; then
   bench/cds-archive.sh target/ddb-gitops.jar "$work/ddb-gitops.jsa"
   set -- "ddb-gitops=target/ddb-gitops.jar" "ddb-gitops+AppCDS=target/ddb-gitops.jar@$work/ddb-gitops.jsa"
 fi
-java -cp "target/test-classes:target/classes:$(cat "$work/cp")" io.ddbgitops.bench.StartupBench "$rounds" "$work/hello.jar" "$@"
+# shellcheck disable=SC2086
+java ${JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat "$work/cp")" io.ddbgitops.bench.StartupBench "$rounds" "$work/hello.jar" "$@"

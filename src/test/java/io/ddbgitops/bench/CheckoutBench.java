@@ -10,12 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * What a {@code plan} spends before it reads the first table, on a repository of 20,000 files and 2,000 commits
@@ -54,7 +52,7 @@ public final class CheckoutBench {
                 Path clone = work.resolve("clone-" + round);
                 timings.add("git clone --depth 1", Timings.untilExit(List.of("git", "clone", "--quiet", "--depth", "1",
                         "--single-branch", url, clone.toString()), ENV));
-                delete(clone);
+                Timings.cleanUp(clone);
                 for (int i = 1; i < args.length; i++) {
                     String[] variant = args[i].split("=", 2);
                     timings.add(variant[0] + " plan: until the first table is read", untilFirstTable(endpoint,
@@ -68,7 +66,7 @@ public final class CheckoutBench {
             daemon.waitFor(30, TimeUnit.SECONDS);
         }
         timings.print("a " + files + "-file, " + commits + "-commit repository over git://", "git clone --depth 1");
-        System.out.println("\nrepository and logs: " + work);
+        Timings.cleanUp(work);
     }
 
     private static long untilFirstTable(FirstRequests endpoint, List<String> command, Path log) throws Exception {
@@ -159,20 +157,13 @@ public final class CheckoutBench {
     private static void awaitPort(int port) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            try {
+                new Socket(InetAddress.getLoopbackAddress(), port).close();
                 return;
             } catch (IOException notYet) {
                 Thread.sleep(50);
             }
         }
         throw new IllegalStateException("git daemon did not listen on port " + port);
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

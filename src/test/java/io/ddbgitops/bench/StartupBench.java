@@ -66,7 +66,7 @@ public final class StartupBench {
         }
         versions.print("--version", "hello-world jar (start to exit)");
         firstRequests.print("start-up to the first AWS request", "hello-world jar (start to exit)");
-        System.out.println("\nlogs of the plan runs: " + work);
+        Timings.cleanUp(work);
     }
 
     private static long untilFirstRequest(FirstRequests endpoint, List<String> command, Path log) throws Exception {

@@ -66,6 +66,19 @@ final class Timings {
         }
     }
 
+    /** Removes a bench's work folder, unless -Dkeep=true asks to keep it for a look at the logs. */
+    static void cleanUp(Path work) throws IOException {
+        if (Boolean.getBoolean("keep")) {
+            System.out.println("kept: " + work);
+            return;
+        }
+        try (java.util.stream.Stream<Path> all = java.nio.file.Files.walk(work)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
+            }
+        }
+    }
+
     static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
