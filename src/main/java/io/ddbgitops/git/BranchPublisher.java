@@ -95,8 +95,8 @@ final class BranchPublisher {
         Path dir = null;
         try (RevWalk walk = new RevWalk(repo); ObjectInserter inserter = repo.newObjectInserter()) {
             dir = Files.createTempDirectory(scratch, "report-");
-            List<String> paths = write(writer, dir);
             RevCommit tip = walk.parseCommit(repo.resolve(Constants.R_HEADS + branch));
+            List<String> paths = write(writer, dir, new CommitTree(repo, tip.getTree()));
             DirCache index = DirCache.newInCore();
             DirCacheBuilder builder = index.builder();
             builder.addTree(new byte[0], DirCacheEntry.STAGE_0, walk.getObjectReader(), tip.getTree());
@@ -130,9 +130,9 @@ final class BranchPublisher {
         }
     }
 
-    private List<String> write(ReportWriter writer, Path dir) throws GitException {
+    private List<String> write(ReportWriter writer, Path dir, CommitTree tip) throws GitException {
         try {
-            return ReportPaths.checked(dir, List.copyOf(writer.write(dir)));
+            return ReportPaths.checked(dir, List.copyOf(writer.write(dir, tip)));
         } catch (IOException e) {
             throw new GitException("Could not write the report for branch '" + branch + "': "
                     + remote.redact(String.valueOf(e.getMessage())));

@@ -88,6 +88,34 @@ class JGitWorkspaceIT {
     }
 
     @Test
+    void aWriterReadsTheTipItWritesOnAlsoAfterARace() throws Exception {
+        try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(remote.toString(), Optional.empty(), GitAuth.none())) {
+            RemoteRepos.pushAsSomeoneElse(remote, "main", Map.of("drift/shards/0-of-2.json", "{\"shard\": 0}\n"), dir);
+            ReportWriter combining = new ReportWriter() {
+                @Override
+                public List<String> write(Path dir) {
+                    throw new AssertionError("the tip is given");
+                }
+
+                @Override
+                public List<String> write(Path dir, CommitTree tip) throws IOException {
+                    Optional<CommitTree.Entry> other = tip.entry("drift/shards/0-of-2.json");
+                    String seen = other.isEmpty() ? "none" : new String(tip.read(other.get().id(), 1024),
+                            java.nio.charset.StandardCharsets.UTF_8).strip();
+                    return ReportWriter.files(Map.of("drift/shards/1-of-2.json", "{\"shard\": 1}\n",
+                            "drift/REPORT.md", "seen " + seen + "\n")).write(dir);
+                }
+            };
+
+            PublishResult result = workspace.publish("shard 1", CommitAuthor.defaults(), Optional.empty(), true, combining);
+
+            assertThat(result.attempts()).isEqualTo(2);
+        }
+        assertThat(RemoteRepos.fileOn(remote, "main", "drift/REPORT.md")).contains("seen {\"shard\": 0}\n");
+        assertThat(RemoteRepos.fileOn(remote, "main", "drift/shards/0-of-2.json")).contains("{\"shard\": 0}\n");
+    }
+
+    @Test
     void publishingIdenticalContentAgainCommitsNothing() throws Exception {
         try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(remote.toString(), Optional.empty(), GitAuth.none())) {
             workspace.publish("first", CommitAuthor.defaults(), Optional.empty(), true, writes(REPORT));
