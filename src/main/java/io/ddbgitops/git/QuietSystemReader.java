@@ -36,6 +36,19 @@ final class QuietSystemReader extends SystemReader.Delegate {
         }
     }
 
+    /**
+     * Beneath JGit's own config (the lowest level), no automatic gc: JGit checks for it after every fetch, by default
+     * in a background thread that locks {@code gc.log}, and our clones live for one run and are then deleted under
+     * it. Any config file the user keeps can still set {@code gc.auto}.
+     */
+    @Override
+    public FileBasedConfig openJGitConfig(Config parent, FS fs) {
+        Config defaults = new Config(parent);
+        defaults.setInt("gc", null, "auto", 0);
+        defaults.setBoolean("gc", null, "autoDetach", false);
+        return super.openJGitConfig(defaults, fs);
+    }
+
     @Override
     public FileBasedConfig openSystemConfig(Config parent, FS fs) {
         String noSystem = getenv("GIT_CONFIG_NOSYSTEM");
