@@ -49,9 +49,9 @@ class CommitSourceIT {
                 .containsExactly("default/kept", "default/orders");
         assertThat(fromGit.manifests()).isEqualTo(fromDisk.manifests());
         assertThat(fromGit.errors().stream().map(ManifestError::format)).containsExactly(
-                "alias.yaml:1:1: symlink, not followed; manifests are read only from regular files inside the repository",
-                "elsewhere:1:1: symlink, not followed; manifests are read only from regular files inside the repository",
-                "tables:1:1: symlink, not followed; manifests are read only from regular files inside the repository");
+                "alias.yaml:1:1: (document): symlink, not followed; manifests are read only from regular files inside the repository",
+                "elsewhere:1:1: (document): symlink, not followed; manifests are read only from regular files inside the repository",
+                "tables:1:1: (document): symlink, not followed; manifests are read only from regular files inside the repository");
         assertThat(fromGit.skippedDocuments()).isZero();
     }
 
