@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Two manifests that claim the same region + table would fight over it, so every one of them is an error
+ * Two manifests that claim the same account + region + table would fight over it, so every one of them is an error
  * naming the others. Invalid documents count too: the claim is real even while the manifest has a typo.
  * Only the claims are kept (table, where the document starts, where its table name is), never the documents,
  * so that a repository of ten thousand manifests is checked in a few hundred bytes per manifest.

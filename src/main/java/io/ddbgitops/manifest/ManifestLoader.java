@@ -105,8 +105,10 @@ public final class ManifestLoader {
         List<ManifestError> problems = validator.validate(document);
         String region = document.root().path("spec").path("region").textValue();
         String table = document.root().path("spec").path("tablename").textValue();
+        String account = document.root().path("spec").path("optional_spec").path("account")
+                .asText(TableId.DEFAULT_ACCOUNT);
         Optional<DuplicateTables.Claim> claim = region == null || table == null ? Optional.empty()
-                : Optional.of(new DuplicateTables.Claim(new TableId(region, table), document.start(),
+                : Optional.of(new DuplicateTables.Claim(new TableId(account, region, table), document.start(),
                         document.locate("/spec/tablename")));
         Optional<TableManifest> manifest = problems.isEmpty()
                 ? Optional.of(mapper.map(document.root(), document.start())) : Optional.empty();
