@@ -172,25 +172,6 @@ if wants plan; then
     fi
 fi
 
-# ---- 3: apply creating N tables ----------------------------------------------------------------------------------
-if wants apply; then
-    make_repo applyfleet manifests "$N" "$PREFIX"
-    for run in $(seq 1 "$RUNS"); do
-        log "apply run $run/$RUNS"
-        for who in $([ $((run % 2)) = 1 ] && echo "job floor" || echo "floor job"); do
-            start_endpoint ap
-            start_proxy approxy "$ap_port" "$RTT"
-            if [ "$who" = job ]; then
-                job apply_rtt 0 java -jar "$JAR" apply --repo "file://$work/applyfleet.git" \
-                    --endpoint-url "http://127.0.0.1:$approxy_port" "${par_opt[@]}" --quiet
-            else
-                floor floor_apply_rtt apply "$approxy_port"
-            fi
-            stop "$approxy_pid"; stop "$ap_pid"
-        done
-    done
-fi
-
 # ---- 4: validate -------------------------------------------------------------------------------------------------
 if wants validate; then
     log "validate: $VALIDATE_N manifests with -Xmx64m, then JMH"
@@ -258,6 +239,25 @@ if wants bigrepo; then
         stop "$bigproxy_pid"
         rm -rf "$work/clone"
         job clone 0 git clone -q --depth 1 "file://$work/big.git" "$work/clone"
+    done
+fi
+
+# ---- 3: apply creating N tables (last: the longest) -------------------------------------------------------
+if wants apply; then
+    make_repo applyfleet manifests "$N" "$PREFIX"
+    for run in $(seq 1 "$RUNS"); do
+        log "apply run $run/$RUNS"
+        for who in $([ $((run % 2)) = 1 ] && echo "job floor" || echo "floor job"); do
+            start_endpoint ap
+            start_proxy approxy "$ap_port" "$RTT"
+            if [ "$who" = job ]; then
+                job apply_rtt 0 java -jar "$JAR" apply --repo "file://$work/applyfleet.git" \
+                    --endpoint-url "http://127.0.0.1:$approxy_port" "${par_opt[@]}" --quiet
+            else
+                floor floor_apply_rtt apply "$approxy_port"
+            fi
+            stop "$approxy_pid"; stop "$ap_pid"
+        done
     done
 fi
 
