@@ -20,7 +20,11 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 
 quick=0
-if [ "${1:-}" = "--quick" ]; then quick=1; fi
+table_only=""
+case "${1:-}" in
+    --quick) quick=1 ;;
+    --table) table_only=${2:?--table DIR}; BENCH_ONLY=none; BENCH_SKIP_BUILD=1 ;;
+esac
 N=${BENCH_TABLES:-$([ $quick = 1 ] && echo 100 || echo 1000)}
 RUNS=${BENCH_RUNS:-$([ $quick = 1 ] && echo 3 || echo 5)}
 RTT=${BENCH_RTT_MS:-10}
@@ -43,6 +47,10 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+# the measurements, one file per series; BENCH_RESULTS keeps them (then `bench/fleet.sh --table DIR` prints the
+# table again, also from a run that was stopped half-way)
+results=${table_only:-${BENCH_RESULTS:-$work/results}}
+mkdir -p "$results"
 
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 wants() { case ",$ONLY," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
@@ -112,7 +120,7 @@ make_repo() { # make_repo NAME FleetGen-args...: a bare repository on disk built
     java -cp "$classes" FleetGen "$@" | git -C "$work/$name.git" fast-import --quiet
 }
 
-# job NAME EXPECTED_EXIT cmd...: runs the job, appends its wall time (ms) to $work/r.NAME
+# job NAME EXPECTED_EXIT cmd...: runs the job, appends its wall time (ms) to $results/r.NAME
 job() {
     local name=$1 expect=$2; shift 2
     local t0 rc=0
@@ -122,13 +130,13 @@ job() {
     if [ "$rc" != "$expect" ]; then
         log "$name: exit $rc, expected $expect"; tail -20 "$work/last.err" >&2; tail -5 "$work/last.out" >&2; exit 1
     fi
-    echo "$ms" >>"$work/r.$name"
+    echo "$ms" >>"$results/r.$name"
 }
-floor() { # floor NAME plan|apply PORT: appends the floor's own time (ms, calls only) to $work/r.NAME
+floor() { # floor NAME plan|apply PORT: appends the floor's own time (ms, calls only) to $results/r.NAME
     local out
     out=$(java -cp "$classes:$JAR" Floor "$2" "http://127.0.0.1:$3" "$PREFIX" "$N" "$PAR")
-    echo "$out" | sed -n 's/^floor_ms=\([0-9.]*\).*/\1/p' >>"$work/r.$1"
-    echo "$out" | sed -n 's/.*calls=\([0-9]*\).*/\1/p' >"$work/calls.$1"
+    echo "$out" | sed -n 's/^floor_ms=\([0-9.]*\).*/\1/p' >>"$results/r.$1"
+    echo "$out" | sed -n 's/.*calls=\([0-9]*\).*/\1/p' >"$results/calls.$1"
 }
 plan_job() { # plan_job NAME PORT
     job "$1" 0 java -jar "$JAR" plan --repo "file://$work/fleet.git" --endpoint-url "http://127.0.0.1:$2" \
@@ -141,7 +149,7 @@ cli_loop() { # cli_loop NAME PORT: the AWS CLI reads CLI_SAMPLE tables, scaled t
         aws dynamodb describe-table --endpoint-url "http://127.0.0.1:$2" --table-name "$t" >/dev/null
         aws dynamodb describe-continuous-backups --endpoint-url "http://127.0.0.1:$2" --table-name "$t" >/dev/null
     done
-    echo $(( $(ms_since "$t0") * N / CLI_SAMPLE )) >>"$work/r.$1"
+    echo $(( $(ms_since "$t0") * N / CLI_SAMPLE )) >>"$results/r.$1"
 }
 
 # ---- 1, 2: no-change plan ----------------------------------------------------------------------------------------
@@ -187,7 +195,7 @@ if wants validate; then
         -f 1 -wi "${BENCH_JMH_WARMUP:-3}" -i "${BENCH_JMH_ITERATIONS:-5}" -w 10s -r 10s -rf json \
         -rff "$work/jmh.json" >"$work/jmh.out" 2>&1 || { tail -30 "$work/jmh.out" >&2; exit 1; }
     # ms per op (all VALIDATE_N manifests) -> manifests per second, per iteration
-    python3 - "$work/jmh.json" "$VALIDATE_N" >"$work/r.validate_per_s" <<'EOF'
+    python3 - "$work/jmh.json" "$VALIDATE_N" >"$results/r.validate_per_s" <<'EOF'
 import json, sys
 data = json.load(open(sys.argv[1]))[0]["primaryMetric"]["rawData"]
 for fork in data:
@@ -213,7 +221,7 @@ if wants startup; then
             --quiet >/dev/null 2>"$work/last.err" || true   # exit 2: the table is not there; only the time counts
         conn=$(sed -n 's/^conn //p' "$work/events" | head -1)
         [ -n "$conn" ] || { log "no AWS request seen"; tail "$work/last.err" >&2; exit 1; }
-        echo $(( (conn - t0) / 1000000 )) >>"$work/r.startup"
+        echo $(( (conn - t0) / 1000000 )) >>"$results/r.startup"
         stop "$stproxy_pid"
         job version 0 java -jar "$JAR" --version
         job hello 0 java -jar "$work/hello.jar"
@@ -235,7 +243,7 @@ if wants bigrepo; then
             "${par_opt[@]}" --quiet >/dev/null 2>"$work/last.err" || { log "big plan failed"; tail "$work/last.err" >&2; exit 1; }
         mark=$(sed -n 's/^mark //p' "$work/events" | head -1)
         [ -n "$mark" ] || { log "no DescribeTable seen"; exit 1; }
-        echo $(( (mark - t0) / 1000000 )) >>"$work/r.bigrepo"
+        echo $(( (mark - t0) / 1000000 )) >>"$results/r.bigrepo"
         stop "$bigproxy_pid"
         rm -rf "$work/clone"
         job clone 0 git clone -q --depth 1 "file://$work/big.git" "$work/clone"
@@ -262,14 +270,14 @@ if wants apply; then
 fi
 
 # ---- the table ---------------------------------------------------------------------------------------------------
-python3 - "$work" "$N" "$RTT" "$RUNS" "$CLI_SAMPLE" "$VALIDATE_N" "$BIG_FILES" "$BIG_COMMITS" "$job_conc" "$PAR" <<'EOF'
+python3 - "$results" "$N" "$RTT" "$RUNS" "$CLI_SAMPLE" "$VALIDATE_N" "$BIG_FILES" "$BIG_COMMITS" "$job_conc" "$PAR" <<'EOF'
 import os, statistics, sys
-work, n, rtt, runs, sample, vn, bf, bc, conc, par = sys.argv[1:]
+results, n, rtt, runs, sample, vn, bf, bc, conc, par = sys.argv[1:]
 def vals(name):
-    p = os.path.join(work, "r." + name)
+    p = os.path.join(results, "r." + name)
     return [float(x) for x in open(p).read().split()] if os.path.exists(p) else []
 def calls(name):
-    p = os.path.join(work, "calls." + name)
+    p = os.path.join(results, "calls." + name)
     return open(p).read().strip() if os.path.exists(p) else "?"
 rows = []
 def ratio(label, target, num, den, cmp, limit, invert=False):
