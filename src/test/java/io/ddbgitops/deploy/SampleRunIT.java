@@ -29,6 +29,8 @@ class SampleRunIT {
 
         Path report = work.resolve("ddb-gitops-report/REPORT.md").toRealPath();
         assertThat(output).contains("report file: " + report).contains("us-east-1/People");
+        assertThat(output.indexOf("report file: ")).as("the count line closes the output")
+                .isLessThan(output.lastIndexOf("Apply: 3 created"));
         assertThat(Files.readString(report)).contains("People").contains("Orders").contains("Sessions");
         // DynamoDB Local's native library is unpacked once per user and version and reused by every run
         // (NativeLibraries); anything else is this run's and must be gone.
