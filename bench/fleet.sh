@@ -62,6 +62,9 @@ if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
     log "building target/ddb-gitops.jar"
     mvn -B -q -o -DskipTests package >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
 fi
+# a copy, so that a build during the run does not change what is measured
+cp target/ddb-gitops.jar "$work/ddb-gitops.jar"
+JAR=$work/ddb-gitops.jar
 classes=$work/classes
 mkdir -p "$classes"
 javac -d "$classes" -cp "$JAR" bench/java/*.java 2>"$work/javac.log" || { cat "$work/javac.log" >&2; exit 1; }
@@ -239,8 +242,11 @@ if wants bigrepo; then
         rm -f "$work/events"
         start_proxy bigproxy "$fleet_port" 0 "$work/events" DescribeTable
         t0=$(now_ns)
+        # exit 2 is expected: the fleet endpoint also holds N - 100 tables of ours that this repository does not declare
+        rc=0
         java -jar "$JAR" plan --repo "file://$work/big.git" --endpoint-url "http://127.0.0.1:$bigproxy_port" \
-            "${par_opt[@]}" --quiet >/dev/null 2>"$work/last.err" || { log "big plan failed"; tail "$work/last.err" >&2; exit 1; }
+            "${par_opt[@]}" --quiet >/dev/null 2>"$work/last.err" || rc=$?
+        if [ "$rc" != 0 ] && [ "$rc" != 2 ]; then log "big plan: exit $rc"; tail "$work/last.err" >&2; exit 1; fi
         mark=$(sed -n 's/^mark //p' "$work/events" | head -1)
         [ -n "$mark" ] || { log "no DescribeTable seen"; exit 1; }
         echo $(( (mark - t0) / 1000000 )) >>"$results/r.bigrepo"
