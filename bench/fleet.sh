@@ -318,8 +318,10 @@ print("|" + "|".join("-" * (x + 2) for x in w) + "|")
 for r in rows:
     print(fmt(r))
 print()
-print(f"runs: {runs} interleaved; job concurrency: {conc}; floor threads: {par}; "
-      f"floor calls: plan {calls('floor_plan_rtt')}, apply {calls('floor_apply_rtt')}; "
-      f"job ms and base ms are medians (for the JMH row: manifests/s per iteration)")
+made = ", ".join(f"{k} {calls(f)}" for k, f in (("plan", "floor_plan_rtt"), ("apply", "floor_apply_rtt"))
+                 if calls(f) != "?")
+print(f"runs: {runs} interleaved; job concurrency: {conc}; floor threads: {par}"
+      + (f"; floor calls per run: {made}" if made else "")
+      + "; job ms and base ms are medians (for the JMH row: manifests/s per iteration)")
 EOF
 if [ -s "$work/startup.out" ]; then echo; echo "bench/startup.sh:"; cat "$work/startup.out"; fi
