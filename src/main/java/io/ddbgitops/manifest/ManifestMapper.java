@@ -51,7 +51,7 @@ final class ManifestMapper {
                 tags(optional.path("tags")),
                 list(optional.path("global_secondary_indexes"), ManifestMapper::globalIndex),
                 list(optional.path("local_secondary_indexes"), ManifestMapper::localIndex),
-                list(optional.path("replicas"), JsonNode::asText),
+                list(optional.path("replicas"), ManifestMapper::replica),
                 present(optional.path("restore")).map(ManifestMapper::restore),
                 optional.path("adopt").asBoolean(false),
                 autoScaling(optional.path("autoscaling")),
@@ -75,6 +75,23 @@ final class ManifestMapper {
                 capacity(index.path("readcapacityunits"), scaling, AutoScalingSpec::read),
                 capacity(index.path("writecapacityunits"), scaling, AutoScalingSpec::write),
                 scaling);
+    }
+
+    /** A replica is a bare region name or an object with its region and its own settings. */
+    private static ReplicaSpec replica(JsonNode replica) {
+        if (replica.isTextual()) {
+            return ReplicaSpec.of(replica.textValue());
+        }
+        return new ReplicaSpec(
+                replica.path("region").asText(),
+                capacity(replica.path("read_capacity_override")),
+                capacity(replica.path("max_read_request_units")),
+                text(replica.path("table_class")).map(TableClass::valueOf),
+                text(replica.path("kms_key_id")),
+                list(replica.path("global_secondary_indexes"), index -> new ReplicaSpec.IndexOverride(
+                        index.path("index_name").asText(),
+                        capacity(index.path("read_capacity_override")),
+                        capacity(index.path("max_read_request_units")))).orElse(List.of()));
     }
 
     private static Optional<AutoScalingSpec> autoScaling(JsonNode scaling) {

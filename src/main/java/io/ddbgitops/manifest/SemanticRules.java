@@ -38,6 +38,7 @@ final class SemanticRules {
         replicas(checks, spec, optional.path("replicas"));
         regions(checks, spec, optional.path("replicas"));
         restore(checks, optional.path("restore"));
+        new ReplicaSettingRules(checks).check(optional);
         new IndexRules(checks, spec).check();
         new TagRules(checks).check(optional.path("tags"), OPTIONAL + "/tags");
         new AutoScalingRules(checks).check(optional);
@@ -91,7 +92,9 @@ final class SemanticRules {
         Checks.text(spec.path("region")).flatMap(regions::problem).ifPresent(p -> checks.add(SPEC + "/region", p));
         for (int i = 0; i < replicas.size(); i++) {
             String pointer = OPTIONAL + "/replicas/" + i;
-            Checks.text(replicas.path(i)).flatMap(regions::problem).ifPresent(p -> checks.add(pointer, p));
+            String at = replicas.path(i).isObject() ? pointer + "/region" : pointer;
+            Optional.ofNullable(ReplicaSettingRules.region(replicas.path(i))).flatMap(regions::problem)
+                    .ifPresent(p -> checks.add(at, p));
         }
     }
 
@@ -99,8 +102,8 @@ final class SemanticRules {
         String home = spec.path("region").textValue();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < replicas.size(); i++) {
-            String region = replicas.path(i).textValue();
-            String pointer = OPTIONAL + "/replicas/" + i;
+            String region = ReplicaSettingRules.region(replicas.path(i));
+            String pointer = OPTIONAL + "/replicas/" + i + (replicas.path(i).isObject() ? "/region" : "");
             if (region == null) {
                 continue;
             }

@@ -24,7 +24,7 @@ public record TableOptions(
         Map<String, String> tags,
         Optional<List<GlobalSecondaryIndex>> globalSecondaryIndexes,
         Optional<List<LocalSecondaryIndex>> localSecondaryIndexes,
-        Optional<List<String>> replicas,
+        Optional<List<ReplicaSpec>> replicaSpecs,
         Optional<RestoreSpec> restore,
         boolean adopt,
         Optional<AutoScalingSpec> autoScaling,
@@ -34,7 +34,7 @@ public record TableOptions(
         tags = Map.copyOf(tags);
         globalSecondaryIndexes = globalSecondaryIndexes.map(List::copyOf);
         localSecondaryIndexes = localSecondaryIndexes.map(List::copyOf);
-        replicas = replicas.map(List::copyOf);
+        replicaSpecs = replicaSpecs.map(List::copyOf);
     }
 
     /** Options in the default credential chain's account. */
@@ -44,19 +44,24 @@ public record TableOptions(
                         Optional<Boolean> deletionProtection, Optional<TableClass> tableClass, Optional<SseSpec> sse,
                         Optional<Boolean> contributorInsights, Map<String, String> tags,
                         Optional<List<GlobalSecondaryIndex>> globalSecondaryIndexes,
-                        Optional<List<LocalSecondaryIndex>> localSecondaryIndexes, Optional<List<String>> replicas,
+                        Optional<List<LocalSecondaryIndex>> localSecondaryIndexes, Optional<List<ReplicaSpec>> replicaSpecs,
                         Optional<RestoreSpec> restore, boolean adopt, Optional<AutoScalingSpec> autoScaling) {
         this(billingMode, maxReadRequestUnits, maxWriteRequestUnits, pitrRecoveryPeriodDays, backup, streamViewType,
                 ttlAttributeName, deletionProtection, tableClass, sse, contributorInsights, tags,
-                globalSecondaryIndexes, localSecondaryIndexes, replicas, restore, adopt, autoScaling,
+                globalSecondaryIndexes, localSecondaryIndexes, replicaSpecs, restore, adopt, autoScaling,
                 Optional.empty());
+    }
+
+    /** The replicas' regions, in manifest order; empty when the manifest does not mention replicas. */
+    public Optional<List<String>> replicas() {
+        return replicaSpecs.map(specs -> specs.stream().map(ReplicaSpec::region).toList());
     }
 
     /** The same options in another account ({@code optional_spec.account}). */
     public TableOptions inAccount(String name) {
         return new TableOptions(billingMode, maxReadRequestUnits, maxWriteRequestUnits, pitrRecoveryPeriodDays, backup,
                 streamViewType, ttlAttributeName, deletionProtection, tableClass, sse, contributorInsights, tags,
-                globalSecondaryIndexes, localSecondaryIndexes, replicas, restore, adopt, autoScaling,
+                globalSecondaryIndexes, localSecondaryIndexes, replicaSpecs, restore, adopt, autoScaling,
                 Optional.of(name));
     }
 

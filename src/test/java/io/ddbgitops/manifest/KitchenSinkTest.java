@@ -50,7 +50,7 @@ class KitchenSinkTest {
                                         Optional.empty(), Optional.empty()))),
                         Optional.of(List.of(new LocalSecondaryIndex("byUpdatedAt",
                                 new KeyAttribute("updatedAt", AttributeType.S), Projection.all()))),
-                        Optional.of(List.of("us-east-1", "ap-southeast-2")),
+                        Optional.of(List.of(ReplicaSpec.of("us-east-1"), ReplicaSpec.of("ap-southeast-2"))),
                         Optional.of(new RestoreSpec.FromPointInTime("Catalog",
                                 Optional.of(Instant.parse("2026-01-31T12:00:00Z")))),
                         true, Optional.empty())));

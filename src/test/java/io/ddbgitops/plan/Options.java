@@ -5,6 +5,7 @@ import io.ddbgitops.manifest.BackupSpec;
 import io.ddbgitops.manifest.BillingMode;
 import io.ddbgitops.manifest.GlobalSecondaryIndex;
 import io.ddbgitops.manifest.LocalSecondaryIndex;
+import io.ddbgitops.manifest.ReplicaSpec;
 import io.ddbgitops.manifest.RestoreSpec;
 import io.ddbgitops.manifest.SseSpec;
 import io.ddbgitops.manifest.StreamViewType;
@@ -31,7 +32,7 @@ final class Options {
     Map<String, String> tags;
     Optional<List<GlobalSecondaryIndex>> gsis;
     Optional<List<LocalSecondaryIndex>> lsis;
-    Optional<List<String>> replicas;
+    Optional<List<ReplicaSpec>> replicas;
     Optional<RestoreSpec> restore;
     boolean adopt;
     Optional<AutoScalingSpec> autoScaling;
@@ -51,7 +52,7 @@ final class Options {
         tags = o.tags();
         gsis = o.globalSecondaryIndexes();
         lsis = o.localSecondaryIndexes();
-        replicas = o.replicas();
+        replicas = o.replicaSpecs();
         restore = o.restore();
         adopt = o.adopt();
         autoScaling = o.autoScaling();
@@ -67,7 +68,11 @@ final class Options {
     Options tableClass(TableClass value) { tableClass = Optional.of(value); return this; }
     Options sse(SseSpec value) { sse = Optional.of(value); return this; }
     Options contributorInsights(boolean value) { contributorInsights = Optional.of(value); return this; }
-    Options replicas(String... value) { replicas = Optional.of(List.of(value)); return this; }
+    Options replicas(String... value) {
+        replicas = Optional.of(java.util.Arrays.stream(value).map(ReplicaSpec::of).toList());
+        return this;
+    }
+    Options replicas(ReplicaSpec... value) { replicas = Optional.of(List.of(value)); return this; }
     Options backupBeforeDestructiveChange(boolean value) {
         backup = new BackupSpec(backup.schedule(), backup.retain(), value);
         return this;
