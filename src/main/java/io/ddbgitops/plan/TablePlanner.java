@@ -84,6 +84,7 @@ public final class TablePlanner {
             messages.add(0, reason);
         });
         desired.forEach((field, value) -> changes.add(new Change(field, Fields.ABSENT, value, "create", cause)));
+        ReplicaRules.ownSettingsNote(manifest).ifPresent(messages::add);
         AutoScalingFamily scaling = AutoScalingFamily.forNewTable(manifest, previouslyApplied);
         changes.addAll(scaling.changes());
         desired.putAll(scaling.applied());
@@ -207,6 +208,7 @@ public final class TablePlanner {
             ownership();
             changes.addAll(scaling.changes());
             messages.addAll(scaling.messages());
+            ReplicaRules.ownSettingsNote(manifest).ifPresent(messages::add);
             applied.putAll(scaling.applied());
             return new TablePlan(manifest, status(), changes, actions, messages, applied,
                     history.withInProgress(inProgress), actionFields);
