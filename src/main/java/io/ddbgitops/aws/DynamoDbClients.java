@@ -25,6 +25,7 @@ public final class DynamoDbClients implements AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final Map<String, DynamoDbClient> clients = new ConcurrentHashMap<>();
     private final Map<String, ApplicationAutoScalingClient> scalingClients = new ConcurrentHashMap<>();
+    private final ControlPlaneSlots controlPlane = new ControlPlaneSlots();
 
     public DynamoDbClients(AwsSettings settings) {
         this.settings = settings;
@@ -49,6 +50,11 @@ public final class DynamoDbClients implements AutoCloseable {
         return credentials;
     }
 
+    /** The run's count of table operations in flight per account and region (shared by every table task). */
+    public ControlPlaneSlots controlPlane() {
+        return controlPlane;
+    }
+
     public DynamoDbClient forRegion(String region) {
         return clients.computeIfAbsent(region, r -> build(DynamoDbClient.builder(), r));
     }
@@ -66,7 +72,9 @@ public final class DynamoDbClients implements AutoCloseable {
                 .httpClientBuilder(ApacheHttpClient.builder()
                         .connectionTimeout(timeouts.connect())
                         .socketTimeout(timeouts.read())
-                        .connectionAcquisitionTimeout(timeouts.connect()))
+                        .connectionAcquisitionTimeout(timeouts.connect())
+                        // every table task may have one call in flight on this client, and none should queue
+                        .maxConnections(Concurrency.MAX_PARALLELISM))
                 .overrideConfiguration(c -> {
                     c.apiCallTimeout(timeouts.apiCall())
                             .apiCallAttemptTimeout(timeouts.attempt())

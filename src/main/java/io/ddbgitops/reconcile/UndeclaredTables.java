@@ -4,6 +4,7 @@ import io.ddbgitops.aws.AwsErrors;
 import io.ddbgitops.aws.Deadline;
 import io.ddbgitops.aws.DynamoDbApplier;
 import io.ddbgitops.aws.LiveStateReader;
+import io.ddbgitops.aws.RegionListings;
 import io.ddbgitops.manifest.LoadResult;
 import io.ddbgitops.manifest.TableId;
 import io.ddbgitops.manifest.TableManifest;
@@ -38,7 +39,8 @@ final class UndeclaredTables {
         this.deadline = deadline;
     }
 
-    void reconcile(LoadResult loaded, RunRequest request, ReportBuilder builder) {
+    /** {@code listings}: the run's listing of each region's tables, read once (the tables' reads may have used it). */
+    void reconcile(LoadResult loaded, RunRequest request, ReportBuilder builder, RegionListings listings) {
         Set<TableId> declared = loaded.manifests().stream().map(TableManifest::tableId).collect(Collectors.toSet());
         Set<String> regions = new TreeSet<>(builder.previousRegions());
         loaded.manifests().forEach(m -> regions.add(m.region()));
@@ -48,9 +50,9 @@ final class UndeclaredTables {
                 LOG.warn("tables of {} not listed: {} has passed", region, deadline.describe());
                 continue;
             }
-            java.util.List<String> names;
+            java.util.Set<String> names;
             try {
-                names = reader.tableNames(region);
+                names = listings.tableNames(region);
             } catch (SdkException e) {
                 LOG.warn("cannot list the tables of {}: {}", region, AwsErrors.describe(e));
                 continue;
