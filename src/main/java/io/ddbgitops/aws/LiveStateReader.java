@@ -54,11 +54,6 @@ public final class LiveStateReader {
         this.scaling = new AutoScalingReader();
     }
 
-    /** The table with every setting read, on its own (no listing shared with other tables). */
-    public Optional<ObservedTable> read(TableId id) {
-        return read(id, ReadNeeds.ALL, new RegionListings(clients, false)).table();
-    }
-
     /**
      * The table, reading only what {@code needs} says the plan and the report use (README "Reads"), and what a
      * region-wide listing answers from {@code listings}: a table the region's listing does not name is absent
