@@ -12,7 +12,6 @@ import java.util.Map;
  * read is always made: see README "Reads".
  */
 public record ReadNeeds(boolean timeToLive, boolean contributorInsights) {
-
     public static ReadNeeds of(TableManifest manifest, Map<String, String> previouslyApplied) {
         return new ReadNeeds(
                 manifest.options().ttlAttributeName().isPresent() || previouslyApplied.containsKey(Fields.TTL),
