@@ -29,7 +29,7 @@ public final class AutoScalingReader {
         Set<String> resources = new TreeSet<>();
         resources.add(ScalingResources.resourceId(id.tableName(), Optional.empty()));
         indexNames.forEach(index -> resources.add(ScalingResources.resourceId(id.tableName(), Optional.of(index))));
-        return listings.scaling(id.region()).map(region -> new ObservedScaling(region.targets(resources).stream()
+        return listings.scaling(Placement.of(id)).map(region -> new ObservedScaling(region.targets(resources).stream()
                 .flatMap(t -> target(id.tableName(), t, region.policies(t.resourceId())).stream())
                 .toList()));
     }

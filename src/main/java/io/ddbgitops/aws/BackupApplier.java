@@ -51,12 +51,12 @@ public final class BackupApplier {
     public BackupRun run(TableManifest manifest, Instant now, boolean apply, Optional<PitrWindow> knownPitr,
                          Optional<RegionListings> listings) {
         TableId id = manifest.tableId();
-        DynamoDbClient client = clients.forRegion(id.region());
+        DynamoDbClient client = clients.forTable(id);
         Optional<PitrWindow> pitr = knownPitr.isPresent() ? knownPitr : readPitr(client, id);
         List<String> failures = new ArrayList<>();
         List<BackupRecord> backups;
         try {
-            backups = listings.isPresent() ? listings.get().backups(id.region(), id.tableName())
+            backups = listings.isPresent() ? listings.get().backups(Placement.of(id), id.tableName())
                     : reader.list(client, Optional.of(id.tableName()));
         } catch (SdkException e) {
             failures.add("cannot list backups: " + AwsErrors.failure(e));

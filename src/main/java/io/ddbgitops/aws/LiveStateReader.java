@@ -60,10 +60,10 @@ public final class LiveStateReader {
      * without a DescribeTable of its own.
      */
     public LiveTable read(TableId id, ReadNeeds needs, RegionListings listings) {
-        if (listings.listed(id.region(), id.tableName()).equals(Optional.of(false))) {
+        if (listings.listed(id).equals(Optional.of(false))) {
             return LiveTable.ABSENT;
         }
-        DynamoDbClient client = clients.forRegion(id.region());
+        DynamoDbClient client = clients.forTable(id);
         TableDescription table;
         try {
             table = client.describeTable(r -> r.tableName(id.tableName())).table();
@@ -130,7 +130,7 @@ public final class LiveStateReader {
 
     /** Just enough of a table no manifest declares to decide about it: owner tag and deletion protection. */
     public Optional<ForeignTable> readForeign(TableId id) {
-        DynamoDbClient client = clients.forRegion(id.region());
+        DynamoDbClient client = clients.forTable(id);
         TableDescription table;
         try {
             table = client.describeTable(r -> r.tableName(id.tableName())).table();

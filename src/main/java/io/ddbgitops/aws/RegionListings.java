@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * What one run reads once per region instead of once per table, shared by every table task of the run: the region's
+ * What one run reads once per account and region instead of once per table, shared by every table task of the run: the region's
  * table names (ListTables), its on-demand backups (ListBackups without a table name, filtered per table here) and its
  * DynamoDB scalable targets and scaling policies (Application Auto Scaling, namespace {@code dynamodb}). Each listing
  * is read on first use, all pages, and then kept for the run: a listing is a snapshot of the region when the run
@@ -31,9 +31,9 @@ public final class RegionListings {
     private final DynamoDbClients clients;
     private final boolean tableNamesKnown;
     private final BackupReader backupReader = new BackupReader();
-    private final Map<String, Once<Set<String>>> tables = new ConcurrentHashMap<>();
-    private final Map<String, Once<Map<String, List<BackupRecord>>>> backups = new ConcurrentHashMap<>();
-    private final Map<String, Once<Optional<Scaling>>> scaling = new ConcurrentHashMap<>();
+    private final Map<Placement, Once<Set<String>>> tables = new ConcurrentHashMap<>();
+    private final Map<Placement, Once<Map<String, List<BackupRecord>>>> backups = new ConcurrentHashMap<>();
+    private final Map<Placement, Once<Optional<Scaling>>> scaling = new ConcurrentHashMap<>();
 
     /**
      * {@code listTables}: whether a table missing from the region's ListTables counts as absent without its own
@@ -45,35 +45,36 @@ public final class RegionListings {
         this.tableNamesKnown = listTables;
     }
 
-    /** Empty when this run does not list tables; else whether the region's listing names the table. */
-    public Optional<Boolean> listed(String region, String table) {
+    /** Empty when this run does not list tables; else whether the listing of its account's region names the table. */
+    public Optional<Boolean> listed(io.ddbgitops.manifest.TableId id) {
         if (!tableNamesKnown) {
             return Optional.empty();
         }
         try {
-            return Optional.of(tableNames(region).contains(table));
+            return Optional.of(tableNames(Placement.of(id)).contains(id.tableName()));
         } catch (software.amazon.awssdk.core.exception.SdkException unlisted) {
             // unknown: the table's own DescribeTable decides, and fails on its own if the service is down
             return Optional.empty();
         }
     }
 
-    /** Every table name in the region, all pages, sorted. */
-    public Set<String> tableNames(String region) {
-        return once(tables, region, () -> new TreeSet<>(clients.forRegion(region)
+    /** Every table name in the account's region, all pages, sorted. */
+    public Set<String> tableNames(Placement where) {
+        return once(tables, where, () -> new TreeSet<>(clients.dynamoDb(where.account(), where.region())
                 .listTablesPaginator(r -> r.limit(100)).tableNames().stream().toList()));
     }
 
-    /** The user backups of this table name, from the region's one listing. */
-    public List<BackupRecord> backups(String region, String table) {
-        return once(backups, region, () -> backupReader.list(clients.forRegion(region), Optional.empty()).stream()
-                .collect(Collectors.groupingBy(BackupRecord::tableName))).getOrDefault(table, List.of());
+    /** The user backups of this table name, from the account's region's one listing. */
+    public List<BackupRecord> backups(Placement where, String table) {
+        return once(backups, where, () -> backupReader.list(clients.dynamoDb(where.account(), where.region()),
+                Optional.empty()).stream().collect(Collectors.groupingBy(BackupRecord::tableName)))
+                .getOrDefault(table, List.of());
     }
 
     /** The region's DynamoDB scalable targets and policies; empty when the endpoint offers no Application Auto Scaling. */
-    public Optional<Scaling> scaling(String region) {
-        return once(scaling, region, () -> {
-            ApplicationAutoScalingClient client = clients.autoScaling(region);
+    public Optional<Scaling> scaling(Placement where) {
+        return once(scaling, where, () -> {
+            ApplicationAutoScalingClient client = clients.autoScaling(where.account(), where.region());
             return LiveStateReader.optional(() -> {
                 List<ScalableTarget> targets = client.describeScalableTargetsPaginator(r -> r
                         .serviceNamespace(ServiceNamespace.DYNAMODB)).scalableTargets().stream().toList();
@@ -86,8 +87,8 @@ public final class RegionListings {
         });
     }
 
-    private static <T> T once(Map<String, Once<T>> memo, String region, Supplier<T> read) {
-        return memo.computeIfAbsent(region, r -> new Once<>()).get(read);
+    private static <T> T once(Map<Placement, Once<T>> memo, Placement where, Supplier<T> read) {
+        return memo.computeIfAbsent(where, r -> new Once<>()).get(read);
     }
 
     /** A region's scalable targets and their policies by resource id ({@code table/NAME[/index/INDEX]}). */

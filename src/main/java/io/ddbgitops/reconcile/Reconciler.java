@@ -126,12 +126,16 @@ public final class Reconciler {
         if (!config.isValid()) {
             return invalidConfig(config, loaded, apply, request, workspace.headCommit());
         }
+        // each manifest's table is read and written with its own account's role, never another's
+        clients.useAccounts(config.config().get().accounts());
         loaded = PolicyCheck.admit(config.config().get(), loaded, "", new FieldLocator(workspace.root())::locate);
         Optional<PullRequestScope> scope = pullRequestScope(workspace, loaded, pullRequest);
         loaded = scope.map(PullRequestScope::loaded).orElse(loaded);
         ReportBuilder builder = new ReportBuilder(apply ? DriftReport.APPLY : DriftReport.PLAN, previous);
         builder.invalid(loaded.invalidManifests(), loaded.errors());
         builder.policy(config.config().get().policySummary());
+        builder.accountIds(config.config().get().accounts().values().stream()
+                .collect(java.util.stream.Collectors.toMap(a -> a.name(), a -> a.accountId())));
         PlanSettings settings = request.settings(config.config().get().quotas());
         // a run that lists every region anyway (for undeclared tables) learns from it which tables are absent
         RegionListings listings = new RegionListings(clients, pullRequest.isEmpty());

@@ -4,6 +4,7 @@ import io.ddbgitops.aws.AwsErrors;
 import io.ddbgitops.aws.Deadline;
 import io.ddbgitops.aws.DynamoDbApplier;
 import io.ddbgitops.aws.LiveStateReader;
+import io.ddbgitops.aws.Placement;
 import io.ddbgitops.aws.RegionListings;
 import io.ddbgitops.manifest.LoadResult;
 import io.ddbgitops.manifest.TableId;
@@ -39,26 +40,42 @@ final class UndeclaredTables {
         this.deadline = deadline;
     }
 
-    /** {@code listings}: the run's listing of each region's tables, read once (the tables' reads may have used it). */
+    /** Where tables are listed: every account and region a manifest or the previous report names. */
+    private record Place(String account, String region) implements Comparable<Place> {
+        @Override
+        public int compareTo(Place other) {
+            return java.util.Comparator.comparing(Place::account).thenComparing(Place::region).compare(this, other);
+        }
+
+        @Override
+        public String toString() {
+            return (account.equals(TableId.DEFAULT_ACCOUNT) ? "" : account + ":") + region;
+        }
+    }
+
+    /** {@code listings}: the run's listing of each account's region, read once (the tables' reads may have used it). */
     void reconcile(LoadResult loaded, RunRequest request, ReportBuilder builder, RegionListings listings) {
         Set<TableId> declared = loaded.manifests().stream().map(TableManifest::tableId).collect(Collectors.toSet());
-        Set<String> regions = new TreeSet<>(builder.previousRegions());
-        loaded.manifests().forEach(m -> regions.add(m.region()));
+        Set<Place> places = new TreeSet<>();
+        builder.previousTables().forEach(t -> places.add(new Place(t.account(), t.region())));
+        loaded.manifests().forEach(m -> places.add(new Place(m.account(), m.region())));
         boolean prune = request.prune() && request.mode() == RunRequest.Mode.APPLY;
-        for (String region : regions) {
+        for (Place place : places) {
             if (deadline.passed()) {
-                LOG.warn("tables of {} not listed: {} has passed", region, deadline.describe());
+                LOG.warn("tables of {} not listed: {} has passed", place, deadline.describe());
                 continue;
             }
             java.util.Set<String> names;
             try {
-                names = listings.tableNames(region);
-            } catch (SdkException e) {
-                LOG.warn("cannot list the tables of {}: {}", region, AwsErrors.describe(e));
+                names = listings.tableNames(new Placement(place.account(), place.region()));
+            } catch (SdkException | IllegalStateException e) {
+                // IllegalStateException: an account the previous report names and the config no longer defines
+                LOG.warn("cannot list the tables of {}: {}", place, e instanceof SdkException sdk
+                        ? AwsErrors.describe(sdk) : e.getMessage());
                 continue;
             }
             for (String name : names) {
-                TableId id = new TableId(region, name);
+                TableId id = new TableId(place.account(), place.region(), name);
                 if (declared.contains(id) || deadline.passed()) {
                     continue;
                 }
@@ -84,6 +101,7 @@ final class UndeclaredTables {
             message = outcome.failure().map(f -> plan.message().replace("; pruned after a backup", "") + "; " + f)
                     .orElse(message);
         }
-        builder.undeclared(new UnmanagedEntry(table.id().region(), table.id().tableName(), owner, action, message));
+        builder.undeclared(new UnmanagedEntry(table.id().region(), table.id().tableName(), owner, action, message,
+                table.id().account()));
     }
 }
