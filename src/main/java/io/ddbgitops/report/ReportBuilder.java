@@ -43,11 +43,13 @@ public final class ReportBuilder {
         this.mode = whole.mode;
         this.previouslyApplied = whole.previouslyApplied;
         this.previousHistory = whole.previousHistory;
+        this.accountIds = whole.accountIds;
     }
 
     /**
-     * An empty builder for one table's entries, reading the same previous report; {@link #add} puts its entries into
-     * this one. Tables reconciled side by side each fill their own part, and the parts are added in manifest order.
+     * An empty builder for one table's entries, reading the same previous report and account ids (set those first);
+     * {@link #add} puts its entries into this one. Tables reconciled side by side each fill their own part, and the
+     * parts are added in manifest order.
      */
     public ReportBuilder part() {
         return new ReportBuilder(this);
