@@ -139,7 +139,8 @@ public final class LiveStateReader {
         }
         Map<String, String> tags = tags(client, table.tableArn());
         return Optional.of(new ForeignTable(id, Optional.ofNullable(tags.get(Ownership.TAG_KEY)),
-                Boolean.TRUE.equals(table.deletionProtectionEnabled())));
+                Boolean.TRUE.equals(table.deletionProtectionEnabled()),
+                table.replicas().stream().map(r -> r.regionName()).filter(r -> !r.equals(id.region())).toList()));
     }
 
     private static Optional<KeyAttribute> key(List<KeySchemaElement> keys, List<AttributeDefinition> definitions,
