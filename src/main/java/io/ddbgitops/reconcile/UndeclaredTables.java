@@ -4,6 +4,8 @@ import io.ddbgitops.aws.AwsErrors;
 import io.ddbgitops.aws.Deadline;
 import io.ddbgitops.aws.DynamoDbApplier;
 import io.ddbgitops.aws.LiveStateReader;
+import io.ddbgitops.aws.Placement;
+import io.ddbgitops.aws.RegionListings;
 import io.ddbgitops.manifest.LoadResult;
 import io.ddbgitops.manifest.TableId;
 import io.ddbgitops.manifest.TableManifest;
@@ -51,7 +53,8 @@ final class UndeclaredTables {
         }
     }
 
-    void reconcile(LoadResult loaded, RunRequest request, ReportBuilder builder) {
+    /** {@code listings}: the run's listing of each account's region, read once (the tables' reads may have used it). */
+    void reconcile(LoadResult loaded, RunRequest request, ReportBuilder builder, RegionListings listings) {
         Set<TableId> declared = loaded.manifests().stream().map(TableManifest::tableId).collect(Collectors.toSet());
         // a replica of a managed table is that table in another region of the same account: ours, never undeclared
         loaded.manifests().forEach(m -> m.options().replicas().orElse(java.util.List.of())
@@ -65,9 +68,9 @@ final class UndeclaredTables {
                 LOG.warn("tables of {} not listed: {} has passed", place, deadline.describe());
                 continue;
             }
-            java.util.List<String> names;
+            java.util.Set<String> names;
             try {
-                names = reader.tableNames(place.account(), place.region());
+                names = listings.tableNames(new Placement(place.account(), place.region()));
             } catch (SdkException | IllegalStateException e) {
                 // IllegalStateException: an account the previous report names and the config no longer defines
                 LOG.warn("cannot list the tables of {}: {}", place, e instanceof SdkException sdk
