@@ -208,4 +208,30 @@ class GlobalTablesIT extends EndpointPerTest {
         assertThat(plan.report().unmanaged()).extracting(u -> u.region() + "/" + u.table())
                 .contains("eu-west-1/Stranger").doesNotContain("eu-west-1/Handmade");
     }
+
+    @Test
+    void replicasWrittenAsObjectsAreAddedLikeBareNamesAndTheirOwnSettingsAreSaidNotToBeManagedYet() throws Exception {
+        ConfigRepo repo = ConfigRepo.create(temp).commit("mixed replica items", Map.of(
+                "mixed.yaml", manifest("Mixed", "us-east-1", """
+                            billing_mode: PAY_PER_REQUEST
+                            replicas:
+                              - eu-west-1
+                              - region: ap-southeast-2
+                                max_read_request_units: 100
+                        """).replace("  readcapacityunits: 5\n  writecapacityunits: 5\n", "")));
+
+        RunResult first = run(repo, RunRequest.Mode.APPLY);
+        assertThat(first.exitCode()).as(first.markdown()).isZero();
+        // one replica per UpdateTable, each once the table is ACTIVE again: a second run finishes what the first started
+        RunResult second = run(repo, RunRequest.Mode.APPLY);
+        assertThat(second.exitCode()).as(second.markdown()).isZero();
+
+        assertThat(describe("us-east-1", "Mixed").replicas()).extracting(r -> r.regionName())
+                .containsExactlyInAnyOrder("eu-west-1", "ap-southeast-2");
+        RunResult plan = run(repo, RunRequest.Mode.PLAN);
+        assertThat(plan.exitCode()).as(plan.markdown()).isZero();
+        assertThat(entry(plan, "Mixed").changes()).as(plan.markdown()).isEmpty();
+        assertThat(plan.markdown()).contains("per-replica settings (replicas in ap-southeast-2) are validated but "
+                + "not managed yet");
+    }
 }
