@@ -67,7 +67,10 @@ final class TableRequests {
                 if (provisioned) {
                     index.provisionedThroughput(throughput(g.readCapacity().orElse(m.readCapacity()),
                             g.writeCapacity().orElse(m.writeCapacity())));
+                } else if (g.maxReadRequestUnits().isPresent() || g.maxWriteRequestUnits().isPresent()) {
+                    index.onDemandThroughput(SettingRequests.caps(g.maxReadRequestUnits(), g.maxWriteRequestUnits()));
                 }
+                g.warmThroughput().ifPresent(w -> index.warmThroughput(SettingRequests.warm(w)));
                 return index.build();
             }).toList());
         }
@@ -84,6 +87,7 @@ final class TableRequests {
         o.deletionProtection().ifPresent(request::deletionProtectionEnabled);
         o.tableClass().ifPresent(c -> request.tableClass(c.name()));
         o.sse().ifPresent(s -> request.sseSpecification(sse(s)));
+        o.warmThroughput().ifPresent(w -> request.warmThroughput(SettingRequests.warm(w)));
         return request.build();
     }
 
@@ -125,6 +129,10 @@ final class TableRequests {
                 .keySchema(keys(g.partitionKey(), g.sortKey()))
                 .projection(projection(g.projection()));
         create.throughput().ifPresent(t -> index.provisionedThroughput(throughput(t.readCapacity(), t.writeCapacity())));
+        if (create.throughput().isEmpty() && (g.maxReadRequestUnits().isPresent() || g.maxWriteRequestUnits().isPresent())) {
+            index.onDemandThroughput(SettingRequests.caps(g.maxReadRequestUnits(), g.maxWriteRequestUnits()));
+        }
+        g.warmThroughput().ifPresent(w -> index.warmThroughput(SettingRequests.warm(w)));
         return UpdateTableRequest.builder().tableName(table)
                 .attributeDefinitions(definitions(attributes.values()))
                 .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(index.build()).build())

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,7 +16,8 @@ import java.util.Set;
  * UpdateTable: DynamoDB Local applies what it knows (billing, throughput, indexes, streams, deletion protection),
  * the front applies SSESpecification, TableClass and ReplicaUpdates, which DynamoDB Local ignores or answers
  * "Nothing to update", and OnDemandThroughput, which DynamoDB Local drops (or fails on) unless both caps are set.
- * A request with only the front's fields never reaches DynamoDB Local.
+ * Warm throughput and index caps are kept by {@link WarmThroughputs}. A request with only the front's fields never
+ * reaches DynamoDB Local.
  */
 final class UpdateTableOperation {
     /** Sends a request body on to DynamoDB Local with the client's own headers. */
@@ -49,6 +51,9 @@ final class UpdateTableOperation {
             throws IOException, InterruptedException {
         ObjectNode enginePart = request.deepCopy();
         enginePart.remove(FRONT_FIELDS);
+        TableKey named = TableArns.nameOrArn(Json.requiredText(request, "TableName"), region);
+        Map<String, WarmThroughputs.Kept> indexes = WarmThroughputs.fromUpdateTable(enginePart,
+                state.features(named).indexes(), () -> existing(named));
         boolean engineChanges = hasChanges(enginePart);
         boolean otherFrontChanges = FRONT_FIELDS.stream()
                 .anyMatch(field -> !field.equals("ReplicaUpdates") && request.has(field));
@@ -87,7 +92,7 @@ final class UpdateTableOperation {
             if (request.has("OnDemandThroughput")) {
                 features = withCaps(features, request.get("OnDemandThroughput"));
             }
-            return features;
+            return features.withIndexes(indexes);
         });
         slowWork.updated(table, request);
         return WireResponse.ok(Json.object().set("TableDescription", existing(table)));
@@ -147,13 +152,14 @@ final class UpdateTableOperation {
         if (request.has("OnDemandThroughput")) {
             features = withCaps(features, request.get("OnDemandThroughput"));
         }
-        state.setFeatures(table, features);
+        state.setFeatures(table, features.withIndexes(WarmThroughputs.fromCreateTable(request.deepCopy())));
     }
 
-    /** CreateTable as DynamoDB Local gets it: the on-demand caps stay with the front. */
+    /** CreateTable as DynamoDB Local gets it: on-demand caps and warm throughput stay with the front. */
     static ObjectNode forEngine(ObjectNode createTable) {
         ObjectNode forwarded = createTable.deepCopy();
         forwarded.remove("OnDemandThroughput");
+        WarmThroughputs.fromCreateTable(forwarded);
         return forwarded;
     }
 

@@ -26,13 +26,35 @@ public record TableOptions(
         Optional<List<String>> replicas,
         Optional<RestoreSpec> restore,
         boolean adopt,
-        Optional<AutoScalingSpec> autoScaling) {
+        Optional<AutoScalingSpec> autoScaling,
+        Optional<WarmThroughputSpec> warmThroughput,
+        Optional<ContributorInsightsSpec.Mode> contributorInsightsMode) {
 
     public TableOptions {
         tags = Map.copyOf(tags);
         globalSecondaryIndexes = globalSecondaryIndexes.map(List::copyOf);
         localSecondaryIndexes = localSecondaryIndexes.map(List::copyOf);
         replicas = replicas.map(List::copyOf);
+    }
+
+    /** Options without warm throughput or a contributor insights mode. */
+    public TableOptions(BillingMode billingMode, Optional<Long> maxReadRequestUnits, Optional<Long> maxWriteRequestUnits,
+                        Optional<Integer> pitrRecoveryPeriodDays, BackupSpec backup,
+                        Optional<StreamViewType> streamViewType, Optional<String> ttlAttributeName,
+                        Optional<Boolean> deletionProtection, Optional<TableClass> tableClass, Optional<SseSpec> sse,
+                        Optional<Boolean> contributorInsights, Map<String, String> tags,
+                        Optional<List<GlobalSecondaryIndex>> globalSecondaryIndexes,
+                        Optional<List<LocalSecondaryIndex>> localSecondaryIndexes, Optional<List<String>> replicas,
+                        Optional<RestoreSpec> restore, boolean adopt, Optional<AutoScalingSpec> autoScaling) {
+        this(billingMode, maxReadRequestUnits, maxWriteRequestUnits, pitrRecoveryPeriodDays, backup, streamViewType,
+                ttlAttributeName, deletionProtection, tableClass, sse, contributorInsights, tags,
+                globalSecondaryIndexes, localSecondaryIndexes, replicas, restore, adopt, autoScaling,
+                Optional.empty(), Optional.empty());
+    }
+
+    /** The table's contributor insights as the manifest gives them ({@code true}, or {@code {enabled, mode}}). */
+    public Optional<ContributorInsightsSpec> insights() {
+        return contributorInsights.map(on -> new ContributorInsightsSpec(on, contributorInsightsMode));
     }
 
     /** What a seed manifest (no extensions) means. */
