@@ -82,7 +82,9 @@ public final class LiveStateReader {
                         key(g.keySchema(), definitions, KeyType.HASH).orElseThrow(),
                         key(g.keySchema(), definitions, KeyType.RANGE), projection(g.projection()),
                         read(g.provisionedThroughput()), write(g.provisionedThroughput()),
-                        history(g.provisionedThroughput(), null), g.indexStatusAsString())).toList())
+                        history(g.provisionedThroughput(), null), g.indexStatusAsString(),
+                        moreKeys(g.keySchema(), definitions, KeyType.HASH),
+                        moreKeys(g.keySchema(), definitions, KeyType.RANGE))).toList())
                 .localIndexes(table.localSecondaryIndexes().stream().map(l -> new ObservedIndex(l.indexName(),
                         key(l.keySchema(), definitions, KeyType.HASH).orElseThrow(),
                         key(l.keySchema(), definitions, KeyType.RANGE), projection(l.projection()), 0, 0,
@@ -135,6 +137,13 @@ public final class LiveStateReader {
                 .map(KeySchemaElement::attributeName)
                 .findFirst()
                 .map(name -> new KeyAttribute(name, attributeType(definitions, name)));
+    }
+
+    /** The attributes of a multi-attribute key after its first, in key schema order. */
+    private static List<KeyAttribute> moreKeys(List<KeySchemaElement> keys, List<AttributeDefinition> definitions,
+                                               KeyType type) {
+        return keys.stream().filter(k -> k.keyType() == type).skip(1)
+                .map(k -> new KeyAttribute(k.attributeName(), attributeType(definitions, k.attributeName()))).toList();
     }
 
     private static AttributeType attributeType(List<AttributeDefinition> definitions, String name) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,18 +25,32 @@ final class WarmThroughputs {
 
     private WarmThroughputs() {}
 
-    /** What the front keeps of one table or index: warm units (0: never set) and index caps (-1: none). */
-    record Kept(long warmRead, long warmWrite, long maxRead, long maxWrite) {
-        static final Kept NONE = new Kept(0, 0, TableFeatures.UNCAPPED, TableFeatures.UNCAPPED);
+    /**
+     * What the front keeps of one table or index: warm units (0: never set), index caps (-1: none), and a
+     * multi-attribute key schema as declared with the definitions of its further attributes (empty: single keys).
+     */
+    record Kept(long warmRead, long warmWrite, long maxRead, long maxWrite, List<KeySchemaEmulation.Element> keySchema,
+                List<KeySchemaEmulation.Element> definitions) {
+        static final Kept NONE = new Kept(0, 0, TableFeatures.UNCAPPED, TableFeatures.UNCAPPED, List.of(), List.of());
+
+        Kept {
+            // absent in state files written before multi-attribute keys were kept
+            keySchema = keySchema == null ? List.of() : List.copyOf(keySchema);
+            definitions = definitions == null ? List.of() : List.copyOf(definitions);
+        }
 
         Kept withWarm(JsonNode warm) {
             return new Kept(warm.path("ReadUnitsPerSecond").asLong(warmRead),
-                    warm.path("WriteUnitsPerSecond").asLong(warmWrite), maxRead, maxWrite);
+                    warm.path("WriteUnitsPerSecond").asLong(warmWrite), maxRead, maxWrite, keySchema, definitions);
         }
 
         Kept withCaps(JsonNode caps) {
             return new Kept(warmRead, warmWrite, caps.path("MaxReadRequestUnits").asLong(maxRead),
-                    caps.path("MaxWriteRequestUnits").asLong(maxWrite));
+                    caps.path("MaxWriteRequestUnits").asLong(maxWrite), keySchema, definitions);
+        }
+
+        Kept withKeys(List<KeySchemaEmulation.Element> declared, List<KeySchemaEmulation.Element> extra) {
+            return new Kept(warmRead, warmWrite, maxRead, maxWrite, declared, extra);
         }
     }
 
@@ -47,8 +62,9 @@ final class WarmThroughputs {
             kept.put(TABLE, Kept.NONE.withWarm(warm));
         }
         for (JsonNode index : forwarded.path("GlobalSecondaryIndexes")) {
-            take(kept, (ObjectNode) index, Json.text(index, "IndexName").orElse(""));
+            take(kept, (ObjectNode) index, Json.text(index, "IndexName").orElse(""), forwarded);
         }
+        KeySchemaEmulation.pruneDefinitions(forwarded, kept);
         return kept;
     }
 
@@ -72,7 +88,8 @@ final class WarmThroughputs {
                     next.remove(Json.text(delete, "IndexName").orElse(""));
                 }
                 if (update.get("Create") instanceof ObjectNode create) {
-                    take(next, create, Json.text(create, "IndexName").orElse(""));
+                    take(next, create, Json.text(create, "IndexName").orElse(""), forwarded);
+                    KeySchemaEmulation.pruneDefinitions(forwarded, next);
                 }
                 if (update.get("Update") instanceof ObjectNode change) {
                     String name = Json.text(change, "IndexName").orElse("");
@@ -105,6 +122,7 @@ final class WarmThroughputs {
             ObjectNode described = (ObjectNode) index;
             Kept indexKept = kept.getOrDefault(Json.text(index, "IndexName").orElse(""), Kept.NONE);
             describeWarm(described, indexKept, description, index.path("IndexStatus").asText("ACTIVE"));
+            KeySchemaEmulation.describe(description, described, indexKept);
             described.remove("OnDemandThroughput");
             if (indexKept.maxRead() != TableFeatures.UNCAPPED || indexKept.maxWrite() != TableFeatures.UNCAPPED) {
                 described.putObject("OnDemandThroughput").put("MaxReadRequestUnits", indexKept.maxRead())
@@ -145,8 +163,8 @@ final class WarmThroughputs {
         return kept.withWarm(warm);
     }
 
-    private static void take(Map<String, Kept> kept, ObjectNode index, String name) {
-        Kept indexKept = Kept.NONE;
+    private static void take(Map<String, Kept> kept, ObjectNode index, String name, JsonNode request) {
+        Kept indexKept = KeySchemaEmulation.take(Kept.NONE, index, request);
         JsonNode warm = index.remove("WarmThroughput");
         if (warm != null) {
             indexKept = indexKept.withWarm(warm);

@@ -37,11 +37,6 @@ final class MultiAttributeKeys {
         } else if (single && !Checks.present(index.path("pri_key_attributename"))) {
             checks.add(pointer + "/pri_key_attributename", "required field is missing");
         }
-        if (multi || multiSort) {
-            // not yet planned, applied or emulated end to end: refused rather than half applied
-            checks.add(pointer + (multi ? "/partition_keys" : "/sort_keys"), "multi-attribute keys are not managed by "
-                    + "this version of ddb-gitops yet; use pri_key_attributename/sort_key_attributename");
-        }
         if (singleSort && multiSort) {
             checks.add(pointer + "/sort_keys", "give either sort_key_attributename/sort_key_attributetype or "
                     + "sort_keys, not both (sort_keys is the multi-attribute form)");

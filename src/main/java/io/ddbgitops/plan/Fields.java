@@ -116,7 +116,7 @@ public final class Fields {
     }
 
     private static void putGsi(Map<String, String> fields, GlobalSecondaryIndex g, TableManifest manifest) {
-        fields.put(GSI + g.indexName(), indexDefinition(g.partitionKey(), g.sortKey(), g.projection()));
+        fields.put(GSI + g.indexName(), indexDefinition(g.partitionKeys(), g.sortKeys(), g.projection()));
         if (manifest.options().billingMode() == BillingMode.PROVISIONED) {
             fields.put(GSI + g.indexName() + READ_SUFFIX, Long.toString(g.readCapacity().orElse(manifest.readCapacity())));
             fields.put(GSI + g.indexName() + WRITE_SUFFIX,
@@ -150,7 +150,7 @@ public final class Fields {
             }
         });
         for (ObservedIndex g : table.globalIndexes()) {
-            fields.put(GSI + g.name(), indexDefinition(g.partitionKey(), g.sortKey(), g.projection()));
+            fields.put(GSI + g.name(), indexDefinition(g.partitionKeys(), g.sortKeys(), g.projection()));
             if (table.billingMode() == BillingMode.PROVISIONED) {
                 fields.put(GSI + g.name() + READ_SUFFIX, Long.toString(g.readCapacity()));
                 fields.put(GSI + g.name() + WRITE_SUFFIX, Long.toString(g.writeCapacity()));
@@ -183,6 +183,14 @@ public final class Fields {
 
     public static String indexDefinition(KeyAttribute partition, Optional<KeyAttribute> sort, Projection projection) {
         return keySchema(partition, sort) + "; " + projection(projection);
+    }
+
+    /** A global index with (possibly) multi-attribute keys: every attribute in key schema order, as above. */
+    public static String indexDefinition(List<KeyAttribute> partition, List<KeyAttribute> sort, Projection projection) {
+        return java.util.stream.Stream.concat(
+                partition.stream().map(k -> k.name() + ":" + k.type() + " HASH"),
+                sort.stream().map(k -> k.name() + ":" + k.type() + " RANGE"))
+                .collect(Collectors.joining(", ")) + "; " + projection(projection);
     }
 
     private static String lsi(LocalSecondaryIndex l) {
