@@ -25,6 +25,7 @@ public final class DynamoDbClients implements AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final Map<String, DynamoDbClient> clients = new ConcurrentHashMap<>();
     private final Map<String, ApplicationAutoScalingClient> scalingClients = new ConcurrentHashMap<>();
+    private KmsAliases kmsAliases;
 
     public DynamoDbClients(AwsSettings settings) {
         this.settings = settings;
@@ -58,6 +59,14 @@ public final class DynamoDbClients implements AutoCloseable {
         return scalingClients.computeIfAbsent(region, r -> build(ApplicationAutoScalingClient.builder(), r));
     }
 
+    /** KMS aliases per region, read at most once while these clients live. */
+    synchronized KmsAliases kmsAliases() {
+        if (kmsAliases == null) {
+            kmsAliases = new KmsAliases(this);
+        }
+        return kmsAliases;
+    }
+
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, String region) {
         AwsSettings.CallTimeouts timeouts = settings.timeouts();
         builder.region(Region.of(region))
@@ -84,6 +93,12 @@ public final class DynamoDbClients implements AutoCloseable {
         clients.clear();
         scalingClients.values().forEach(ApplicationAutoScalingClient::close);
         scalingClients.clear();
+        synchronized (this) {
+            if (kmsAliases != null) {
+                kmsAliases.close();
+                kmsAliases = null;
+            }
+        }
     }
 
     /** Real credentials when the environment has them; otherwise fixed ones a local endpoint accepts. */

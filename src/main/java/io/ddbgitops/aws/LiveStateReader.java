@@ -107,7 +107,7 @@ public final class LiveStateReader {
                 .tags(tags(client, table.tableArn()))
                 .autoScaling(scaling.read(id, table.globalSecondaryIndexes().stream()
                         .map(g -> g.indexName()).toList()))
-                .settings(SettingsReader.read(client, id, table));
+                .settings(SettingsReader.read(client, id, table, clients.kmsAliases()));
         return Optional.of(observed.build());
     }
 

@@ -15,13 +15,13 @@ import java.util.Optional;
 
 /**
  * Reads what the setting families compare: WarmThroughput and index OnDemandThroughput from DescribeTable, and
- * DescribeContributorInsights for the table and each global index. KMS aliases are not read: this build has no KMS
- * client (software.amazon.awssdk:kms is not available to it), so a manifest key given by alias "cannot be compared".
+ * DescribeContributorInsights for the table and each global index, and KMS aliases ({@link KmsAliases}) when the
+ * table is encrypted with a KMS key.
  */
 final class SettingsReader {
     private SettingsReader() {}
 
-    static ObservedSettings read(DynamoDbClient client, TableId id, TableDescription table) {
+    static ObservedSettings read(DynamoDbClient client, TableId id, TableDescription table, KmsAliases kms) {
         Map<String, ObservedSettings.Warm> warm = new HashMap<>();
         if (table.warmThroughput() != null && table.warmThroughput().readUnitsPerSecond() != null) {
             warm.put(ObservedSettings.TABLE, new ObservedSettings.Warm(table.warmThroughput().readUnitsPerSecond(),
@@ -48,7 +48,9 @@ final class SettingsReader {
             }
             return all;
         });
-        return new ObservedSettings(warm, caps, insights, Optional.empty());
+        // only a KMS-encrypted table has a key to compare: KMS is not asked otherwise
+        boolean kmsKey = table.sseDescription() != null && "KMS".equals(table.sseDescription().sseTypeAsString());
+        return new ObservedSettings(warm, caps, insights, kmsKey ? kms.in(id.region()) : Optional.empty());
     }
 
     private static ObservedSettings.Insights insights(DescribeContributorInsightsResponse response) {

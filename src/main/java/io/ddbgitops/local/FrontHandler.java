@@ -59,6 +59,9 @@ final class FrontHandler implements HttpHandler {
         if (LocalAdmin.handles(exchange.getRequestURI().getPath())) {
             return operations.admin().answer(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body);
         }
+        if (KmsOperations.handles(target)) {
+            return operations.kms().answer(target, region, body);
+        }
         if (AutoScalingOperations.handles(target)) {
             return operations.autoScaling().answer(target, region, body);
         }

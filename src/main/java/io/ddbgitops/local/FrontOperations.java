@@ -30,6 +30,7 @@ final class FrontOperations {
     private final Scaler scaler;
     private final AutoScalingOperations autoScaling;
     private final LocalAdmin admin;
+    private final KmsOperations kms;
     private final SlowWork slowWork;
 
     FrontOperations(FrontState state, ScalingState scaling, PitrHistory history, CreateTableJournal journal,
@@ -47,7 +48,8 @@ final class FrontOperations {
         this.contributorInsights = new ContributorInsightsOperations(state, engine);
         this.replicas = new ReplicaOperations(state, engine, items);
         this.slowWork = new SlowWork(clock);
-        this.updateTable = new UpdateTableOperation(state, engine, replicas, slowWork, clock);
+        this.kms = new KmsOperations(clock);
+        this.updateTable = new UpdateTableOperation(state, engine, replicas, slowWork, clock, kms);
         this.createTable = new CreateTableOperation(engine, tags, updateTable, journal, clock);
         this.timeToLive = new TimeToLiveGuard(state, clock);
         this.writes = new WriteRecorder(state, history, engine, clock);
@@ -124,6 +126,10 @@ final class FrontOperations {
 
     AutoScalingOperations autoScaling() {
         return autoScaling;
+    }
+
+    KmsOperations kms() {
+        return kms;
     }
 
     LocalAdmin admin() {

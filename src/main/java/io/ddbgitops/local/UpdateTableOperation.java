@@ -37,8 +37,11 @@ final class UpdateTableOperation {
     private final SlowWork slowWork;
     private final Clock clock;
 
+    private final KmsOperations kms;
+
     UpdateTableOperation(FrontState state, Engine engine, ReplicaOperations replicas, SlowWork slowWork,
-            Clock clock) {
+            Clock clock, KmsOperations kms) {
+        this.kms = kms;
         this.state = state;
         this.engine = engine;
         this.replicas = replicas;
@@ -65,7 +68,7 @@ final class UpdateTableOperation {
         Optional<String> tableClass = validTableClass(request);
         validateCaps(request);
         Optional<Optional<String>> kmsKey = request.has("SSESpecification")
-                ? Optional.of(kmsKey(request.get("SSESpecification"), table.region()))
+                ? Optional.of(kmsKey(request.get("SSESpecification"), table.region(), kms::keyArn))
                 : Optional.empty();
         slowWork.checkUpdate(table, request);
         if (engineChanges) {
@@ -147,7 +150,7 @@ final class UpdateTableOperation {
             features = features.withTableClass(tableClass.get(), clock.millis() / 1000.0);
         }
         if (request.has("SSESpecification")) {
-            features = features.withKmsKey(kmsKey(request.get("SSESpecification"), region));
+            features = features.withKmsKey(kmsKey(request.get("SSESpecification"), region, kms::keyArn));
         }
         if (request.has("OnDemandThroughput")) {
             features = withCaps(features, request.get("OnDemandThroughput"));
@@ -194,12 +197,13 @@ final class UpdateTableOperation {
         validTableClass(request);
         validateCaps(request);
         if (request.has("SSESpecification")) {
-            kmsKey(request.get("SSESpecification"), SigV4Authorization.DEFAULT_REGION);
+            kmsKey(request.get("SSESpecification"), SigV4Authorization.DEFAULT_REGION, KmsKeys::keyArn);
         }
     }
 
     /** Enabled (or SSEType KMS) = a KMS key; Enabled false = the AWS owned key, which has no SSEDescription. */
-    private static Optional<String> kmsKey(JsonNode spec, String region) {
+    private static Optional<String> kmsKey(JsonNode spec, String region,
+            java.util.function.BinaryOperator<String> keyArn) {
         String type = Json.text(spec, "SSEType").orElse("KMS");
         boolean enabled = spec.path("Enabled").asBoolean(spec.has("SSEType"));
         Optional<String> keyId = Json.text(spec, "KMSMasterKeyId").filter(k -> !k.isEmpty());
@@ -210,7 +214,7 @@ final class UpdateTableOperation {
             }
             return Optional.empty();
         }
-        return Optional.of(KmsKeys.keyArn(keyId.orElse(KmsKeys.AWS_MANAGED_ALIAS), region));
+        return Optional.of(keyArn.apply(keyId.orElse(KmsKeys.AWS_MANAGED_ALIAS), region));
     }
 
     private static boolean hasChanges(ObjectNode enginePart) {
