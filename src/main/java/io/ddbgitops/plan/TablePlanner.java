@@ -7,6 +7,7 @@ import io.ddbgitops.manifest.TableManifest;
 import io.ddbgitops.manifest.TableOptions;
 import io.ddbgitops.plan.autoscaling.AutoScalingFamily;
 import io.ddbgitops.plan.autoscaling.ScalingStep;
+import io.ddbgitops.plan.settings.KmsKeyComparison;
 import io.ddbgitops.plan.settings.SettingFamilies;
 import io.ddbgitops.plan.settings.SettingFamily;
 
@@ -147,7 +148,8 @@ public final class TablePlanner {
             this.history = history.withEvidence(live.history().lastSwitchToPayPerRequest(), live.lastTableClassChange());
             this.settings = settings;
             this.live = live;
-            this.previouslyApplied = previouslyApplied;
+            Optional<KmsKeyComparison.Wanted> kmsKey = SettingFamilies.kmsKey(manifest, live);
+            this.previouslyApplied = kmsKey.map(k -> k.recorded(previouslyApplied, manifest)).orElse(previouslyApplied);
             this.now = now;
             this.messages = messages;
             this.desired = Fields.desired(manifest);
@@ -159,7 +161,7 @@ public final class TablePlanner {
             this.scaling = AutoScalingFamily.forTable(manifest, live, previouslyApplied);
             leaveCapacityToTheScaler();
             this.families = SettingFamilies.forTable(manifest, live, previouslyApplied);
-            SettingFamilies.kmsKey(manifest, live).ifPresent(key -> {
+            kmsKey.ifPresent(key -> {
                 wanted.put(Fields.SSE, key.value());
                 applied.put(Fields.SSE, key.value());
                 key.warning().ifPresent(messages::add);

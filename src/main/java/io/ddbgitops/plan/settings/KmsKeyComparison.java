@@ -4,6 +4,9 @@ import io.ddbgitops.manifest.SseSpec;
 import io.ddbgitops.plan.Fields;
 import io.ddbgitops.plan.ObservedTable;
 
+import io.ddbgitops.manifest.TableManifest;
+
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,7 +20,22 @@ public final class KmsKeyComparison {
     static final String AWS_MANAGED_ALIAS = "alias/aws/dynamodb";
 
     /** The value to compare the live {@link Fields#SSE} with, and the warning when the key could not be resolved. */
-    public record Wanted(String value, Optional<String> warning) {}
+    public record Wanted(String value, Optional<String> warning) {
+        /**
+         * The previous report as if it had recorded the resolved key: a table created from this manifest recorded
+         * the manifest's own text (nothing could be resolved before the table existed), so a key swapped outside
+         * git since then is drift, not a change in git.
+         */
+        public Map<String, String> recorded(Map<String, String> previouslyApplied, TableManifest manifest) {
+            String unresolved = manifest.options().sse().map(Fields::sse).orElse("");
+            if (!unresolved.equals(previouslyApplied.get(Fields.SSE)) || value.equals(unresolved)) {
+                return previouslyApplied;
+            }
+            Map<String, String> upgraded = new java.util.TreeMap<>(previouslyApplied);
+            upgraded.put(Fields.SSE, value);
+            return upgraded;
+        }
+    }
 
     private KmsKeyComparison() {}
 
