@@ -85,10 +85,4 @@ public abstract class SettingFamily {
     protected Change.Cause cause(String field, String want) {
         return want.equals(previouslyApplied.get(field)) ? Change.Cause.DRIFT : Change.Cause.GIT;
     }
-
-    /** Fields the last report recorded under {@code prefix} whose lines the manifest no longer has. */
-    protected List<String> removedUnder(String prefix, Map<String, String> desired) {
-        return previouslyApplied.keySet().stream().filter(f -> f.startsWith(prefix) && !desired.containsKey(f))
-                .sorted().toList();
-    }
 }

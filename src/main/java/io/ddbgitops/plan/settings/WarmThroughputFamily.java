@@ -66,8 +66,8 @@ public final class WarmThroughputFamily extends SettingFamily {
                 Long.toString(w), "create")));
         changes.forEach(c -> applied(c.field(), c.to()));
         // CreateTable or the index's Create carries it: a change with nothing more to call
+        changes.forEach(this::groupWithoutStep);
         if (!changes.isEmpty()) {
-            groups(changes);
             note(BILLED);
         }
     }
@@ -115,12 +115,6 @@ public final class WarmThroughputFamily extends SettingFamily {
                 + "(DescribeTable has no WarmThroughput); it was not compared");
         for (String suffix : List.of(READ, WRITE)) {
             keepPreviouslyApplied(field(index) + suffix);
-        }
-    }
-
-    private void groups(List<Change> changes) {
-        for (Change c : changes) {
-            super.groupWithoutStep(c);
         }
     }
 
