@@ -3,6 +3,7 @@ package io.ddbgitops.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ddbgitops.manifest.TableId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -26,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * KMS ListAliases (TrentService, JSON 1.1), to resolve a manifest's key alias to the key ARN DescribeTable reports:
- * alias name to key ARN, per region, read once per run. The SDK's KMS client is not available to this build
+ * alias name to key ARN, per account and region, read once per run. The SDK's KMS client is not available to this build
  * (software.amazon.awssdk:kms is not in the repository it resolves from), so this one read-only call is made with the
  * SDK's own HTTP client and SigV4 signer. Any failure (no KMS, access denied, timeout) is "could not be read": the
  * planner then says it cannot compare the key, never guesses.
@@ -46,19 +47,20 @@ final class KmsAliases implements AutoCloseable {
                 .build();
     }
 
-    /** Alias name ({@code alias/x}) to key ARN in the region; empty when KMS could not be asked. */
-    Optional<Map<String, String>> in(String region) {
-        return byRegion.computeIfAbsent(region, this::list);
+    /** Alias name ({@code alias/x}) to key ARN in the table's account and region; empty when KMS could not be asked. */
+    Optional<Map<String, String>> of(TableId table) {
+        return byRegion.computeIfAbsent(table.account() + "/" + table.region(),
+                k -> list(table.account(), table.region()));
     }
 
-    private Optional<Map<String, String>> list(String region) {
+    private Optional<Map<String, String>> list(String account, String region) {
         try {
             Map<String, String> aliases = new HashMap<>();
             Optional<String> marker = Optional.empty();
             do {
                 ObjectNode request = JSON.createObjectNode();
                 marker.ifPresent(m -> request.put("Marker", m));
-                JsonNode page = call(region, "TrentService.ListAliases", request);
+                JsonNode page = call(account, region, "TrentService.ListAliases", request);
                 for (JsonNode alias : page.path("Aliases")) {
                     String arn = alias.path("AliasArn").asText();
                     String keyId = alias.path("TargetKeyId").asText("");
@@ -77,13 +79,13 @@ final class KmsAliases implements AutoCloseable {
         }
     }
 
-    private JsonNode call(String region, String target, ObjectNode body) throws IOException {
+    private JsonNode call(String account, String region, String target, ObjectNode body) throws IOException {
         URI endpoint = clients.settings().endpoint().orElse(URI.create("https://kms." + region + ".amazonaws.com"));
         byte[] payload = JSON.writeValueAsBytes(body);
         SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
                 .putHeader("Content-Type", "application/x-amz-json-1.1").putHeader("X-Amz-Target", target).build();
         SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(clients.credentials().resolveCredentials())
+                .identity(clients.credentials(account).resolveCredentials())
                 .request(request)
                 .payload(ContentStreamProvider.fromByteArray(payload))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "kms")

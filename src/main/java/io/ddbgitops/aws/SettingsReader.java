@@ -50,7 +50,7 @@ final class SettingsReader {
         });
         // only a KMS-encrypted table has a key to compare: KMS is not asked otherwise
         boolean kmsKey = table.sseDescription() != null && "KMS".equals(table.sseDescription().sseTypeAsString());
-        return new ObservedSettings(warm, caps, insights, kmsKey ? kms.in(id.region()) : Optional.empty());
+        return new ObservedSettings(warm, caps, insights, kmsKey ? kms.of(id) : Optional.empty());
     }
 
     private static ObservedSettings.Insights insights(DescribeContributorInsightsResponse response) {

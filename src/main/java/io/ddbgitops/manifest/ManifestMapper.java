@@ -55,6 +55,7 @@ final class ManifestMapper {
                 present(optional.path("restore")).map(ManifestMapper::restore),
                 optional.path("adopt").asBoolean(false),
                 autoScaling(optional.path("autoscaling")),
+                text(optional.path("account")),
                 warmThroughput(optional.path("warm_throughput")),
                 insights(optional.path("contributor_insights")).flatMap(ContributorInsightsSpec::mode));
     }

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The {@code spec.optional_spec} extensions beyond the sort key. An empty Optional means the manifest
- * does not mention the setting, so the live value is left as it is.
+ * does not mention the setting, so the live value is left as it is. {@code account} is an account name from the
+ * repository config; empty means the default credential chain.
  */
 public record TableOptions(
         BillingMode billingMode,
@@ -27,6 +28,7 @@ public record TableOptions(
         Optional<RestoreSpec> restore,
         boolean adopt,
         Optional<AutoScalingSpec> autoScaling,
+        Optional<String> account,
         Optional<WarmThroughputSpec> warmThroughput,
         Optional<ContributorInsightsSpec.Mode> contributorInsightsMode) {
 
@@ -37,7 +39,7 @@ public record TableOptions(
         replicas = replicas.map(List::copyOf);
     }
 
-    /** Options without warm throughput or a contributor insights mode. */
+    /** Options in the default credential chain's account, without warm throughput or a contributor insights mode. */
     public TableOptions(BillingMode billingMode, Optional<Long> maxReadRequestUnits, Optional<Long> maxWriteRequestUnits,
                         Optional<Integer> pitrRecoveryPeriodDays, BackupSpec backup,
                         Optional<StreamViewType> streamViewType, Optional<String> ttlAttributeName,
@@ -49,12 +51,20 @@ public record TableOptions(
         this(billingMode, maxReadRequestUnits, maxWriteRequestUnits, pitrRecoveryPeriodDays, backup, streamViewType,
                 ttlAttributeName, deletionProtection, tableClass, sse, contributorInsights, tags,
                 globalSecondaryIndexes, localSecondaryIndexes, replicas, restore, adopt, autoScaling,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** The table's contributor insights as the manifest gives them ({@code true}, or {@code {enabled, mode}}). */
     public Optional<ContributorInsightsSpec> insights() {
         return contributorInsights.map(on -> new ContributorInsightsSpec(on, contributorInsightsMode));
+    }
+
+    /** The same options in another account ({@code optional_spec.account}). */
+    public TableOptions inAccount(String name) {
+        return new TableOptions(billingMode, maxReadRequestUnits, maxWriteRequestUnits, pitrRecoveryPeriodDays, backup,
+                streamViewType, ttlAttributeName, deletionProtection, tableClass, sse, contributorInsights, tags,
+                globalSecondaryIndexes, localSecondaryIndexes, replicas, restore, adopt, autoScaling,
+                Optional.of(name), warmThroughput, contributorInsightsMode);
     }
 
     /** What a seed manifest (no extensions) means. */

@@ -35,6 +35,7 @@ final class Options {
     Optional<RestoreSpec> restore;
     boolean adopt;
     Optional<AutoScalingSpec> autoScaling;
+    Optional<String> account;
     Optional<io.ddbgitops.manifest.WarmThroughputSpec> warmThroughput;
     Optional<io.ddbgitops.manifest.ContributorInsightsSpec.Mode> insightsMode;
 
@@ -57,6 +58,7 @@ final class Options {
         restore = o.restore();
         adopt = o.adopt();
         autoScaling = o.autoScaling();
+        account = o.account();
         warmThroughput = o.warmThroughput();
         insightsMode = o.contributorInsightsMode();
     }
@@ -99,6 +101,6 @@ final class Options {
     TableOptions build() {
         return new TableOptions(billingMode, maxRead, maxWrite, pitrDays, backup, stream, ttl, deletionProtection,
                 tableClass, sse, contributorInsights, tags, gsis, lsis, replicas, restore, adopt, autoScaling,
-                warmThroughput, insightsMode);
+                account, warmThroughput, insightsMode);
     }
 }
