@@ -64,8 +64,11 @@ final class UpdateTableOperation {
         ObjectNode enginePart = request.deepCopy();
         enginePart.remove(FRONT_FIELDS);
         TableKey named = TableArns.nameOrArn(Json.requiredText(request, "TableName"), region);
+        ObjectNode beforeWarm = enginePart.deepCopy();
         Map<String, WarmThroughputs.Kept> indexes = WarmThroughputs.fromUpdateTable(enginePart,
                 state.features(named).indexes(), () -> existing(named));
+        // warm throughput or an index's caps, taken out for the front to keep, are changes too
+        boolean frontKept = !beforeWarm.equals(enginePart);
         boolean engineChanges = hasChanges(enginePart);
         boolean otherFrontChanges = FRONT_FIELDS.stream()
                 .anyMatch(field -> !field.equals("ReplicaUpdates") && request.has(field));
@@ -73,7 +76,7 @@ final class UpdateTableOperation {
             throw AwsException.validation("One or more parameter values were invalid: ReplicaUpdates cannot be"
                     + " combined with other table updates in one UpdateTable request");
         }
-        if (!engineChanges && FRONT_FIELDS.stream().noneMatch(request::has)) {
+        if (!engineChanges && !frontKept && FRONT_FIELDS.stream().noneMatch(request::has)) {
             throw AwsException.validation(NOTHING_TO_UPDATE);
         }
         TableKey table = TableArns.nameOrArn(Json.requiredText(request, "TableName"), region);
