@@ -80,7 +80,7 @@ final class WarmThroughputs {
         if (warm != null) {
             next.put(TABLE, raise(current.getOrDefault(TABLE, Kept.NONE), warm, description.get(), description.get()));
         }
-        if (forwarded.get("GlobalSecondaryIndexUpdates") instanceof ArrayNode updates) {
+        if (forwarded.get("GlobalSecondaryIndexUpdates") instanceof ArrayNode updates && !updates.isEmpty()) {
             Iterator<JsonNode> each = updates.elements();
             while (each.hasNext()) {
                 JsonNode update = each.next();
