@@ -93,7 +93,7 @@ public final class Reconciler {
 
     private RunResult run(RunRequest request, Optional<PullRequest> pullRequest) throws GitException, IOException {
         try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(request.repo(), request.branch(), request.auth())) {
-            LOG.info("cloned {} ({}) at {}", workspace.branch(), workspace.headCommit(), workspace.root());
+            LOG.info("cloned {} ({}) into {}", workspace.branch(), workspace.headCommit(), workspace.gitDir());
             Optional<DriftReport> previous = previousReport(workspace, request);
             try {
                 return check(workspace, request, pullRequest, previous);
@@ -106,8 +106,10 @@ public final class Reconciler {
 
     private RunResult check(JGitWorkspace workspace, RunRequest request, Optional<PullRequest> pullRequest,
                             Optional<DriftReport> previous) throws GitException, IOException {
-        ConfigLoad config = configs.load(workspace.root());
-        LoadResult loaded = loader.load(workspace.root());
+        // read from git objects: nothing is checked out
+        CommitSource files = new CommitSource(workspace.files());
+        ConfigLoad config = configs.load(files);
+        LoadResult loaded = loader.load(files);
         LOG.info("{} valid manifest(s), {} invalid, {} other document(s) skipped",
                 loaded.manifests().size(), loaded.invalidManifests(), loaded.skippedDocuments());
         boolean apply = request.mode() == RunRequest.Mode.APPLY;
@@ -116,7 +118,7 @@ public final class Reconciler {
         }
         // each manifest's table is read and written with its own account's role, never another's
         clients.useAccounts(config.config().get().accounts());
-        loaded = PolicyCheck.admit(config.config().get(), loaded, "", new FieldLocator(workspace.root())::locate);
+        loaded = PolicyCheck.admit(config.config().get(), loaded, "", new FieldLocator(files)::locate);
         Optional<PullRequestScope> scope = pullRequestScope(workspace, loaded, pullRequest);
         loaded = scope.map(PullRequestScope::loaded).orElse(loaded);
         ReportBuilder builder = new ReportBuilder(apply ? DriftReport.APPLY : DriftReport.PLAN, previous);

@@ -93,6 +93,7 @@ class ServeIT {
         if (!Files.isDirectory(bare.resolve("refs"))) {
             return 0;
         }
+        // serve may be creating the repository right now: a folder that is not a repository yet holds no commit
         try (Git git = Git.open(bare.toFile())) {
             var head = git.getRepository().resolve("refs/heads/main");
             if (head == null) {
@@ -105,6 +106,8 @@ class ServeIT {
                 }
             }
             return count;
+        } catch (org.eclipse.jgit.errors.RepositoryNotFoundException notYet) {
+            return 0;
         }
     }
 }
