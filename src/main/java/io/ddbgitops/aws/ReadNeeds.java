@@ -16,6 +16,9 @@ public record ReadNeeds(boolean timeToLive, boolean contributorInsights) {
         return new ReadNeeds(
                 manifest.options().ttlAttributeName().isPresent() || previouslyApplied.containsKey(Fields.TTL),
                 manifest.options().contributorInsights().isPresent()
-                        || previouslyApplied.containsKey(Fields.CONTRIBUTOR_INSIGHTS));
+                        || manifest.options().globalSecondaryIndexes().orElse(java.util.List.of()).stream()
+                                .anyMatch(index -> index.contributorInsights().isPresent())
+                        || previouslyApplied.keySet().stream()
+                                .anyMatch(field -> field.startsWith(Fields.CONTRIBUTOR_INSIGHTS)));
     }
 }

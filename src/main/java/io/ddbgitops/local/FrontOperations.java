@@ -31,6 +31,7 @@ final class FrontOperations {
     private final Scaler scaler;
     private final AutoScalingOperations autoScaling;
     private final LocalAdmin admin;
+    private final KmsOperations kms;
     private final SlowWork slowWork;
     private final Clock clock;
 
@@ -50,7 +51,8 @@ final class FrontOperations {
         this.contributorInsights = new ContributorInsightsOperations(state, engine);
         this.replicas = new ReplicaOperations(state, engine, items, scaling);
         this.slowWork = new SlowWork(clock);
-        this.updateTable = new UpdateTableOperation(state, engine, replicas, slowWork, clock);
+        this.kms = new KmsOperations(clock);
+        this.updateTable = new UpdateTableOperation(state, engine, replicas, slowWork, clock, kms);
         this.createTable = new CreateTableOperation(engine, tags, updateTable, journal, clock);
         this.timeToLive = new TimeToLiveGuard(state, engine, clock);
         this.writes = new WriteRecorder(state, history, engine, clock);
@@ -130,6 +132,10 @@ final class FrontOperations {
 
     AutoScalingOperations autoScaling() {
         return autoScaling;
+    }
+
+    KmsOperations kms() {
+        return kms;
     }
 
     LocalAdmin admin() {

@@ -28,7 +28,9 @@ public record TableOptions(
         Optional<RestoreSpec> restore,
         boolean adopt,
         Optional<AutoScalingSpec> autoScaling,
-        Optional<String> account) {
+        Optional<String> account,
+        Optional<WarmThroughputSpec> warmThroughput,
+        Optional<ContributorInsightsSpec.Mode> contributorInsightsMode) {
 
     public TableOptions {
         tags = Map.copyOf(tags);
@@ -37,7 +39,7 @@ public record TableOptions(
         replicas = replicas.map(List::copyOf);
     }
 
-    /** Options in the default credential chain's account. */
+    /** Options in the default credential chain's account, without warm throughput or a contributor insights mode. */
     public TableOptions(BillingMode billingMode, Optional<Long> maxReadRequestUnits, Optional<Long> maxWriteRequestUnits,
                         Optional<Integer> pitrRecoveryPeriodDays, BackupSpec backup,
                         Optional<StreamViewType> streamViewType, Optional<String> ttlAttributeName,
@@ -49,7 +51,12 @@ public record TableOptions(
         this(billingMode, maxReadRequestUnits, maxWriteRequestUnits, pitrRecoveryPeriodDays, backup, streamViewType,
                 ttlAttributeName, deletionProtection, tableClass, sse, contributorInsights, tags,
                 globalSecondaryIndexes, localSecondaryIndexes, replicas, restore, adopt, autoScaling,
-                Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** The table's contributor insights as the manifest gives them ({@code true}, or {@code {enabled, mode}}). */
+    public Optional<ContributorInsightsSpec> insights() {
+        return contributorInsights.map(on -> new ContributorInsightsSpec(on, contributorInsightsMode));
     }
 
     /** The same options in another account ({@code optional_spec.account}). */
@@ -57,7 +64,7 @@ public record TableOptions(
         return new TableOptions(billingMode, maxReadRequestUnits, maxWriteRequestUnits, pitrRecoveryPeriodDays, backup,
                 streamViewType, ttlAttributeName, deletionProtection, tableClass, sse, contributorInsights, tags,
                 globalSecondaryIndexes, localSecondaryIndexes, replicas, restore, adopt, autoScaling,
-                Optional.of(name));
+                Optional.of(name), warmThroughput, contributorInsightsMode);
     }
 
     /** What a seed manifest (no extensions) means. */

@@ -8,6 +8,7 @@ import io.ddbgitops.manifest.StreamViewType;
 import io.ddbgitops.manifest.TableClass;
 import io.ddbgitops.manifest.TableManifest;
 import io.ddbgitops.plan.autoscaling.ScalingStep;
+import io.ddbgitops.plan.settings.SettingStep;
 
 import java.util.List;
 import java.util.Map;
@@ -145,10 +146,11 @@ public sealed interface Action {
         }
     }
 
-    record SetContributorInsights(boolean enabled) implements Action {
+    /** One call of a setting family (warm throughput, index caps, contributor insights); the family decides which. */
+    record TableSetting(SettingStep step) implements Action {
         @Override
         public String describe() {
-            return (enabled ? "enable" : "disable") + " contributor insights";
+            return step.describe();
         }
     }
 

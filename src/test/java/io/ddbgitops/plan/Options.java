@@ -35,6 +35,9 @@ final class Options {
     Optional<RestoreSpec> restore;
     boolean adopt;
     Optional<AutoScalingSpec> autoScaling;
+    Optional<String> account;
+    Optional<io.ddbgitops.manifest.WarmThroughputSpec> warmThroughput;
+    Optional<io.ddbgitops.manifest.ContributorInsightsSpec.Mode> insightsMode;
 
     Options(TableOptions o) {
         billingMode = o.billingMode();
@@ -55,6 +58,26 @@ final class Options {
         restore = o.restore();
         adopt = o.adopt();
         autoScaling = o.autoScaling();
+        account = o.account();
+        warmThroughput = o.warmThroughput();
+        insightsMode = o.contributorInsightsMode();
+    }
+
+    Options warmThroughput(long read, long write) {
+        warmThroughput = Optional.of(new io.ddbgitops.manifest.WarmThroughputSpec(Optional.of(read), Optional.of(write)));
+        return this;
+    }
+
+    Options contributorInsights(io.ddbgitops.manifest.ContributorInsightsSpec.Mode mode) {
+        contributorInsights = Optional.of(true);
+        insightsMode = Optional.of(mode);
+        return this;
+    }
+
+    Options noContributorInsights() {
+        contributorInsights = Optional.empty();
+        insightsMode = Optional.empty();
+        return this;
     }
 
     Options billing(BillingMode value) { billingMode = value; return this; }
@@ -77,6 +100,7 @@ final class Options {
 
     TableOptions build() {
         return new TableOptions(billingMode, maxRead, maxWrite, pitrDays, backup, stream, ttl, deletionProtection,
-                tableClass, sse, contributorInsights, tags, gsis, lsis, replicas, restore, adopt, autoScaling);
+                tableClass, sse, contributorInsights, tags, gsis, lsis, replicas, restore, adopt, autoScaling,
+                account, warmThroughput, insightsMode);
     }
 }
