@@ -58,7 +58,10 @@ public final class ManifestLoader {
                         skipped++;
                         continue;
                     }
-                    documents.add(new CheckedDocument(document, validator.validate(document)));
+                    List<ManifestError> policyFile = ResourcePolicyFiles.resolve(root, file, document);
+                    List<ManifestError> problems = new ArrayList<>(policyFile);
+                    problems.addAll(validator.validate(document));
+                    documents.add(new CheckedDocument(document, problems));
                 }
             } catch (IOException e) {
                 errors.add(ManifestFiles.unreadable(root, file.path(), e));

@@ -41,7 +41,17 @@ final class SemanticRules {
         new IndexRules(checks, spec).check();
         new TagRules(checks).check(optional.path("tags"), OPTIONAL + "/tags");
         new AutoScalingRules(checks).check(optional);
+        resourcePolicy(checks, optional.path("resource_policy"));
         return checks.findings();
+    }
+
+    /** An inline policy; one from a file was checked where it was read ({@link ResourcePolicyFiles}). */
+    private static void resourcePolicy(Checks checks, JsonNode policy) {
+        if (policy.isTextual() && !policy.textValue().isEmpty()) {
+            ResourcePolicyText.check(policy.textValue()).ifPresent(problem -> checks.add(
+                    ResourcePolicyFiles.POINTER, problem.message() + (problem.line() > 1 || problem.column() > 1
+                            ? " (line " + problem.line() + ", column " + problem.column() + " of the policy)" : "")));
+        }
     }
 
     private static void keys(Checks checks, JsonNode spec, JsonNode optional) {

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The {@code spec.optional_spec} extensions beyond the sort key. An empty Optional means the manifest
- * does not mention the setting, so the live value is left as it is.
+ * does not mention the setting, so the live value is left as it is. {@code resourcePolicy} is the policy's JSON
+ * text, read from its file when the manifest names one.
  */
 public record TableOptions(
         BillingMode billingMode,
@@ -26,7 +27,8 @@ public record TableOptions(
         Optional<List<String>> replicas,
         Optional<RestoreSpec> restore,
         boolean adopt,
-        Optional<AutoScalingSpec> autoScaling) {
+        Optional<AutoScalingSpec> autoScaling,
+        Optional<String> resourcePolicy) {
 
     public TableOptions {
         tags = Map.copyOf(tags);
@@ -40,6 +42,6 @@ public record TableOptions(
         return new TableOptions(BillingMode.PROVISIONED, Optional.empty(), Optional.empty(), Optional.empty(),
                 BackupSpec.defaults(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), false, Optional.empty());
+                Optional.empty(), false, Optional.empty(), Optional.empty());
     }
 }

@@ -35,6 +35,7 @@ final class Options {
     Optional<RestoreSpec> restore;
     boolean adopt;
     Optional<AutoScalingSpec> autoScaling;
+    Optional<String> resourcePolicy;
 
     Options(TableOptions o) {
         billingMode = o.billingMode();
@@ -55,6 +56,7 @@ final class Options {
         restore = o.restore();
         adopt = o.adopt();
         autoScaling = o.autoScaling();
+        resourcePolicy = o.resourcePolicy();
     }
 
     Options billing(BillingMode value) { billingMode = value; return this; }
@@ -74,9 +76,11 @@ final class Options {
     }
     Options adopt(boolean value) { adopt = value; return this; }
     Options autoScaling(AutoScalingSpec value) { autoScaling = Optional.of(value); return this; }
+    Options resourcePolicy(String value) { resourcePolicy = Optional.of(value); return this; }
 
     TableOptions build() {
         return new TableOptions(billingMode, maxRead, maxWrite, pitrDays, backup, stream, ttl, deletionProtection,
-                tableClass, sse, contributorInsights, tags, gsis, lsis, replicas, restore, adopt, autoScaling);
+                tableClass, sse, contributorInsights, tags, gsis, lsis, replicas, restore, adopt, autoScaling,
+                resourcePolicy);
     }
 }
