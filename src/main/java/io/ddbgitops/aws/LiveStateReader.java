@@ -104,7 +104,8 @@ public final class LiveStateReader {
                 .replicas(table.replicas().stream().map(r -> r.regionName()).sorted().toList())
                 .tags(tags(client, table.tableArn()))
                 .autoScaling(scaling.read(id, table.globalSecondaryIndexes().stream()
-                        .map(g -> g.indexName()).toList()));
+                        .map(g -> g.indexName()).toList()))
+                .resourcePolicy(ResourcePolicies.read(client, table.tableArn()));
         return Optional.of(observed.build());
     }
 

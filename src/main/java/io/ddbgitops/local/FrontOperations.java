@@ -11,7 +11,8 @@ final class FrontOperations {
     private static final Set<String> HANDLED = Set.of("UpdateContinuousBackups", "DescribeContinuousBackups",
             "CreateBackup", "DescribeBackup", "ListBackups", "DeleteBackup", "RestoreTableFromBackup",
             "RestoreTableToPointInTime", "TagResource", "UntagResource", "ListTagsOfResource",
-            "UpdateContributorInsights", "DescribeContributorInsights", "ListContributorInsights");
+            "UpdateContributorInsights", "DescribeContributorInsights", "ListContributorInsights",
+            "PutResourcePolicy", "GetResourcePolicy", "DeleteResourcePolicy");
 
     private final FrontState state;
     private final PitrHistory history;
@@ -22,6 +23,7 @@ final class FrontOperations {
     private final RestoreOperation restore;
     private final PointInTimeRestoreOperation pointInTimeRestore;
     private final ContributorInsightsOperations contributorInsights;
+    private final ResourcePolicyOperations resourcePolicies;
     private final ReplicaOperations replicas;
     private final UpdateTableOperation updateTable;
     private final CreateTableOperation createTable;
@@ -48,6 +50,7 @@ final class FrontOperations {
         this.restore = new RestoreOperation(state, engine, items, clock);
         this.pointInTimeRestore = new PointInTimeRestoreOperation(state, engine, items, history, clock);
         this.contributorInsights = new ContributorInsightsOperations(state, engine);
+        this.resourcePolicies = new ResourcePolicyOperations(state, engine, clock);
         this.replicas = new ReplicaOperations(state, engine, items);
         this.slowWork = new SlowWork(clock);
         this.updateTable = new UpdateTableOperation(state, engine, replicas, slowWork, clock);
@@ -84,6 +87,9 @@ final class FrontOperations {
             case "UpdateContributorInsights" -> contributorInsights.update(region, request);
             case "DescribeContributorInsights" -> contributorInsights.describe(region, request);
             case "ListContributorInsights" -> contributorInsights.list(region, request);
+            case "PutResourcePolicy" -> resourcePolicies.put(region, request);
+            case "GetResourcePolicy" -> resourcePolicies.get(region, request);
+            case "DeleteResourcePolicy" -> resourcePolicies.delete(region, request);
             default -> throw AwsException.unknownOperation(operation);
         };
     }

@@ -8,6 +8,7 @@ import io.ddbgitops.manifest.StreamViewType;
 import io.ddbgitops.manifest.TableClass;
 import io.ddbgitops.manifest.TableManifest;
 import io.ddbgitops.plan.autoscaling.ScalingStep;
+import io.ddbgitops.plan.policy.PolicyStep;
 
 import java.util.List;
 import java.util.Map;
@@ -177,6 +178,14 @@ public sealed interface Action {
 
     /** One Application Auto Scaling call; the auto scaling family decides which and in what order. */
     record AutoScaling(ScalingStep step) implements Action {
+        @Override
+        public String describe() {
+            return step.describe();
+        }
+    }
+
+    /** One resource-policy call on the table's ARN; the resource policy family decides which. */
+    record ResourcePolicy(PolicyStep step) implements Action {
         @Override
         public String describe() {
             return step.describe();

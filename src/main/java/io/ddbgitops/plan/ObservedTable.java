@@ -7,6 +7,7 @@ import io.ddbgitops.manifest.StreamViewType;
 import io.ddbgitops.manifest.TableClass;
 import io.ddbgitops.manifest.TableId;
 import io.ddbgitops.plan.autoscaling.ObservedScaling;
+import io.ddbgitops.plan.policy.LivePolicy;
 
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,8 @@ public record ObservedTable(
         Optional<Boolean> contributorInsights,
         List<String> replicas,
         Map<String, String> tags,
-        Optional<ObservedScaling> autoScaling) {
+        Optional<ObservedScaling> autoScaling,
+        LivePolicy resourcePolicy) {
 
     public ObservedTable {
         Objects.requireNonNull(id, "id");
@@ -106,6 +108,7 @@ public record ObservedTable(
         private List<String> replicas = List.of();
         private Map<String, String> tags = Map.of();
         private Optional<ObservedScaling> autoScaling = Optional.of(ObservedScaling.none());
+        private LivePolicy resourcePolicy = new LivePolicy.None();
 
         private Builder(TableId id, KeyAttribute partitionKey) {
             this.id = id;
@@ -138,6 +141,7 @@ public record ObservedTable(
             replicas = t.replicas;
             tags = t.tags;
             autoScaling = t.autoScaling;
+            resourcePolicy = t.resourcePolicy;
         }
 
         public Builder arn(String value) { arn = value; return this; }
@@ -163,12 +167,13 @@ public record ObservedTable(
         public Builder replicas(List<String> value) { replicas = value; return this; }
         public Builder tags(Map<String, String> value) { tags = value; return this; }
         public Builder autoScaling(Optional<ObservedScaling> value) { autoScaling = value; return this; }
+        public Builder resourcePolicy(LivePolicy value) { resourcePolicy = value; return this; }
 
         public ObservedTable build() {
             return new ObservedTable(id, arn, status, partitionKey, sortKey, billingMode, readCapacity, writeCapacity,
                     maxReadRequestUnits, maxWriteRequestUnits, history, globalIndexes, localIndexes, pitr,
                     pitrRecoveryPeriodDays, stream, ttl, deletionProtection, tableClass, lastTableClassChange, sse,
-                    contributorInsights, replicas, tags, autoScaling);
+                    contributorInsights, replicas, tags, autoScaling, resourcePolicy);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.ddbgitops.manifest.TableManifest;
 import io.ddbgitops.manifest.TableOptions;
 import io.ddbgitops.plan.autoscaling.AutoScalingFamily;
 import io.ddbgitops.plan.autoscaling.ScalingStep;
+import io.ddbgitops.plan.policy.ResourcePolicyFamily;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,6 +80,10 @@ public final class TablePlanner {
         AutoScalingFamily scaling = AutoScalingFamily.forNewTable(manifest, previouslyApplied);
         changes.addAll(scaling.changes());
         desired.putAll(scaling.applied());
+        ResourcePolicyFamily policy = ResourcePolicyFamily.forNewTable(manifest, previouslyApplied);
+        changes.addAll(policy.changes());
+        desired.putAll(policy.applied());
+        messages.addAll(policy.messages());
         TableOptions o = manifest.options();
         Map<String, String> tags = new TreeMap<>(o.tags());
         tags.putAll(Ownership.tagFor(manifest));
@@ -93,6 +98,7 @@ public final class TablePlanner {
         if (o.contributorInsights().orElse(false)) {
             actions.add(new Action.SetContributorInsights(true));
         }
+        policy.steps().forEach(step -> actions.add(new Action.ResourcePolicy(step)));
         TableStatus status = cause == Change.Cause.DRIFT ? TableStatus.DRIFTED : TableStatus.CREATED;
         if (cause == Change.Cause.DRIFT) {
             messages.add(0, "table was deleted outside git; it will be created again (empty)");
@@ -127,6 +133,7 @@ public final class TablePlanner {
         private int changesActedOn;
         private List<String> lastActionFields = List.of();
         private final AutoScalingFamily scaling;
+        private final ResourcePolicyFamily policy;
         private boolean blocked;
         private boolean safetyBackupTaken;
 
@@ -147,6 +154,7 @@ public final class TablePlanner {
             this.applied = new TreeMap<>(desired);
             this.scaling = AutoScalingFamily.forTable(manifest, live, previouslyApplied);
             leaveCapacityToTheScaler();
+            this.policy = ResourcePolicyFamily.forTable(manifest, live.resourcePolicy(), previouslyApplied);
         }
 
         /**
@@ -196,8 +204,22 @@ public final class TablePlanner {
             changes.addAll(scaling.changes());
             messages.addAll(scaling.messages());
             applied.putAll(scaling.applied());
+            resourcePolicy();
             return new TablePlan(manifest, status(), changes, actions, messages, applied,
                     history.withInProgress(inProgress), actionFields);
+        }
+
+        /**
+         * Last, after tags: a policy that locks this tool out must not stop the rest of the table being put right.
+         * Like auto scaling, it waits while the table is busy with long work.
+         */
+        private void resourcePolicy() {
+            changes.addAll(policy.changes());
+            messages.addAll(policy.messages());
+            applied.putAll(policy.applied());
+            if (!busyAtRead()) {
+                policy.steps().forEach(step -> actions.add(new Action.ResourcePolicy(step)));
+            }
         }
 
         /** On a table busy with long work, auto scaling waits with the rest: a new index may not exist yet. */
