@@ -105,7 +105,8 @@ public final class LiveStateReader {
                 .tags(tags(client, table.tableArn()))
                 .autoScaling(scaling.read(id, table.globalSecondaryIndexes().stream()
                         .map(g -> g.indexName()).toList()))
-                .resourcePolicy(ResourcePolicies.read(client, table.tableArn()));
+                .resourcePolicy(ResourcePolicies.read(client, table.tableArn()))
+                .kinesis(KinesisDestinations.read(client, id.tableName()));
         return Optional.of(observed.build());
     }
 

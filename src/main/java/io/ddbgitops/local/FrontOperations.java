@@ -12,7 +12,9 @@ final class FrontOperations {
             "CreateBackup", "DescribeBackup", "ListBackups", "DeleteBackup", "RestoreTableFromBackup",
             "RestoreTableToPointInTime", "TagResource", "UntagResource", "ListTagsOfResource",
             "UpdateContributorInsights", "DescribeContributorInsights", "ListContributorInsights",
-            "PutResourcePolicy", "GetResourcePolicy", "DeleteResourcePolicy");
+            "PutResourcePolicy", "GetResourcePolicy", "DeleteResourcePolicy",
+            "EnableKinesisStreamingDestination", "UpdateKinesisStreamingDestination",
+            "DisableKinesisStreamingDestination", "DescribeKinesisStreamingDestination");
 
     private final FrontState state;
     private final PitrHistory history;
@@ -24,6 +26,7 @@ final class FrontOperations {
     private final PointInTimeRestoreOperation pointInTimeRestore;
     private final ContributorInsightsOperations contributorInsights;
     private final ResourcePolicyOperations resourcePolicies;
+    private final KinesisStreamingOperations kinesis;
     private final ReplicaOperations replicas;
     private final UpdateTableOperation updateTable;
     private final CreateTableOperation createTable;
@@ -51,6 +54,7 @@ final class FrontOperations {
         this.pointInTimeRestore = new PointInTimeRestoreOperation(state, engine, items, history, clock);
         this.contributorInsights = new ContributorInsightsOperations(state, engine);
         this.resourcePolicies = new ResourcePolicyOperations(state, engine, clock);
+        this.kinesis = new KinesisStreamingOperations(engine, clock);
         this.replicas = new ReplicaOperations(state, engine, items);
         this.slowWork = new SlowWork(clock);
         this.updateTable = new UpdateTableOperation(state, engine, replicas, slowWork, clock);
@@ -90,6 +94,10 @@ final class FrontOperations {
             case "PutResourcePolicy" -> resourcePolicies.put(region, request);
             case "GetResourcePolicy" -> resourcePolicies.get(region, request);
             case "DeleteResourcePolicy" -> resourcePolicies.delete(region, request);
+            case "EnableKinesisStreamingDestination" -> kinesis.enable(region, request);
+            case "UpdateKinesisStreamingDestination" -> kinesis.update(region, request);
+            case "DisableKinesisStreamingDestination" -> kinesis.disable(region, request);
+            case "DescribeKinesisStreamingDestination" -> kinesis.describe(region, request);
             default -> throw AwsException.unknownOperation(operation);
         };
     }
@@ -181,8 +189,13 @@ final class FrontOperations {
         forgetTable(table);
     }
 
+    KinesisStreamingOperations kinesis() {
+        return kinesis;
+    }
+
     void forgetTable(TableKey table) {
         slowWork.forget(table);
+        kinesis.forget(table);
         replicas.forget(table);
         history.drop(table);
         state.forgetTable(table);

@@ -132,6 +132,11 @@ public final class LocalEndpoint implements AutoCloseable {
         operations.slowWork().setDelays(delays);
     }
 
+    /** How long a Kinesis streaming destination stays ENABLING, UPDATING or DISABLING; none by default. */
+    public void setKinesisStreamingDelay(java.time.Duration delay) {
+        operations.kinesis().setDelay(delay);
+    }
+
     /** Stops the front and DynamoDB Local; calling it again does nothing. */
     @Override
     public void close() {

@@ -28,7 +28,8 @@ public record TableOptions(
         Optional<RestoreSpec> restore,
         boolean adopt,
         Optional<AutoScalingSpec> autoScaling,
-        Optional<String> resourcePolicy) {
+        Optional<String> resourcePolicy,
+        Optional<KinesisDestinationSpec> kinesisDestination) {
 
     public TableOptions {
         tags = Map.copyOf(tags);
@@ -42,6 +43,6 @@ public record TableOptions(
         return new TableOptions(BillingMode.PROVISIONED, Optional.empty(), Optional.empty(), Optional.empty(),
                 BackupSpec.defaults(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), false, Optional.empty(), Optional.empty());
+                Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty());
     }
 }

@@ -7,6 +7,7 @@ import io.ddbgitops.manifest.StreamViewType;
 import io.ddbgitops.manifest.TableClass;
 import io.ddbgitops.manifest.TableId;
 import io.ddbgitops.plan.autoscaling.ObservedScaling;
+import io.ddbgitops.plan.kinesis.LiveKinesis;
 import io.ddbgitops.plan.policy.LivePolicy;
 
 import java.util.List;
@@ -46,7 +47,8 @@ public record ObservedTable(
         List<String> replicas,
         Map<String, String> tags,
         Optional<ObservedScaling> autoScaling,
-        LivePolicy resourcePolicy) {
+        LivePolicy resourcePolicy,
+        LiveKinesis kinesis) {
 
     public ObservedTable {
         Objects.requireNonNull(id, "id");
@@ -109,6 +111,7 @@ public record ObservedTable(
         private Map<String, String> tags = Map.of();
         private Optional<ObservedScaling> autoScaling = Optional.of(ObservedScaling.none());
         private LivePolicy resourcePolicy = new LivePolicy.None();
+        private LiveKinesis kinesis = LiveKinesis.none();
 
         private Builder(TableId id, KeyAttribute partitionKey) {
             this.id = id;
@@ -142,6 +145,7 @@ public record ObservedTable(
             tags = t.tags;
             autoScaling = t.autoScaling;
             resourcePolicy = t.resourcePolicy;
+            kinesis = t.kinesis;
         }
 
         public Builder arn(String value) { arn = value; return this; }
@@ -168,12 +172,13 @@ public record ObservedTable(
         public Builder tags(Map<String, String> value) { tags = value; return this; }
         public Builder autoScaling(Optional<ObservedScaling> value) { autoScaling = value; return this; }
         public Builder resourcePolicy(LivePolicy value) { resourcePolicy = value; return this; }
+        public Builder kinesis(LiveKinesis value) { kinesis = value; return this; }
 
         public ObservedTable build() {
             return new ObservedTable(id, arn, status, partitionKey, sortKey, billingMode, readCapacity, writeCapacity,
                     maxReadRequestUnits, maxWriteRequestUnits, history, globalIndexes, localIndexes, pitr,
                     pitrRecoveryPeriodDays, stream, ttl, deletionProtection, tableClass, lastTableClassChange, sse,
-                    contributorInsights, replicas, tags, autoScaling, resourcePolicy);
+                    contributorInsights, replicas, tags, autoScaling, resourcePolicy, kinesis);
         }
     }
 }

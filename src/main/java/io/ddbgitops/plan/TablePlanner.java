@@ -7,6 +7,7 @@ import io.ddbgitops.manifest.TableManifest;
 import io.ddbgitops.manifest.TableOptions;
 import io.ddbgitops.plan.autoscaling.AutoScalingFamily;
 import io.ddbgitops.plan.autoscaling.ScalingStep;
+import io.ddbgitops.plan.kinesis.KinesisFamily;
 import io.ddbgitops.plan.policy.ResourcePolicyFamily;
 
 import java.time.Instant;
@@ -84,6 +85,9 @@ public final class TablePlanner {
         changes.addAll(policy.changes());
         desired.putAll(policy.applied());
         messages.addAll(policy.messages());
+        KinesisFamily kinesis = KinesisFamily.forNewTable(manifest, previouslyApplied);
+        changes.addAll(kinesis.changes());
+        desired.putAll(kinesis.applied());
         TableOptions o = manifest.options();
         Map<String, String> tags = new TreeMap<>(o.tags());
         tags.putAll(Ownership.tagFor(manifest));
@@ -98,6 +102,7 @@ public final class TablePlanner {
         if (o.contributorInsights().orElse(false)) {
             actions.add(new Action.SetContributorInsights(true));
         }
+        kinesis.steps().forEach(step -> actions.add(new Action.Kinesis(step)));
         policy.steps().forEach(step -> actions.add(new Action.ResourcePolicy(step)));
         TableStatus status = cause == Change.Cause.DRIFT ? TableStatus.DRIFTED : TableStatus.CREATED;
         if (cause == Change.Cause.DRIFT) {
@@ -134,6 +139,7 @@ public final class TablePlanner {
         private List<String> lastActionFields = List.of();
         private final AutoScalingFamily scaling;
         private final ResourcePolicyFamily policy;
+        private final KinesisFamily kinesis;
         private boolean blocked;
         private boolean safetyBackupTaken;
 
@@ -155,6 +161,7 @@ public final class TablePlanner {
             this.scaling = AutoScalingFamily.forTable(manifest, live, previouslyApplied);
             leaveCapacityToTheScaler();
             this.policy = ResourcePolicyFamily.forTable(manifest, live.resourcePolicy(), previouslyApplied);
+            this.kinesis = KinesisFamily.forTable(manifest, live.kinesis(), previouslyApplied);
         }
 
         /**
@@ -204,9 +211,25 @@ public final class TablePlanner {
             changes.addAll(scaling.changes());
             messages.addAll(scaling.messages());
             applied.putAll(scaling.applied());
+            kinesis();
             resourcePolicy();
             return new TablePlan(manifest, status(), changes, actions, messages, applied,
                     history.withInProgress(inProgress), actionFields);
+        }
+
+        /**
+         * Kinesis streaming does not need UpdateTable, but waits with the rest on a busy table; a destination still
+         * ENABLING is long work of its own, reported in progress since it was first seen.
+         */
+        private void kinesis() {
+            changes.addAll(kinesis.changes());
+            messages.addAll(kinesis.messages());
+            applied.putAll(kinesis.applied());
+            boolean busy = busyAtRead();
+            kinesis.inProgress().forEach((field, status) -> progress(field, status));
+            if (!busy) {
+                kinesis.steps().forEach(step -> actions.add(new Action.Kinesis(step)));
+            }
         }
 
         /**

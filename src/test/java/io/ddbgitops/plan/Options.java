@@ -4,6 +4,7 @@ import io.ddbgitops.manifest.AutoScalingSpec;
 import io.ddbgitops.manifest.BackupSpec;
 import io.ddbgitops.manifest.BillingMode;
 import io.ddbgitops.manifest.GlobalSecondaryIndex;
+import io.ddbgitops.manifest.KinesisDestinationSpec;
 import io.ddbgitops.manifest.LocalSecondaryIndex;
 import io.ddbgitops.manifest.RestoreSpec;
 import io.ddbgitops.manifest.SseSpec;
@@ -36,6 +37,7 @@ final class Options {
     boolean adopt;
     Optional<AutoScalingSpec> autoScaling;
     Optional<String> resourcePolicy;
+    Optional<KinesisDestinationSpec> kinesis;
 
     Options(TableOptions o) {
         billingMode = o.billingMode();
@@ -57,6 +59,7 @@ final class Options {
         adopt = o.adopt();
         autoScaling = o.autoScaling();
         resourcePolicy = o.resourcePolicy();
+        kinesis = o.kinesisDestination();
     }
 
     Options billing(BillingMode value) { billingMode = value; return this; }
@@ -77,10 +80,11 @@ final class Options {
     Options adopt(boolean value) { adopt = value; return this; }
     Options autoScaling(AutoScalingSpec value) { autoScaling = Optional.of(value); return this; }
     Options resourcePolicy(String value) { resourcePolicy = Optional.of(value); return this; }
+    Options kinesis(KinesisDestinationSpec value) { kinesis = Optional.of(value); return this; }
 
     TableOptions build() {
         return new TableOptions(billingMode, maxRead, maxWrite, pitrDays, backup, stream, ttl, deletionProtection,
                 tableClass, sse, contributorInsights, tags, gsis, lsis, replicas, restore, adopt, autoScaling,
-                resourcePolicy);
+                resourcePolicy, kinesis);
     }
 }
