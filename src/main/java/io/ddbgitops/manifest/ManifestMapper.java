@@ -55,6 +55,7 @@ final class ManifestMapper {
                 present(optional.path("restore")).map(ManifestMapper::restore),
                 optional.path("adopt").asBoolean(false),
                 autoScaling(optional.path("autoscaling")),
+                text(optional.path("account")),
                 text(optional.path("resource_policy")),
                 present(optional.path("kinesis_streaming_destination")).map(k -> new KinesisDestinationSpec(
                         k.path("stream_arn").asText(), text(k.path("approximate_creation_date_time_precision")))));

@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * The {@code spec.optional_spec} extensions beyond the sort key. An empty Optional means the manifest
- * does not mention the setting, so the live value is left as it is. {@code resourcePolicy} is the policy's JSON
- * text, read from its file when the manifest names one.
+ * does not mention the setting, so the live value is left as it is. {@code account} is an account name from the
+ * repository config; empty means the default credential chain. {@code resourcePolicy}
+ * is the policy's JSON text, read from its file when the manifest names one.
  */
 public record TableOptions(
         BillingMode billingMode,
@@ -28,6 +29,7 @@ public record TableOptions(
         Optional<RestoreSpec> restore,
         boolean adopt,
         Optional<AutoScalingSpec> autoScaling,
+        Optional<String> account,
         Optional<String> resourcePolicy,
         Optional<KinesisDestinationSpec> kinesisDestination) {
 
@@ -38,11 +40,34 @@ public record TableOptions(
         replicas = replicas.map(List::copyOf);
     }
 
+    /** Options in the default credential chain's account. */
+    public TableOptions(BillingMode billingMode, Optional<Long> maxReadRequestUnits, Optional<Long> maxWriteRequestUnits,
+                        Optional<Integer> pitrRecoveryPeriodDays, BackupSpec backup,
+                        Optional<StreamViewType> streamViewType, Optional<String> ttlAttributeName,
+                        Optional<Boolean> deletionProtection, Optional<TableClass> tableClass, Optional<SseSpec> sse,
+                        Optional<Boolean> contributorInsights, Map<String, String> tags,
+                        Optional<List<GlobalSecondaryIndex>> globalSecondaryIndexes,
+                        Optional<List<LocalSecondaryIndex>> localSecondaryIndexes, Optional<List<String>> replicas,
+                        Optional<RestoreSpec> restore, boolean adopt, Optional<AutoScalingSpec> autoScaling) {
+        this(billingMode, maxReadRequestUnits, maxWriteRequestUnits, pitrRecoveryPeriodDays, backup, streamViewType,
+                ttlAttributeName, deletionProtection, tableClass, sse, contributorInsights, tags,
+                globalSecondaryIndexes, localSecondaryIndexes, replicas, restore, adopt, autoScaling,
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** The same options in another account ({@code optional_spec.account}). */
+    public TableOptions inAccount(String name) {
+        return new TableOptions(billingMode, maxReadRequestUnits, maxWriteRequestUnits, pitrRecoveryPeriodDays, backup,
+                streamViewType, ttlAttributeName, deletionProtection, tableClass, sse, contributorInsights, tags,
+                globalSecondaryIndexes, localSecondaryIndexes, replicas, restore, adopt, autoScaling,
+                Optional.of(name), resourcePolicy, kinesisDestination);
+    }
+
     /** What a seed manifest (no extensions) means. */
     public static TableOptions defaults() {
         return new TableOptions(BillingMode.PROVISIONED, Optional.empty(), Optional.empty(), Optional.empty(),
                 BackupSpec.defaults(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 }

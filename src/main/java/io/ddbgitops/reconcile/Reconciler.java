@@ -59,6 +59,7 @@ public final class Reconciler {
     private final UndeclaredTables undeclared;
     private final Deadline deadline;
     private final Progress progress;
+    private final DynamoDbClients clients;
 
     public Reconciler(ManifestLoader loader, DynamoDbClients clients) {
         this(loader, clients, Progress.NONE);
@@ -66,6 +67,7 @@ public final class Reconciler {
 
     public Reconciler(ManifestLoader loader, DynamoDbClients clients, Progress progress) {
         this.progress = progress;
+        this.clients = clients;
         this.loader = loader;
         this.reader = new LiveStateReader(clients);
         this.applier = new DynamoDbApplier(clients);
@@ -112,12 +114,16 @@ public final class Reconciler {
         if (!config.isValid()) {
             return invalidConfig(config, loaded, apply, request, workspace.headCommit());
         }
+        // each manifest's table is read and written with its own account's role, never another's
+        clients.useAccounts(config.config().get().accounts());
         loaded = PolicyCheck.admit(config.config().get(), loaded, "", new FieldLocator(workspace.root())::locate);
         Optional<PullRequestScope> scope = pullRequestScope(workspace, loaded, pullRequest);
         loaded = scope.map(PullRequestScope::loaded).orElse(loaded);
         ReportBuilder builder = new ReportBuilder(apply ? DriftReport.APPLY : DriftReport.PLAN, previous);
         builder.invalid(loaded.invalidManifests(), loaded.errors());
         builder.policy(config.config().get().policySummary());
+        builder.accountIds(config.config().get().accounts().values().stream()
+                .collect(java.util.stream.Collectors.toMap(a -> a.name(), a -> a.accountId())));
         PlanSettings settings = request.settings(config.config().get().quotas());
         int done = 0;
         for (TableManifest manifest : loaded.manifests()) {

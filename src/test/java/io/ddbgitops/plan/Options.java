@@ -85,6 +85,6 @@ final class Options {
     TableOptions build() {
         return new TableOptions(billingMode, maxRead, maxWrite, pitrDays, backup, stream, ttl, deletionProtection,
                 tableClass, sse, contributorInsights, tags, gsis, lsis, replicas, restore, adopt, autoScaling,
-                resourcePolicy, kinesis);
+                Optional.empty(), resourcePolicy, kinesis);
     }
 }
