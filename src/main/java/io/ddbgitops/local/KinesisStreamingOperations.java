@@ -56,8 +56,9 @@ final class KinesisStreamingOperations {
         Optional<Destination> current = find(table, arn);
         if (current.isPresent() && !current.get().statusAt(now).equals("DISABLED")
                 && !current.get().statusAt(now).equals("ENABLE_FAILED")) {
-            throw new AwsException("com.amazonaws.dynamodb.v20120810#ResourceInUseException", "Table " + table.table() + " is already streaming to Kinesis stream "
-                    + arn + " (" + current.get().statusAt(now) + ")");
+            throw new AwsException("com.amazonaws.dynamodb.v20120810#ResourceInUseException", "Table "
+                    + table.table() + " is already streaming to Kinesis stream " + arn + " ("
+                    + current.get().statusAt(now) + ")");
         }
         put(table, new Destination(arn, "ENABLING", "ACTIVE", now + delay.toMillis(),
                 precision.orElse(DEFAULT_PRECISION)));

@@ -132,7 +132,7 @@ public final class LocalEndpoint implements AutoCloseable {
         fronts.setDelays(delays);
     }
 
-    /** How long a Kinesis destination stays ENABLING, UPDATING or DISABLING in the default account (none by default). */
+    /** How long a Kinesis destination stays ENABLING, UPDATING or DISABLING (default account; none by default). */
     public void setKinesisStreamingDelay(java.time.Duration delay) {
         fronts.defaultFront().operations().kinesis().setDelay(delay);
     }
