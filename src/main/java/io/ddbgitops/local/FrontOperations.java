@@ -55,7 +55,7 @@ final class FrontOperations {
         this.contributorInsights = new ContributorInsightsOperations(state, engine);
         this.resourcePolicies = new ResourcePolicyOperations(state, engine, clock);
         this.kinesis = new KinesisStreamingOperations(engine, clock);
-        this.replicas = new ReplicaOperations(state, engine, items);
+        this.replicas = new ReplicaOperations(state, engine, items, scaling);
         this.slowWork = new SlowWork(clock);
         this.updateTable = new UpdateTableOperation(state, engine, replicas, slowWork, clock);
         this.createTable = new CreateTableOperation(engine, tags, updateTable, journal, clock);
