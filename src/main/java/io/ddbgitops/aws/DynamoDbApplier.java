@@ -221,6 +221,14 @@ public final class DynamoDbApplier {
             // A target can only be registered for a table or index that exists; ACTIVE also means no update runs.
             waiter.awaitActive(client, id);
             scaling.apply(id, step.step());
+        } else if (action instanceof Action.Kinesis kinesis) {
+            // enabling is long work the next run follows; the table itself must be ACTIVE to start it
+            waiter.awaitActive(client, id);
+            KinesisDestinations.apply(client, table, kinesis.step());
+        } else if (action instanceof Action.ResourcePolicy policy) {
+            // the policy names the table's ARN, which PutResourcePolicy needs ACTIVE behind it
+            waiter.awaitActive(client, id);
+            ResourcePolicies.apply(client, arn(client, table), policy.step());
         } else if (action instanceof Action.SafetyBackup backup) {
             backups.safetyBackup(client, id, backup.reason(), java.time.Instant.now());
         } else {

@@ -12,6 +12,8 @@ import io.ddbgitops.plan.ForeignTable;
 import io.ddbgitops.plan.ObservedIndex;
 import io.ddbgitops.plan.Ownership;
 import io.ddbgitops.plan.ObservedTable;
+import io.ddbgitops.plan.kinesis.LiveKinesis;
+import io.ddbgitops.plan.policy.LivePolicy;
 import io.ddbgitops.plan.ThroughputHistory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -113,7 +115,10 @@ public final class LiveStateReader {
                 .tags(tags(client, table.tableArn()))
                 .autoScaling(scaling.read(id, table.globalSecondaryIndexes().stream()
                         .map(g -> g.indexName()).toList(), listings))
-                .settings(SettingsReader.read(client, id, table, clients.kmsAliases(), needs.contributorInsights()));
+                .settings(SettingsReader.read(client, id, table, clients.kmsAliases(), needs.contributorInsights()))
+                .resourcePolicy(needs.resourcePolicy() ? ResourcePolicies.read(client, table.tableArn())
+                        : LivePolicy.none())
+                .kinesis(needs.kinesis() ? KinesisDestinations.read(client, id.tableName()) : LiveKinesis.none());
         return new LiveTable(Optional.of(observed.build()), pitr.map(BackupReader::window));
     }
 

@@ -57,7 +57,10 @@ final class ManifestMapper {
                 autoScaling(optional.path("autoscaling")),
                 text(optional.path("account")),
                 warmThroughput(optional.path("warm_throughput")),
-                insights(optional.path("contributor_insights")).flatMap(ContributorInsightsSpec::mode));
+                insights(optional.path("contributor_insights")).flatMap(ContributorInsightsSpec::mode),
+                text(optional.path("resource_policy")),
+                present(optional.path("kinesis_streaming_destination")).map(k -> new KinesisDestinationSpec(
+                        k.path("stream_arn").asText(), text(k.path("approximate_creation_date_time_precision")))));
     }
 
     private static Optional<WarmThroughputSpec> warmThroughput(JsonNode warm) {

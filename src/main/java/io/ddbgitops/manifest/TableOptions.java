@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The {@code spec.optional_spec} extensions beyond the sort key. An empty Optional means the manifest
  * does not mention the setting, so the live value is left as it is. {@code account} is an account name from the
- * repository config; empty means the default credential chain.
+ * repository config; empty means the default credential chain. {@code resourcePolicy}
+ * is the policy's JSON text, read from its file when the manifest names one.
  */
 public record TableOptions(
         BillingMode billingMode,
@@ -30,7 +31,9 @@ public record TableOptions(
         Optional<AutoScalingSpec> autoScaling,
         Optional<String> account,
         Optional<WarmThroughputSpec> warmThroughput,
-        Optional<ContributorInsightsSpec.Mode> contributorInsightsMode) {
+        Optional<ContributorInsightsSpec.Mode> contributorInsightsMode,
+        Optional<String> resourcePolicy,
+        Optional<KinesisDestinationSpec> kinesisDestination) {
 
     public TableOptions {
         tags = Map.copyOf(tags);
@@ -51,7 +54,7 @@ public record TableOptions(
         this(billingMode, maxReadRequestUnits, maxWriteRequestUnits, pitrRecoveryPeriodDays, backup, streamViewType,
                 ttlAttributeName, deletionProtection, tableClass, sse, contributorInsights, tags,
                 globalSecondaryIndexes, localSecondaryIndexes, replicas, restore, adopt, autoScaling,
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** The table's contributor insights as the manifest gives them ({@code true}, or {@code {enabled, mode}}). */
@@ -64,7 +67,7 @@ public record TableOptions(
         return new TableOptions(billingMode, maxReadRequestUnits, maxWriteRequestUnits, pitrRecoveryPeriodDays, backup,
                 streamViewType, ttlAttributeName, deletionProtection, tableClass, sse, contributorInsights, tags,
                 globalSecondaryIndexes, localSecondaryIndexes, replicas, restore, adopt, autoScaling,
-                Optional.of(name), warmThroughput, contributorInsightsMode);
+                Optional.of(name), warmThroughput, contributorInsightsMode, resourcePolicy, kinesisDestination);
     }
 
     /** What a seed manifest (no extensions) means. */
@@ -72,6 +75,7 @@ public record TableOptions(
         return new TableOptions(BillingMode.PROVISIONED, Optional.empty(), Optional.empty(), Optional.empty(),
                 BackupSpec.defaults(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), false, Optional.empty());
+                Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
     }
 }

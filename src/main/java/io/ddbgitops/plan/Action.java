@@ -8,6 +8,8 @@ import io.ddbgitops.manifest.StreamViewType;
 import io.ddbgitops.manifest.TableClass;
 import io.ddbgitops.manifest.TableManifest;
 import io.ddbgitops.plan.autoscaling.ScalingStep;
+import io.ddbgitops.plan.kinesis.KinesisStep;
+import io.ddbgitops.plan.policy.PolicyStep;
 import io.ddbgitops.plan.settings.SettingStep;
 
 import java.util.List;
@@ -179,6 +181,22 @@ public sealed interface Action {
 
     /** One Application Auto Scaling call; the auto scaling family decides which and in what order. */
     record AutoScaling(ScalingStep step) implements Action {
+        @Override
+        public String describe() {
+            return step.describe();
+        }
+    }
+
+    /** One resource-policy call on the table's ARN; the resource policy family decides which. */
+    record ResourcePolicy(PolicyStep step) implements Action {
+        @Override
+        public String describe() {
+            return step.describe();
+        }
+    }
+
+    /** One Kinesis streaming destination call; the Kinesis family decides which and in what order. */
+    record Kinesis(KinesisStep step) implements Action {
         @Override
         public String describe() {
             return step.describe();

@@ -8,6 +8,8 @@ import io.ddbgitops.manifest.TableClass;
 import io.ddbgitops.manifest.TableId;
 import io.ddbgitops.plan.autoscaling.ObservedScaling;
 import io.ddbgitops.plan.settings.ObservedSettings;
+import io.ddbgitops.plan.kinesis.LiveKinesis;
+import io.ddbgitops.plan.policy.LivePolicy;
 
 import java.util.List;
 import java.util.Map;
@@ -46,7 +48,9 @@ public record ObservedTable(
         List<String> replicas,
         Map<String, String> tags,
         Optional<ObservedScaling> autoScaling,
-        ObservedSettings settings) {
+        ObservedSettings settings,
+        LivePolicy resourcePolicy,
+        LiveKinesis kinesis) {
 
     public ObservedTable {
         Objects.requireNonNull(id, "id");
@@ -109,6 +113,8 @@ public record ObservedTable(
         private Map<String, String> tags = Map.of();
         private Optional<ObservedScaling> autoScaling = Optional.of(ObservedScaling.none());
         private ObservedSettings settings = ObservedSettings.none();
+        private LivePolicy resourcePolicy = new LivePolicy.None();
+        private LiveKinesis kinesis = LiveKinesis.none();
 
         private Builder(TableId id, KeyAttribute partitionKey) {
             this.id = id;
@@ -142,6 +148,8 @@ public record ObservedTable(
             tags = t.tags;
             autoScaling = t.autoScaling;
             settings = t.settings;
+            resourcePolicy = t.resourcePolicy;
+            kinesis = t.kinesis;
         }
 
         public Builder arn(String value) { arn = value; return this; }
@@ -178,12 +186,14 @@ public record ObservedTable(
         public Builder replicas(List<String> value) { replicas = value; return this; }
         public Builder tags(Map<String, String> value) { tags = value; return this; }
         public Builder autoScaling(Optional<ObservedScaling> value) { autoScaling = value; return this; }
+        public Builder resourcePolicy(LivePolicy value) { resourcePolicy = value; return this; }
+        public Builder kinesis(LiveKinesis value) { kinesis = value; return this; }
 
         public ObservedTable build() {
             return new ObservedTable(id, arn, status, partitionKey, sortKey, billingMode, readCapacity, writeCapacity,
                     maxReadRequestUnits, maxWriteRequestUnits, history, globalIndexes, localIndexes, pitr,
                     pitrRecoveryPeriodDays, stream, ttl, deletionProtection, tableClass, lastTableClassChange, sse,
-                    contributorInsights, replicas, tags, autoScaling, settings);
+                    contributorInsights, replicas, tags, autoScaling, settings, resourcePolicy, kinesis);
         }
     }
 }

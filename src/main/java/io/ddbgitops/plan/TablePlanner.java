@@ -6,6 +6,8 @@ import io.ddbgitops.manifest.TableManifest;
 import io.ddbgitops.manifest.TableOptions;
 import io.ddbgitops.plan.autoscaling.AutoScalingFamily;
 import io.ddbgitops.plan.autoscaling.ScalingStep;
+import io.ddbgitops.plan.kinesis.KinesisFamily;
+import io.ddbgitops.plan.policy.ResourcePolicyFamily;
 import io.ddbgitops.plan.replicas.ReplicaRules;
 import io.ddbgitops.plan.settings.KmsKeyComparison;
 import io.ddbgitops.plan.settings.SettingFamilies;
@@ -100,6 +102,13 @@ public final class TablePlanner {
             desired.putAll(family.applied());
             messages.addAll(family.messages());
         }
+        ResourcePolicyFamily policy = ResourcePolicyFamily.forNewTable(manifest, previouslyApplied);
+        changes.addAll(policy.changes());
+        desired.putAll(policy.applied());
+        messages.addAll(policy.messages());
+        KinesisFamily kinesis = KinesisFamily.forNewTable(manifest, previouslyApplied);
+        changes.addAll(kinesis.changes());
+        desired.putAll(kinesis.applied());
         TableOptions o = manifest.options();
         Map<String, String> tags = new TreeMap<>(o.tags());
         tags.putAll(Ownership.tagFor(manifest));
@@ -115,6 +124,8 @@ public final class TablePlanner {
             actions.add(new Action.UpdatePitr(true, o.pitrRecoveryPeriodDays()));
         }
         actions.addAll(settingCalls);
+        kinesis.steps().forEach(step -> actions.add(new Action.Kinesis(step)));
+        policy.steps().forEach(step -> actions.add(new Action.ResourcePolicy(step)));
         TableStatus status = replicasRefused.isPresent() ? TableStatus.BLOCKED
                 : cause == Change.Cause.DRIFT ? TableStatus.DRIFTED : TableStatus.CREATED;
         if (cause == Change.Cause.DRIFT) {
@@ -151,6 +162,8 @@ public final class TablePlanner {
         private List<String> lastActionFields = List.of();
         private final AutoScalingFamily scaling;
         private final List<SettingFamily> families;
+        private final ResourcePolicyFamily policy;
+        private final KinesisFamily kinesis;
         private boolean blocked;
         private boolean safetyBackupTaken;
 
@@ -178,6 +191,8 @@ public final class TablePlanner {
                 applied.put(Fields.SSE, key.value());
                 key.warning().ifPresent(messages::add);
             });
+            this.policy = ResourcePolicyFamily.forTable(manifest, live.resourcePolicy(), previouslyApplied);
+            this.kinesis = KinesisFamily.forTable(manifest, live.kinesis(), previouslyApplied);
         }
 
         /**
@@ -227,8 +242,38 @@ public final class TablePlanner {
             changes.addAll(scaling.changes());
             messages.addAll(scaling.messages());
             applied.putAll(scaling.applied());
+            kinesis();
+            resourcePolicy();
             return new TablePlan(manifest, status(), changes, actions, messages, applied,
                     history.withInProgress(inProgress), actionFields);
+        }
+
+        /**
+         * Kinesis streaming does not need UpdateTable, but waits with the rest on a busy table; a destination still
+         * ENABLING is long work of its own, reported in progress since it was first seen.
+         */
+        private void kinesis() {
+            changes.addAll(kinesis.changes());
+            messages.addAll(kinesis.messages());
+            applied.putAll(kinesis.applied());
+            boolean busy = busyAtRead();
+            kinesis.inProgress().forEach((field, status) -> progress(field, status));
+            if (!busy) {
+                kinesis.steps().forEach(step -> actions.add(new Action.Kinesis(step)));
+            }
+        }
+
+        /**
+         * Last, after tags: a policy that locks this tool out must not stop the rest of the table being put right.
+         * Like auto scaling, it waits while the table is busy with long work.
+         */
+        private void resourcePolicy() {
+            changes.addAll(policy.changes());
+            messages.addAll(policy.messages());
+            applied.putAll(policy.applied());
+            if (!busyAtRead()) {
+                policy.steps().forEach(step -> actions.add(new Action.ResourcePolicy(step)));
+            }
         }
 
         /** On a table busy with long work, auto scaling waits with the rest: a new index may not exist yet. */

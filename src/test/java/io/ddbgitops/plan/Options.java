@@ -4,6 +4,7 @@ import io.ddbgitops.manifest.AutoScalingSpec;
 import io.ddbgitops.manifest.BackupSpec;
 import io.ddbgitops.manifest.BillingMode;
 import io.ddbgitops.manifest.GlobalSecondaryIndex;
+import io.ddbgitops.manifest.KinesisDestinationSpec;
 import io.ddbgitops.manifest.LocalSecondaryIndex;
 import io.ddbgitops.manifest.RestoreSpec;
 import io.ddbgitops.manifest.SseSpec;
@@ -38,6 +39,8 @@ final class Options {
     Optional<String> account;
     Optional<io.ddbgitops.manifest.WarmThroughputSpec> warmThroughput;
     Optional<io.ddbgitops.manifest.ContributorInsightsSpec.Mode> insightsMode;
+    Optional<String> resourcePolicy;
+    Optional<KinesisDestinationSpec> kinesis;
 
     Options(TableOptions o) {
         billingMode = o.billingMode();
@@ -61,6 +64,8 @@ final class Options {
         account = o.account();
         warmThroughput = o.warmThroughput();
         insightsMode = o.contributorInsightsMode();
+        resourcePolicy = o.resourcePolicy();
+        kinesis = o.kinesisDestination();
     }
 
     Options warmThroughput(long read, long write) {
@@ -97,10 +102,12 @@ final class Options {
     }
     Options adopt(boolean value) { adopt = value; return this; }
     Options autoScaling(AutoScalingSpec value) { autoScaling = Optional.of(value); return this; }
+    Options resourcePolicy(String value) { resourcePolicy = Optional.of(value); return this; }
+    Options kinesis(KinesisDestinationSpec value) { kinesis = Optional.of(value); return this; }
 
     TableOptions build() {
         return new TableOptions(billingMode, maxRead, maxWrite, pitrDays, backup, stream, ttl, deletionProtection,
                 tableClass, sse, contributorInsights, tags, gsis, lsis, replicas, restore, adopt, autoScaling,
-                account, warmThroughput, insightsMode);
+                account, warmThroughput, insightsMode, resourcePolicy, kinesis);
     }
 }
