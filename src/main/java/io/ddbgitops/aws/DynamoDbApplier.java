@@ -6,11 +6,11 @@ import io.ddbgitops.plan.Action;
 import io.ddbgitops.plan.ApplyProgress;
 import io.ddbgitops.plan.TablePlanner;
 import io.ddbgitops.plan.TablePlan;
+import io.ddbgitops.plan.settings.SettingStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsAction;
 import software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
@@ -204,9 +204,8 @@ public final class DynamoDbApplier {
                         s.pointInTimeRecoveryEnabled(pitr.enabled());
                         pitr.recoveryPeriodDays().ifPresent(s::recoveryPeriodInDays);
                     }));
-        } else if (action instanceof Action.SetContributorInsights insights) {
-            client.updateContributorInsights(r -> r.tableName(table).contributorInsightsAction(
-                    insights.enabled() ? ContributorInsightsAction.ENABLE : ContributorInsightsAction.DISABLE));
+        } else if (action instanceof Action.TableSetting setting) {
+            setting(client, id, setting.step());
         } else if (action instanceof Action.TagTable tag) {
             tag(client, table, tag.tags());
         } else if (action instanceof Action.UntagTable untag) {
@@ -222,10 +221,32 @@ public final class DynamoDbApplier {
             // A target can only be registered for a table or index that exists; ACTIVE also means no update runs.
             waiter.awaitActive(client, id);
             scaling.apply(id, step.step());
+        } else if (action instanceof Action.Kinesis kinesis) {
+            // enabling is long work the next run follows; the table itself must be ACTIVE to start it
+            waiter.awaitActive(client, id);
+            KinesisDestinations.apply(client, table, kinesis.step());
+        } else if (action instanceof Action.ResourcePolicy policy) {
+            // the policy names the table's ARN, which PutResourcePolicy needs ACTIVE behind it
+            waiter.awaitActive(client, id);
+            ResourcePolicies.apply(client, arn(client, table), policy.step());
         } else if (action instanceof Action.SafetyBackup backup) {
             backups.safetyBackup(client, id, backup.reason(), java.time.Instant.now());
         } else {
             throw new IllegalArgumentException("no applier for " + action);
+        }
+    }
+
+    /** A setting family's step: its UpdateTable (one in flight, table settled around it) or its own call. */
+    private void setting(DynamoDbClient client, TableId id, SettingStep step) {
+        if (step instanceof SettingStep.SetWarmThroughput warm) {
+            updateTable(client, id, t -> SettingRequests.warmThroughput(t, warm));
+        } else if (step instanceof SettingStep.SetIndexCaps caps) {
+            updateTable(client, id, t -> SettingRequests.indexCaps(t, caps));
+        } else if (step instanceof SettingStep.SetContributorInsights insights) {
+            if (insights.needsActiveTable()) {
+                waiter.awaitActive(client, id);
+            }
+            client.updateContributorInsights(SettingRequests.insights(id.tableName(), insights));
         }
     }
 

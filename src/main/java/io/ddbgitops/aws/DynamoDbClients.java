@@ -42,6 +42,8 @@ public final class DynamoDbClients implements AutoCloseable {
     private record ClientKey(Optional<Account> account, String region) {
     }
 
+    private KmsAliases kmsAliases;
+
     public DynamoDbClients(AwsSettings settings) {
         this.settings = settings;
         // placeholders only for a stand-in endpoint: never towards AWS itself, even when named with --endpoint-url
@@ -99,6 +101,19 @@ public final class DynamoDbClients implements AutoCloseable {
         return autoScaling(TableId.DEFAULT_ACCOUNT, region);
     }
 
+    /** KMS aliases per account and region, read at most once while these clients live. */
+    synchronized KmsAliases kmsAliases() {
+        if (kmsAliases == null) {
+            kmsAliases = new KmsAliases(this);
+        }
+        return kmsAliases;
+    }
+
+    /** The credentials calls in the named account sign with (KMS ListAliases signs its own request). */
+    AwsCredentialsProvider credentials(String account) {
+        return key(account, "").account().map(roles::credentials).orElse(credentials);
+    }
+
     /** Application Auto Scaling where the table lives; the local endpoint serves it on the same port as DynamoDB. */
     public ApplicationAutoScalingClient autoScaling(TableId id) {
         return autoScaling(id.account(), id.region());
@@ -153,6 +168,12 @@ public final class DynamoDbClients implements AutoCloseable {
         clients.clear();
         scalingClients.values().forEach(ApplicationAutoScalingClient::close);
         scalingClients.clear();
+        synchronized (this) {
+            if (kmsAliases != null) {
+                kmsAliases.close();
+                kmsAliases = null;
+            }
+        }
         roles.close();
     }
 

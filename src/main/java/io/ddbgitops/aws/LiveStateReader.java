@@ -12,6 +12,8 @@ import io.ddbgitops.plan.ForeignTable;
 import io.ddbgitops.plan.ObservedIndex;
 import io.ddbgitops.plan.Ownership;
 import io.ddbgitops.plan.ObservedTable;
+import io.ddbgitops.plan.kinesis.LiveKinesis;
+import io.ddbgitops.plan.policy.LivePolicy;
 import io.ddbgitops.plan.ThroughputHistory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -90,7 +92,9 @@ public final class LiveStateReader {
                         key(g.keySchema(), definitions, KeyType.HASH).orElseThrow(),
                         key(g.keySchema(), definitions, KeyType.RANGE), projection(g.projection()),
                         read(g.provisionedThroughput()), write(g.provisionedThroughput()),
-                        history(g.provisionedThroughput(), null), g.indexStatusAsString())).toList())
+                        history(g.provisionedThroughput(), null), g.indexStatusAsString(),
+                        moreKeys(g.keySchema(), definitions, KeyType.HASH),
+                        moreKeys(g.keySchema(), definitions, KeyType.RANGE))).toList())
                 .localIndexes(table.localSecondaryIndexes().stream().map(l -> new ObservedIndex(l.indexName(),
                         key(l.keySchema(), definitions, KeyType.HASH).orElseThrow(),
                         key(l.keySchema(), definitions, KeyType.RANGE), projection(l.projection()), 0, 0,
@@ -107,17 +111,15 @@ public final class LiveStateReader {
                 .lastTableClassChange(table.tableClassSummary() == null ? Optional.empty()
                         : Optional.ofNullable(table.tableClassSummary().lastUpdateDateTime()))
                 .sse(sse(table))
-                .contributorInsights(needs.contributorInsights() ? contributorInsights(client, id) : Optional.empty())
                 .replicas(table.replicas().stream().map(r -> r.regionName()).sorted().toList())
                 .tags(tags(client, table.tableArn()))
                 .autoScaling(scaling.read(id, table.globalSecondaryIndexes().stream()
-                        .map(g -> g.indexName()).toList(), listings));
+                        .map(g -> g.indexName()).toList(), listings))
+                .settings(SettingsReader.read(client, id, table, clients.kmsAliases(), needs.contributorInsights()))
+                .resourcePolicy(needs.resourcePolicy() ? ResourcePolicies.read(client, table.tableArn())
+                        : LivePolicy.none())
+                .kinesis(needs.kinesis() ? KinesisDestinations.read(client, id.tableName()) : LiveKinesis.none());
         return new LiveTable(Optional.of(observed.build()), pitr.map(BackupReader::window));
-    }
-
-    private static Optional<Boolean> contributorInsights(DynamoDbClient client, TableId id) {
-        return optional(() -> client.describeContributorInsights(r -> r.tableName(id.tableName()))
-                .contributorInsightsStatusAsString()).map(s -> s.equals("ENABLED") || s.equals("ENABLING"));
     }
 
     /**
@@ -150,6 +152,13 @@ public final class LiveStateReader {
                 .map(KeySchemaElement::attributeName)
                 .findFirst()
                 .map(name -> new KeyAttribute(name, attributeType(definitions, name)));
+    }
+
+    /** The attributes of a multi-attribute key after its first, in key schema order. */
+    private static List<KeyAttribute> moreKeys(List<KeySchemaElement> keys, List<AttributeDefinition> definitions,
+                                               KeyType type) {
+        return keys.stream().filter(k -> k.keyType() == type).skip(1)
+                .map(k -> new KeyAttribute(k.attributeName(), attributeType(definitions, k.attributeName()))).toList();
     }
 
     private static AttributeType attributeType(List<AttributeDefinition> definitions, String name) {

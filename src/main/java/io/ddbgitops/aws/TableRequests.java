@@ -43,8 +43,8 @@ final class TableRequests {
         List<GlobalSecondaryIndex> gsis = o.globalSecondaryIndexes().orElse(List.of());
         List<LocalSecondaryIndex> lsis = o.localSecondaryIndexes().orElse(List.of());
         gsis.forEach(g -> {
-            attributes.putIfAbsent(g.partitionKey().name(), g.partitionKey());
-            g.sortKey().ifPresent(k -> attributes.putIfAbsent(k.name(), k));
+            g.partitionKeys().forEach(k -> attributes.putIfAbsent(k.name(), k));
+            g.sortKeys().forEach(k -> attributes.putIfAbsent(k.name(), k));
         });
         lsis.forEach(l -> attributes.putIfAbsent(l.sortKey().name(), l.sortKey()));
         CreateTableRequest.Builder request = CreateTableRequest.builder()
@@ -62,12 +62,15 @@ final class TableRequests {
             request.globalSecondaryIndexes(gsis.stream().map(g -> {
                 var index = software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex.builder()
                         .indexName(g.indexName())
-                        .keySchema(keys(g.partitionKey(), g.sortKey()))
+                        .keySchema(indexKeys(g))
                         .projection(projection(g.projection()));
                 if (provisioned) {
                     index.provisionedThroughput(throughput(g.readCapacity().orElse(m.readCapacity()),
                             g.writeCapacity().orElse(m.writeCapacity())));
+                } else if (g.maxReadRequestUnits().isPresent() || g.maxWriteRequestUnits().isPresent()) {
+                    index.onDemandThroughput(SettingRequests.caps(g.maxReadRequestUnits(), g.maxWriteRequestUnits()));
                 }
+                g.warmThroughput().ifPresent(w -> index.warmThroughput(SettingRequests.warm(w)));
                 return index.build();
             }).toList());
         }
@@ -84,6 +87,7 @@ final class TableRequests {
         o.deletionProtection().ifPresent(request::deletionProtectionEnabled);
         o.tableClass().ifPresent(c -> request.tableClass(c.name()));
         o.sse().ifPresent(s -> request.sseSpecification(sse(s)));
+        o.warmThroughput().ifPresent(w -> request.warmThroughput(SettingRequests.warm(w)));
         return request.build();
     }
 
@@ -118,13 +122,17 @@ final class TableRequests {
     static UpdateTableRequest createIndex(String table, Action.CreateIndex create) {
         GlobalSecondaryIndex g = create.index();
         Map<String, KeyAttribute> attributes = new LinkedHashMap<>();
-        attributes.put(g.partitionKey().name(), g.partitionKey());
-        g.sortKey().ifPresent(k -> attributes.put(k.name(), k));
+        g.partitionKeys().forEach(k -> attributes.putIfAbsent(k.name(), k));
+        g.sortKeys().forEach(k -> attributes.putIfAbsent(k.name(), k));
         CreateGlobalSecondaryIndexAction.Builder index = CreateGlobalSecondaryIndexAction.builder()
                 .indexName(g.indexName())
-                .keySchema(keys(g.partitionKey(), g.sortKey()))
+                .keySchema(indexKeys(g))
                 .projection(projection(g.projection()));
         create.throughput().ifPresent(t -> index.provisionedThroughput(throughput(t.readCapacity(), t.writeCapacity())));
+        if (create.throughput().isEmpty() && (g.maxReadRequestUnits().isPresent() || g.maxWriteRequestUnits().isPresent())) {
+            index.onDemandThroughput(SettingRequests.caps(g.maxReadRequestUnits(), g.maxWriteRequestUnits()));
+        }
+        g.warmThroughput().ifPresent(w -> index.warmThroughput(SettingRequests.warm(w)));
         return UpdateTableRequest.builder().tableName(table)
                 .attributeDefinitions(definitions(attributes.values()))
                 .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(index.build()).build())
@@ -152,6 +160,16 @@ final class TableRequests {
                 .update(u -> u.indexName(t.indexName())
                         .provisionedThroughput(throughput(t.readCapacity(), t.writeCapacity())))
                 .build();
+    }
+
+    /** Every partition key attribute (HASH), then every sort key attribute (RANGE), in the declared order. */
+    private static List<KeySchemaElement> indexKeys(GlobalSecondaryIndex g) {
+        List<KeySchemaElement> keys = new ArrayList<>();
+        g.partitionKeys().forEach(k -> keys.add(KeySchemaElement.builder().attributeName(k.name())
+                .keyType(KeyType.HASH).build()));
+        g.sortKeys().forEach(k -> keys.add(KeySchemaElement.builder().attributeName(k.name())
+                .keyType(KeyType.RANGE).build()));
+        return keys;
     }
 
     private static List<KeySchemaElement> keys(KeyAttribute partition, Optional<KeyAttribute> sort) {

@@ -35,21 +35,41 @@ final class ContributorInsightsOperations {
         Optional<String> index = Json.text(request, "IndexName");
         requireExists(table, index);
         String status = action.equals("ENABLE") ? "ENABLED" : "DISABLED";
-        state.updateFeatures(table, f -> f.withContributorInsights(index.orElse(TABLE), status));
+        Optional<String> mode = mode(request);
+        // the mode is kept with the status ("ENABLED/THROTTLED_KEYS"): one setting per table or index
+        state.updateFeatures(table, f -> f.withContributorInsights(index.orElse(TABLE),
+                status + mode.filter(m -> status.equals("ENABLED")).map(m -> "/" + m).orElse("")));
         ObjectNode response = Json.object().put("TableName", table.table());
         index.ifPresent(i -> response.put("IndexName", i));
-        return WireResponse.ok(response.put("ContributorInsightsStatus", status));
+        response.put("ContributorInsightsStatus", status);
+        mode.filter(m -> status.equals("ENABLED")).ifPresent(m -> response.put("ContributorInsightsMode", m));
+        return WireResponse.ok(response);
+    }
+
+    /** ContributorInsightsMode, AWS's enum (botocore dynamodb service-2.json, checked 2026-12-01). */
+    private static Optional<String> mode(ObjectNode request) {
+        Optional<String> mode = Json.text(request, "ContributorInsightsMode");
+        mode.filter(m -> !m.equals("ACCESSED_AND_THROTTLED_KEYS") && !m.equals("THROTTLED_KEYS")).ifPresent(m -> {
+            throw AwsException.validation("1 validation error detected: Value '" + m + "' at "
+                    + "'contributorInsightsMode' failed to satisfy constraint: Member must satisfy enum value set: "
+                    + "[ACCESSED_AND_THROTTLED_KEYS, THROTTLED_KEYS]");
+        });
+        return mode;
     }
 
     WireResponse describe(String region, ObjectNode request) {
         TableKey table = TableArns.nameOrArn(Json.requiredText(request, "TableName"), region);
         Optional<String> index = Json.text(request, "IndexName");
         requireExists(table, index);
-        String status = state.features(table).contributorInsights().getOrDefault(index.orElse(TABLE), "DISABLED");
+        String[] kept = state.features(table).contributorInsights().getOrDefault(index.orElse(TABLE), "DISABLED")
+                .split("/", 2);
         ObjectNode response = Json.object().put("TableName", table.table());
         index.ifPresent(i -> response.put("IndexName", i));
         response.putArray("ContributorInsightsRuleList");
-        response.put("ContributorInsightsStatus", status);
+        response.put("ContributorInsightsStatus", kept[0]);
+        if (kept.length > 1) {
+            response.put("ContributorInsightsMode", kept[1]);
+        }
         return WireResponse.ok(response);
     }
 
@@ -69,7 +89,11 @@ final class ContributorInsightsOperations {
                 if (!entry.getKey().equals(TABLE)) {
                     summary.put("IndexName", entry.getKey());
                 }
-                summary.put("ContributorInsightsStatus", entry.getValue());
+                String[] kept = entry.getValue().split("/", 2);
+                summary.put("ContributorInsightsStatus", kept[0]);
+                if (kept.length > 1) {
+                    summary.put("ContributorInsightsMode", kept[1]);
+                }
             }
         }
         return WireResponse.ok(Json.object().set("ContributorInsightsSummaries", summaries));

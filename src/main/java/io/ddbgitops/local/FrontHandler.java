@@ -94,6 +94,9 @@ final class FrontHandler implements HttpHandler {
         Engine engine = front.engine();
         FrontOperations operations = front.operations();
         String region = SigV4Authorization.region(authorization);
+        if (KmsOperations.handles(target)) {
+            return operations.kms().answer(target, region, body);
+        }
         if (AutoScalingOperations.handles(target)) {
             return operations.autoScaling().answer(target, region, body);
         }

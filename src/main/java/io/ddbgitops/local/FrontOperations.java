@@ -11,7 +11,10 @@ final class FrontOperations {
     private static final Set<String> HANDLED = Set.of("UpdateContinuousBackups", "DescribeContinuousBackups",
             "CreateBackup", "DescribeBackup", "ListBackups", "DeleteBackup", "RestoreTableFromBackup",
             "RestoreTableToPointInTime", "TagResource", "UntagResource", "ListTagsOfResource",
-            "UpdateContributorInsights", "DescribeContributorInsights", "ListContributorInsights");
+            "UpdateContributorInsights", "DescribeContributorInsights", "ListContributorInsights",
+            "PutResourcePolicy", "GetResourcePolicy", "DeleteResourcePolicy",
+            "EnableKinesisStreamingDestination", "UpdateKinesisStreamingDestination",
+            "DisableKinesisStreamingDestination", "DescribeKinesisStreamingDestination");
 
     private final FrontState state;
     private final PitrHistory history;
@@ -22,6 +25,8 @@ final class FrontOperations {
     private final RestoreOperation restore;
     private final PointInTimeRestoreOperation pointInTimeRestore;
     private final ContributorInsightsOperations contributorInsights;
+    private final ResourcePolicyOperations resourcePolicies;
+    private final KinesisStreamingOperations kinesis;
     private final ReplicaOperations replicas;
     private final UpdateTableOperation updateTable;
     private final CreateTableOperation createTable;
@@ -31,6 +36,7 @@ final class FrontOperations {
     private final Scaler scaler;
     private final AutoScalingOperations autoScaling;
     private final LocalAdmin admin;
+    private final KmsOperations kms;
     private final SlowWork slowWork;
     private final Clock clock;
 
@@ -48,9 +54,12 @@ final class FrontOperations {
         this.restore = new RestoreOperation(state, engine, items, clock);
         this.pointInTimeRestore = new PointInTimeRestoreOperation(state, engine, items, history, clock);
         this.contributorInsights = new ContributorInsightsOperations(state, engine);
+        this.resourcePolicies = new ResourcePolicyOperations(state, engine, clock);
+        this.kinesis = new KinesisStreamingOperations(engine, clock);
         this.replicas = new ReplicaOperations(state, engine, items, scaling);
         this.slowWork = new SlowWork(clock);
-        this.updateTable = new UpdateTableOperation(state, engine, replicas, slowWork, clock);
+        this.kms = new KmsOperations(clock);
+        this.updateTable = new UpdateTableOperation(state, engine, replicas, slowWork, clock, kms);
         this.createTable = new CreateTableOperation(engine, tags, updateTable, journal, clock);
         this.timeToLive = new TimeToLiveGuard(state, engine, clock);
         this.writes = new WriteRecorder(state, history, engine, clock);
@@ -84,6 +93,13 @@ final class FrontOperations {
             case "UpdateContributorInsights" -> contributorInsights.update(region, request);
             case "DescribeContributorInsights" -> contributorInsights.describe(region, request);
             case "ListContributorInsights" -> contributorInsights.list(region, request);
+            case "PutResourcePolicy" -> resourcePolicies.put(region, request);
+            case "GetResourcePolicy" -> resourcePolicies.get(region, request);
+            case "DeleteResourcePolicy" -> resourcePolicies.delete(region, request);
+            case "EnableKinesisStreamingDestination" -> kinesis.enable(region, request);
+            case "UpdateKinesisStreamingDestination" -> kinesis.update(region, request);
+            case "DisableKinesisStreamingDestination" -> kinesis.disable(region, request);
+            case "DescribeKinesisStreamingDestination" -> kinesis.describe(region, request);
             default -> throw AwsException.unknownOperation(operation);
         };
     }
@@ -132,6 +148,10 @@ final class FrontOperations {
         return autoScaling;
     }
 
+    KmsOperations kms() {
+        return kms;
+    }
+
     LocalAdmin admin() {
         return admin;
     }
@@ -175,8 +195,13 @@ final class FrontOperations {
         forgetTable(table);
     }
 
+    KinesisStreamingOperations kinesis() {
+        return kinesis;
+    }
+
     void forgetTable(TableKey table) {
         slowWork.forget(table);
+        kinesis.forget(table);
         replicas.forget(table);
         history.drop(table);
         state.forgetTable(table);

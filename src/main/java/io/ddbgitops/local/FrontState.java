@@ -22,6 +22,7 @@ final class FrontState {
     private final Map<TableKey, PitrSetting> pitr = new HashMap<>();
     private final Map<TableKey, TableFeatures> features = new HashMap<>();
     private final Map<String, Backup> backups = new LinkedHashMap<>();
+    private final Map<TableKey, ResourcePolicyOperations.StoredPolicy> policies = new HashMap<>();
     private final Optional<StateFiles> files;
 
     private FrontState(Optional<StateFiles> files) {
@@ -36,6 +37,7 @@ final class FrontState {
         FrontState state = new FrontState(Optional.of(files));
         files.loadSettings(state.tags, state.pitr, state.features);
         files.loadBackups().forEach(b -> state.backups.put(b.arn(), b));
+        state.policies.putAll(files.loadPolicies());
         return state;
     }
 
@@ -86,6 +88,15 @@ final class FrontState {
         saveSettings();
     }
 
+    synchronized Optional<ResourcePolicyOperations.StoredPolicy> resourcePolicy(TableKey table) {
+        return Optional.ofNullable(policies.get(table));
+    }
+
+    synchronized void setResourcePolicy(TableKey table, Optional<ResourcePolicyOperations.StoredPolicy> policy) {
+        policy.ifPresentOrElse(p -> policies.put(table, p), () -> policies.remove(table));
+        files.ifPresent(f -> f.savePolicies(policies));
+    }
+
     /** True when any table has PITR on: writes are only inspected then. */
     synchronized boolean anyPitrEnabled() {
         return pitr.values().stream().anyMatch(PitrSetting::enabled);
@@ -99,6 +110,9 @@ final class FrontState {
         if (changed) {
             saveSettings();
         }
+        if (policies.remove(table) != null) {
+            files.ifPresent(f -> f.savePolicies(policies));
+        }
     }
 
     /** Every table the front keeps something for. */
@@ -106,6 +120,7 @@ final class FrontState {
         Set<TableKey> tables = new HashSet<>(tags.keySet());
         tables.addAll(pitr.keySet());
         tables.addAll(features.keySet());
+        tables.addAll(policies.keySet());
         return tables;
     }
 

@@ -132,6 +132,11 @@ public final class LocalEndpoint implements AutoCloseable {
         fronts.setDelays(delays);
     }
 
+    /** How long a Kinesis destination stays ENABLING, UPDATING or DISABLING (default account; none by default). */
+    public void setKinesisStreamingDelay(java.time.Duration delay) {
+        fronts.defaultFront().operations().kinesis().setDelay(delay);
+    }
+
     /** Stops the front and DynamoDB Local; calling it again does nothing. */
     @Override
     public void close() {

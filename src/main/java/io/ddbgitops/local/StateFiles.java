@@ -15,17 +15,20 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The front's state on disk under {@code <dataDir>/front/}: {@code settings.json} (tags and PITR per table) and one
+ * The front's state on disk under {@code <dataDir>/front/}: {@code settings.json} (tags and PITR per table),
+ * {@code resource-policies.json} and one
  * file per backup under {@code backups/}. Files are replaced atomically and forced to
  * disk ({@link DurableFiles}), so a crash leaves the old or the new one.
  */
 final class StateFiles {
     private final Path settingsFile;
     private final Path backupDir;
+    private final Path policiesFile;
 
     StateFiles(Path frontDir) throws IOException {
         this.settingsFile = frontDir.resolve("settings.json");
         this.backupDir = frontDir.resolve("backups");
+        this.policiesFile = frontDir.resolve("resource-policies.json");
         Files.createDirectories(backupDir);
         DurableFiles.sweepTemporaryFiles(frontDir);
         DurableFiles.sweepTemporaryFiles(backupDir);
@@ -65,6 +68,26 @@ final class StateFiles {
         ArrayNode array = Json.array();
         tables.values().forEach(array::add);
         write(settingsFile, Json.object().set("tables", array));
+    }
+
+    /** Resource policies in their own file: they change on their own and can be large (20 KB each). */
+    Map<TableKey, ResourcePolicyOperations.StoredPolicy> loadPolicies() {
+        Map<TableKey, ResourcePolicyOperations.StoredPolicy> policies = new java.util.HashMap<>();
+        if (Files.exists(policiesFile)) {
+            for (JsonNode entry : read(policiesFile).path("tables")) {
+                policies.put(new TableKey(entry.path("region").asText(), entry.path("table").asText()),
+                        new ResourcePolicyOperations.StoredPolicy(entry.path("policy").asText(),
+                                entry.path("revision_id").asText()));
+            }
+        }
+        return policies;
+    }
+
+    void savePolicies(Map<TableKey, ResourcePolicyOperations.StoredPolicy> policies) {
+        ArrayNode array = Json.array();
+        policies.forEach((key, p) -> array.addObject().put("region", key.region()).put("table", key.table())
+                .put("policy", p.policy()).put("revision_id", p.revisionId()));
+        write(policiesFile, Json.object().set("tables", array));
     }
 
     List<Backup> loadBackups() {

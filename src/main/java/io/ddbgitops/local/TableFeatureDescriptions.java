@@ -23,6 +23,7 @@ final class TableFeatureDescriptions {
                     .put("MaxReadRequestUnits", features.maxReadRequestUnits())
                     .put("MaxWriteRequestUnits", features.maxWriteRequestUnits());
         }
+        WarmThroughputs.describe(description, features.indexes());
         if (!features.replicas().isEmpty()) {
             description.put("GlobalTableVersion", GLOBAL_TABLE_VERSION);
             ArrayNode replicas = description.putArray("Replicas");

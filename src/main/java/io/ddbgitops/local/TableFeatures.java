@@ -14,16 +14,24 @@ import java.util.TreeSet;
  */
 record TableFeatures(String tableClass, double tableClassUpdatedAt, String kmsKeyArn, List<String> replicas,
         Map<String, String> contributorInsights, double ttlChangedAt, long maxReadRequestUnits,
-        long maxWriteRequestUnits) {
+        long maxWriteRequestUnits, Map<String, WarmThroughputs.Kept> indexes) {
     static final String STANDARD = "STANDARD";
     /** AWS's value for "no cap" in OnDemandThroughput. */
     static final long UNCAPPED = -1;
     static final TableFeatures DEFAULT = new TableFeatures(STANDARD, 0, "", List.of(), Map.of(), 0, UNCAPPED,
-            UNCAPPED);
+            UNCAPPED, Map.of());
 
     TableFeatures {
         replicas = List.copyOf(new TreeSet<>(replicas));
         contributorInsights = Map.copyOf(contributorInsights);
+        // absent in state files written before warm throughput was kept
+        indexes = indexes == null ? Map.of() : Map.copyOf(indexes);
+    }
+
+    /** Warm throughput and index caps, DynamoDB Local drops ({@link WarmThroughputs}). */
+    TableFeatures withIndexes(Map<String, WarmThroughputs.Kept> value) {
+        return new TableFeatures(tableClass, tableClassUpdatedAt, kmsKeyArn, replicas, contributorInsights,
+                ttlChangedAt, maxReadRequestUnits, maxWriteRequestUnits, value);
     }
 
     Optional<String> kmsKey() {
@@ -32,29 +40,29 @@ record TableFeatures(String tableClass, double tableClassUpdatedAt, String kmsKe
 
     TableFeatures withTableClass(String newClass, double at) {
         return new TableFeatures(newClass, at, kmsKeyArn, replicas, contributorInsights, ttlChangedAt,
-                maxReadRequestUnits, maxWriteRequestUnits);
+                maxReadRequestUnits, maxWriteRequestUnits, indexes);
     }
 
     TableFeatures withKmsKey(Optional<String> arn) {
         return new TableFeatures(tableClass, tableClassUpdatedAt, arn.orElse(""), replicas, contributorInsights,
-                ttlChangedAt, maxReadRequestUnits, maxWriteRequestUnits);
+                ttlChangedAt, maxReadRequestUnits, maxWriteRequestUnits, indexes);
     }
 
     TableFeatures withReplicas(List<String> regions) {
         return new TableFeatures(tableClass, tableClassUpdatedAt, kmsKeyArn, regions, contributorInsights,
-                ttlChangedAt, maxReadRequestUnits, maxWriteRequestUnits);
+                ttlChangedAt, maxReadRequestUnits, maxWriteRequestUnits, indexes);
     }
 
     TableFeatures withContributorInsights(String index, String status) {
         Map<String, String> next = new TreeMap<>(contributorInsights);
         next.put(index, status);
         return new TableFeatures(tableClass, tableClassUpdatedAt, kmsKeyArn, replicas, next, ttlChangedAt,
-                maxReadRequestUnits, maxWriteRequestUnits);
+                maxReadRequestUnits, maxWriteRequestUnits, indexes);
     }
 
     TableFeatures withOnDemandCaps(long maxRead, long maxWrite) {
         return new TableFeatures(tableClass, tableClassUpdatedAt, kmsKeyArn, replicas, contributorInsights,
-                ttlChangedAt, maxRead, maxWrite);
+                ttlChangedAt, maxRead, maxWrite, indexes);
     }
 
     boolean capped() {
@@ -63,6 +71,6 @@ record TableFeatures(String tableClass, double tableClassUpdatedAt, String kmsKe
 
     TableFeatures withTtlChangedAt(double at) {
         return new TableFeatures(tableClass, tableClassUpdatedAt, kmsKeyArn, replicas, contributorInsights, at,
-                maxReadRequestUnits, maxWriteRequestUnits);
+                maxReadRequestUnits, maxWriteRequestUnits, indexes);
     }
 }

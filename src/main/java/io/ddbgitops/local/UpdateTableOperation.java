@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,7 +16,8 @@ import java.util.Set;
  * UpdateTable: DynamoDB Local applies what it knows (billing, throughput, indexes, streams, deletion protection),
  * the front applies SSESpecification, TableClass and ReplicaUpdates, which DynamoDB Local ignores or answers
  * "Nothing to update", and OnDemandThroughput, which DynamoDB Local drops (or fails on) unless both caps are set.
- * A request with only the front's fields never reaches DynamoDB Local.
+ * Warm throughput and index caps are kept by {@link WarmThroughputs}. A request with only the front's fields never
+ * reaches DynamoDB Local.
  */
 final class UpdateTableOperation {
     /** Sends a request body on to DynamoDB Local with the client's own headers. */
@@ -44,8 +46,11 @@ final class UpdateTableOperation {
     private final SlowWork slowWork;
     private final Clock clock;
 
+    private final KmsOperations kms;
+
     UpdateTableOperation(FrontState state, Engine engine, ReplicaOperations replicas, SlowWork slowWork,
-            Clock clock) {
+            Clock clock, KmsOperations kms) {
+        this.kms = kms;
         this.state = state;
         this.engine = engine;
         this.replicas = replicas;
@@ -58,6 +63,12 @@ final class UpdateTableOperation {
             throws IOException, InterruptedException {
         ObjectNode enginePart = request.deepCopy();
         enginePart.remove(FRONT_FIELDS);
+        TableKey named = TableArns.nameOrArn(Json.requiredText(request, "TableName"), region);
+        ObjectNode beforeWarm = enginePart.deepCopy();
+        Map<String, WarmThroughputs.Kept> indexes = WarmThroughputs.fromUpdateTable(enginePart,
+                state.features(named).indexes(), () -> existing(named));
+        // warm throughput or an index's caps, taken out for the front to keep, are changes too
+        boolean frontKept = !beforeWarm.equals(enginePart);
         boolean engineChanges = hasChanges(enginePart);
         boolean otherFrontChanges = FRONT_FIELDS.stream()
                 .anyMatch(field -> !field.equals("ReplicaUpdates") && request.has(field));
@@ -65,14 +76,14 @@ final class UpdateTableOperation {
             throw AwsException.validation("One or more parameter values were invalid: ReplicaUpdates cannot be"
                     + " combined with other table updates in one UpdateTable request");
         }
-        if (!engineChanges && FRONT_FIELDS.stream().noneMatch(request::has)) {
+        if (!engineChanges && !frontKept && FRONT_FIELDS.stream().noneMatch(request::has)) {
             throw AwsException.validation(NOTHING_TO_UPDATE);
         }
         TableKey table = TableArns.nameOrArn(Json.requiredText(request, "TableName"), region);
         Optional<String> tableClass = validTableClass(request);
         validateCaps(request);
         Optional<Optional<String>> kmsKey = request.has("SSESpecification")
-                ? Optional.of(kmsKey(request.get("SSESpecification"), table.region()))
+                ? Optional.of(kmsKey(request.get("SSESpecification"), table.region(), kms::keyArn))
                 : Optional.empty();
         slowWork.checkUpdate(table, request);
         refuseStreamChangeOfReplica(table, request);
@@ -100,7 +111,7 @@ final class UpdateTableOperation {
             if (request.has("OnDemandThroughput")) {
                 features = withCaps(features, request.get("OnDemandThroughput"));
             }
-            return features;
+            return features.withIndexes(indexes);
         });
         slowWork.updated(table, request);
         return WireResponse.ok(Json.object().set("TableDescription", existing(table)));
@@ -169,18 +180,19 @@ final class UpdateTableOperation {
             features = features.withTableClass(tableClass.get(), clock.millis() / 1000.0);
         }
         if (request.has("SSESpecification")) {
-            features = features.withKmsKey(kmsKey(request.get("SSESpecification"), region));
+            features = features.withKmsKey(kmsKey(request.get("SSESpecification"), region, kms::keyArn));
         }
         if (request.has("OnDemandThroughput")) {
             features = withCaps(features, request.get("OnDemandThroughput"));
         }
-        state.setFeatures(table, features);
+        state.setFeatures(table, features.withIndexes(WarmThroughputs.fromCreateTable(request.deepCopy())));
     }
 
-    /** CreateTable as DynamoDB Local gets it: the on-demand caps stay with the front. */
+    /** CreateTable as DynamoDB Local gets it: on-demand caps and warm throughput stay with the front. */
     static ObjectNode forEngine(ObjectNode createTable) {
         ObjectNode forwarded = createTable.deepCopy();
         forwarded.remove("OnDemandThroughput");
+        WarmThroughputs.fromCreateTable(forwarded);
         return forwarded;
     }
 
@@ -215,12 +227,13 @@ final class UpdateTableOperation {
         validTableClass(request);
         validateCaps(request);
         if (request.has("SSESpecification")) {
-            kmsKey(request.get("SSESpecification"), SigV4Authorization.DEFAULT_REGION);
+            kmsKey(request.get("SSESpecification"), SigV4Authorization.DEFAULT_REGION, KmsKeys::keyArn);
         }
     }
 
     /** Enabled (or SSEType KMS) = a KMS key; Enabled false = the AWS owned key, which has no SSEDescription. */
-    private static Optional<String> kmsKey(JsonNode spec, String region) {
+    private static Optional<String> kmsKey(JsonNode spec, String region,
+            java.util.function.BinaryOperator<String> keyArn) {
         String type = Json.text(spec, "SSEType").orElse("KMS");
         boolean enabled = spec.path("Enabled").asBoolean(spec.has("SSEType"));
         Optional<String> keyId = Json.text(spec, "KMSMasterKeyId").filter(k -> !k.isEmpty());
@@ -231,7 +244,7 @@ final class UpdateTableOperation {
             }
             return Optional.empty();
         }
-        return Optional.of(KmsKeys.keyArn(keyId.orElse(KmsKeys.AWS_MANAGED_ALIAS), region));
+        return Optional.of(keyArn.apply(keyId.orElse(KmsKeys.AWS_MANAGED_ALIAS), region));
     }
 
     /** Anything but TableName counts, except an empty GlobalSecondaryIndexUpdates, which AWS treats as absent. */

@@ -59,10 +59,16 @@ final class IndexRules {
         common(index, pointer);
         checks.attributeName(index.path("pri_key_attributename"), pointer + "/pri_key_attributename");
         checks.sortKeyPair(index, pointer);
+        new MultiAttributeKeys(checks, keyTypes).check(index, pointer);
         boolean onDemand = "PAY_PER_REQUEST".equals(optional.path("billing_mode").textValue());
         for (String field : new String[] {"readcapacityunits", "writecapacityunits"}) {
             if (onDemand && Checks.present(index.path(field))) {
                 checks.add(pointer + "/" + field, "only allowed when billing_mode is PROVISIONED");
+            }
+        }
+        for (String field : new String[] {"max_read_request_units", "max_write_request_units"}) {
+            if (!onDemand && Checks.present(index.path(field))) {
+                checks.add(pointer + "/" + field, "only allowed when billing_mode is PAY_PER_REQUEST");
             }
         }
     }

@@ -22,12 +22,15 @@ final class KeyTypes {
 
     /** {@code holder} holds {@code <prefix>_attributename} and {@code <prefix>_attributetype}. */
     void declare(JsonNode holder, String holderPointer, String prefix) {
-        String name = holder.path(prefix + "_attributename").textValue();
-        String type = holder.path(prefix + "_attributetype").textValue();
+        declareAttribute(holder.path(prefix + "_attributename").textValue(),
+                holder.path(prefix + "_attributetype").textValue(), holderPointer + "/" + prefix + "_attributetype");
+    }
+
+    /** One key attribute, its type declared at {@code pointer}; nothing to check while either is missing. */
+    void declareAttribute(String name, String type, String pointer) {
         if (name == null || type == null) {
             return;
         }
-        String pointer = holderPointer + "/" + prefix + "_attributetype";
         Declared first = byName.putIfAbsent(name, new Declared(type, pointer));
         if (first != null && !first.type().equals(type)) {
             checks.add(pointer, "attribute " + Values.quote(name) + " is declared here as " + type + " but as "

@@ -73,7 +73,7 @@ public final class ManifestLoader {
                     }
                     // past the limit only the count goes on, so that the error can say how many there are
                     if (++dynamodb <= limits.manifests()) {
-                        Checked checked = check(document);
+                        Checked checked = check(source, file, document);
                         checked.claim().ifPresent(claims::claim);
                         documents.add(checked);
                     }
@@ -101,8 +101,10 @@ public final class ManifestLoader {
                            Optional<DuplicateTables.Claim> claim) {
     }
 
-    private Checked check(YamlDocument document) {
-        List<ManifestError> problems = validator.validate(document);
+    private Checked check(ManifestSource source, ManifestFiles.Candidate file, YamlDocument document) {
+        // a policy file's text takes the place of its {file} first, so the rules below see one form only
+        List<ManifestError> problems = new ArrayList<>(ResourcePolicyFiles.resolve(source, file.name(), document));
+        problems.addAll(validator.validate(document));
         String region = document.root().path("spec").path("region").textValue();
         String table = document.root().path("spec").path("tablename").textValue();
         String account = document.root().path("spec").path("optional_spec").path("account")

@@ -47,7 +47,7 @@ final class ManifestMapper {
                 text(optional.path("table_class")).map(TableClass::valueOf),
                 present(optional.path("sse")).map(sse -> new SseSpec(
                         SseSpec.Type.valueOf(sse.path("type").asText()), text(sse.path("kms_key_id")))),
-                flag(optional.path("contributor_insights")),
+                insights(optional.path("contributor_insights")).map(ContributorInsightsSpec::enabled),
                 tags(optional.path("tags")),
                 list(optional.path("global_secondary_indexes"), ManifestMapper::globalIndex),
                 list(optional.path("local_secondary_indexes"), ManifestMapper::localIndex),
@@ -55,7 +55,26 @@ final class ManifestMapper {
                 present(optional.path("restore")).map(ManifestMapper::restore),
                 optional.path("adopt").asBoolean(false),
                 autoScaling(optional.path("autoscaling")),
-                text(optional.path("account")));
+                text(optional.path("account")),
+                warmThroughput(optional.path("warm_throughput")),
+                insights(optional.path("contributor_insights")).flatMap(ContributorInsightsSpec::mode),
+                text(optional.path("resource_policy")),
+                present(optional.path("kinesis_streaming_destination")).map(k -> new KinesisDestinationSpec(
+                        k.path("stream_arn").asText(), text(k.path("approximate_creation_date_time_precision")))));
+    }
+
+    private static Optional<WarmThroughputSpec> warmThroughput(JsonNode warm) {
+        return present(warm).map(w -> new WarmThroughputSpec(capacity(w.path("read_units_per_second")),
+                capacity(w.path("write_units_per_second"))));
+    }
+
+    /** {@code true}/{@code false}, or {@code {enabled, mode}}. */
+    private static Optional<ContributorInsightsSpec> insights(JsonNode insights) {
+        if (insights.isObject()) {
+            return Optional.of(new ContributorInsightsSpec(insights.path("enabled").asBoolean(),
+                    text(insights.path("mode")).map(ContributorInsightsSpec.Mode::valueOf)));
+        }
+        return flag(insights).map(on -> new ContributorInsightsSpec(on, Optional.empty()));
     }
 
     private static BackupSpec backup(JsonNode backup) {
@@ -67,14 +86,29 @@ final class ManifestMapper {
 
     private static GlobalSecondaryIndex globalIndex(JsonNode index) {
         Optional<AutoScalingSpec> scaling = autoScaling(index.path("autoscaling"));
+        List<KeyAttribute> partitionKeys = list(index.path("partition_keys"), ManifestMapper::keyEntry)
+                .orElseGet(() -> List.of(key(index.path("pri_key_attributename"), index.path("pri_key_attributetype"))));
+        List<KeyAttribute> sortKeys = list(index.path("sort_keys"), ManifestMapper::keyEntry)
+                .orElseGet(() -> sortKey(index).stream().toList());
         return new GlobalSecondaryIndex(
                 index.path("index_name").asText(),
-                key(index.path("pri_key_attributename"), index.path("pri_key_attributetype")),
-                sortKey(index),
+                partitionKeys.get(0),
+                sortKeys.stream().findFirst(),
                 projection(index),
                 capacity(index.path("readcapacityunits"), scaling, AutoScalingSpec::read),
                 capacity(index.path("writecapacityunits"), scaling, AutoScalingSpec::write),
-                scaling);
+                scaling,
+                partitionKeys.subList(1, partitionKeys.size()),
+                sortKeys.isEmpty() ? List.of() : sortKeys.subList(1, sortKeys.size()),
+                warmThroughput(index.path("warm_throughput")),
+                capacity(index.path("max_read_request_units")),
+                capacity(index.path("max_write_request_units")),
+                insights(index.path("contributor_insights")));
+    }
+
+    /** One {@code {name, type}} of {@code partition_keys} or {@code sort_keys}. */
+    private static KeyAttribute keyEntry(JsonNode entry) {
+        return key(entry.path("name"), entry.path("type"));
     }
 
     /** A replica is a bare region name or an object with its region and its own settings. */

@@ -42,7 +42,28 @@ final class SemanticRules {
         new IndexRules(checks, spec).check();
         new TagRules(checks).check(optional.path("tags"), OPTIONAL + "/tags");
         new AutoScalingRules(checks).check(optional);
+        resourcePolicy(checks, optional.path("resource_policy"));
+        kinesisStream(checks, optional.path("kinesis_streaming_destination").path("stream_arn"));
         return checks.findings();
+    }
+
+    /** An inline policy; one from a file was checked where it was read ({@link ResourcePolicyFiles}). */
+    private static void resourcePolicy(Checks checks, JsonNode policy) {
+        if (policy.isTextual() && !policy.textValue().isEmpty()) {
+            ResourcePolicyText.check(policy.textValue()).ifPresent(problem -> checks.add(
+                    ResourcePolicyFiles.POINTER, problem.message() + (problem.line() > 1 || problem.column() > 1
+                            ? " (line " + problem.line() + ", column " + problem.column() + " of the policy)" : "")));
+        }
+    }
+
+    private static final java.util.regex.Pattern KINESIS_STREAM_ARN =
+            java.util.regex.Pattern.compile("arn:aws[a-z-]*:kinesis:[a-z0-9-]+:[0-9]{12}:stream/[A-Za-z0-9_.-]{1,128}");
+
+    private static void kinesisStream(Checks checks, JsonNode arn) {
+        if (arn.isTextual() && !KINESIS_STREAM_ARN.matcher(arn.textValue()).matches()) {
+            checks.add(OPTIONAL + "/kinesis_streaming_destination/stream_arn", Values.quote(arn.textValue())
+                    + " is not a Kinesis data stream ARN (arn:aws:kinesis:REGION:ACCOUNT:stream/NAME)");
+        }
     }
 
     private static void keys(Checks checks, JsonNode spec, JsonNode optional) {

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The {@code spec.optional_spec} extensions beyond the sort key. An empty Optional means the manifest
  * does not mention the setting, so the live value is left as it is. {@code account} is an account name from the
- * repository config; empty means the default credential chain.
+ * repository config; empty means the default credential chain. {@code resourcePolicy}
+ * is the policy's JSON text, read from its file when the manifest names one.
  */
 public record TableOptions(
         BillingMode billingMode,
@@ -28,7 +29,11 @@ public record TableOptions(
         Optional<RestoreSpec> restore,
         boolean adopt,
         Optional<AutoScalingSpec> autoScaling,
-        Optional<String> account) {
+        Optional<String> account,
+        Optional<WarmThroughputSpec> warmThroughput,
+        Optional<ContributorInsightsSpec.Mode> contributorInsightsMode,
+        Optional<String> resourcePolicy,
+        Optional<KinesisDestinationSpec> kinesisDestination) {
 
     public TableOptions {
         tags = Map.copyOf(tags);
@@ -37,7 +42,7 @@ public record TableOptions(
         replicaSpecs = replicaSpecs.map(List::copyOf);
     }
 
-    /** Options in the default credential chain's account. */
+    /** Options in the default credential chain's account, without warm throughput or a contributor insights mode. */
     public TableOptions(BillingMode billingMode, Optional<Long> maxReadRequestUnits, Optional<Long> maxWriteRequestUnits,
                         Optional<Integer> pitrRecoveryPeriodDays, BackupSpec backup,
                         Optional<StreamViewType> streamViewType, Optional<String> ttlAttributeName,
@@ -49,7 +54,12 @@ public record TableOptions(
         this(billingMode, maxReadRequestUnits, maxWriteRequestUnits, pitrRecoveryPeriodDays, backup, streamViewType,
                 ttlAttributeName, deletionProtection, tableClass, sse, contributorInsights, tags,
                 globalSecondaryIndexes, localSecondaryIndexes, replicaSpecs, restore, adopt, autoScaling,
-                Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** The table's contributor insights as the manifest gives them ({@code true}, or {@code {enabled, mode}}). */
+    public Optional<ContributorInsightsSpec> insights() {
+        return contributorInsights.map(on -> new ContributorInsightsSpec(on, contributorInsightsMode));
     }
 
     /** The replicas' regions, in manifest order; empty when the manifest does not mention replicas. */
@@ -62,7 +72,7 @@ public record TableOptions(
         return new TableOptions(billingMode, maxReadRequestUnits, maxWriteRequestUnits, pitrRecoveryPeriodDays, backup,
                 streamViewType, ttlAttributeName, deletionProtection, tableClass, sse, contributorInsights, tags,
                 globalSecondaryIndexes, localSecondaryIndexes, replicaSpecs, restore, adopt, autoScaling,
-                Optional.of(name));
+                Optional.of(name), warmThroughput, contributorInsightsMode, resourcePolicy, kinesisDestination);
     }
 
     /** What a seed manifest (no extensions) means. */
@@ -70,6 +80,7 @@ public record TableOptions(
         return new TableOptions(BillingMode.PROVISIONED, Optional.empty(), Optional.empty(), Optional.empty(),
                 BackupSpec.defaults(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), false, Optional.empty());
+                Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
     }
 }

@@ -8,6 +8,9 @@ import io.ddbgitops.manifest.StreamViewType;
 import io.ddbgitops.manifest.TableClass;
 import io.ddbgitops.manifest.TableManifest;
 import io.ddbgitops.plan.autoscaling.ScalingStep;
+import io.ddbgitops.plan.kinesis.KinesisStep;
+import io.ddbgitops.plan.policy.PolicyStep;
+import io.ddbgitops.plan.settings.SettingStep;
 
 import java.util.List;
 import java.util.Map;
@@ -145,10 +148,11 @@ public sealed interface Action {
         }
     }
 
-    record SetContributorInsights(boolean enabled) implements Action {
+    /** One call of a setting family (warm throughput, index caps, contributor insights); the family decides which. */
+    record TableSetting(SettingStep step) implements Action {
         @Override
         public String describe() {
-            return (enabled ? "enable" : "disable") + " contributor insights";
+            return step.describe();
         }
     }
 
@@ -177,6 +181,22 @@ public sealed interface Action {
 
     /** One Application Auto Scaling call; the auto scaling family decides which and in what order. */
     record AutoScaling(ScalingStep step) implements Action {
+        @Override
+        public String describe() {
+            return step.describe();
+        }
+    }
+
+    /** One resource-policy call on the table's ARN; the resource policy family decides which. */
+    record ResourcePolicy(PolicyStep step) implements Action {
+        @Override
+        public String describe() {
+            return step.describe();
+        }
+    }
+
+    /** One Kinesis streaming destination call; the Kinesis family decides which and in what order. */
+    record Kinesis(KinesisStep step) implements Action {
         @Override
         public String describe() {
             return step.describe();

@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
  * vocabulary.
  *
  * <p>Only fields the manifest mentions are desired: unmentioned settings are left alone. The exception is a
- * setting this tool applied before and the manifest no longer mentions (its line was deleted): streams, TTL,
- * contributor insights and replicas are then turned off, tags removed and indexes deleted, as MANIFEST.md
+ * setting this tool applied before and the manifest no longer mentions (its line was deleted): streams, TTL
+ * and replicas are then turned off (contributor insights too, by its family in {@code plan.settings}), tags removed and indexes deleted, as MANIFEST.md
  * says an absent field means.
  */
 public final class Fields {
@@ -53,7 +53,7 @@ public final class Fields {
     public static final String WRITE_SUFFIX = ".write_capacity";
 
     /** Settings that are switched off when a manifest stops mentioning them after we applied them. */
-    private static final Set<String> RESET_TO_DISABLED = Set.of(STREAM, TTL, CONTRIBUTOR_INSIGHTS);
+    private static final Set<String> RESET_TO_DISABLED = Set.of(STREAM, TTL);
 
     private Fields() {}
 
@@ -86,7 +86,6 @@ public final class Fields {
         o.deletionProtection().ifPresent(v -> fields.put(DELETION_PROTECTION, onOff(v)));
         o.tableClass().ifPresent(v -> fields.put(TABLE_CLASS, v.name()));
         o.sse().ifPresent(v -> fields.put(SSE, sse(v)));
-        o.contributorInsights().ifPresent(v -> fields.put(CONTRIBUTOR_INSIGHTS, onOff(v)));
         o.tags().forEach((k, v) -> fields.put(TAG + k, v));
         o.globalSecondaryIndexes().ifPresent(gsis -> gsis.forEach(g -> putGsi(fields, g, manifest)));
         o.replicas().ifPresent(r -> fields.put(REPLICAS, replicas(r)));
@@ -117,7 +116,7 @@ public final class Fields {
     }
 
     private static void putGsi(Map<String, String> fields, GlobalSecondaryIndex g, TableManifest manifest) {
-        fields.put(GSI + g.indexName(), indexDefinition(g.partitionKey(), g.sortKey(), g.projection()));
+        fields.put(GSI + g.indexName(), indexDefinition(g.partitionKeys(), g.sortKeys(), g.projection()));
         if (manifest.options().billingMode() == BillingMode.PROVISIONED) {
             fields.put(GSI + g.indexName() + READ_SUFFIX, Long.toString(g.readCapacity().orElse(manifest.readCapacity())));
             fields.put(GSI + g.indexName() + WRITE_SUFFIX,
@@ -145,14 +144,13 @@ public final class Fields {
         fields.put(DELETION_PROTECTION, onOff(table.deletionProtection()));
         fields.put(TABLE_CLASS, table.tableClass().name());
         fields.put(SSE, sse(table.sse()));
-        table.contributorInsights().ifPresent(v -> fields.put(CONTRIBUTOR_INSIGHTS, onOff(v)));
         table.tags().forEach((k, v) -> {
             if (!k.equals(Ownership.TAG_KEY)) {
                 fields.put(TAG + k, v);
             }
         });
         for (ObservedIndex g : table.globalIndexes()) {
-            fields.put(GSI + g.name(), indexDefinition(g.partitionKey(), g.sortKey(), g.projection()));
+            fields.put(GSI + g.name(), indexDefinition(g.partitionKeys(), g.sortKeys(), g.projection()));
             if (table.billingMode() == BillingMode.PROVISIONED) {
                 fields.put(GSI + g.name() + READ_SUFFIX, Long.toString(g.readCapacity()));
                 fields.put(GSI + g.name() + WRITE_SUFFIX, Long.toString(g.writeCapacity()));
@@ -185,6 +183,14 @@ public final class Fields {
 
     public static String indexDefinition(KeyAttribute partition, Optional<KeyAttribute> sort, Projection projection) {
         return keySchema(partition, sort) + "; " + projection(projection);
+    }
+
+    /** A global index with (possibly) multi-attribute keys: every attribute in key schema order, as above. */
+    public static String indexDefinition(List<KeyAttribute> partition, List<KeyAttribute> sort, Projection projection) {
+        return java.util.stream.Stream.concat(
+                partition.stream().map(k -> k.name() + ":" + k.type() + " HASH"),
+                sort.stream().map(k -> k.name() + ":" + k.type() + " RANGE"))
+                .collect(Collectors.joining(", ")) + "; " + projection(projection);
     }
 
     private static String lsi(LocalSecondaryIndex l) {

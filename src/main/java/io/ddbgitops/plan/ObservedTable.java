@@ -7,6 +7,9 @@ import io.ddbgitops.manifest.StreamViewType;
 import io.ddbgitops.manifest.TableClass;
 import io.ddbgitops.manifest.TableId;
 import io.ddbgitops.plan.autoscaling.ObservedScaling;
+import io.ddbgitops.plan.settings.ObservedSettings;
+import io.ddbgitops.plan.kinesis.LiveKinesis;
+import io.ddbgitops.plan.policy.LivePolicy;
 
 import java.util.List;
 import java.util.Map;
@@ -44,7 +47,10 @@ public record ObservedTable(
         Optional<Boolean> contributorInsights,
         List<String> replicas,
         Map<String, String> tags,
-        Optional<ObservedScaling> autoScaling) {
+        Optional<ObservedScaling> autoScaling,
+        ObservedSettings settings,
+        LivePolicy resourcePolicy,
+        LiveKinesis kinesis) {
 
     public ObservedTable {
         Objects.requireNonNull(id, "id");
@@ -106,6 +112,9 @@ public record ObservedTable(
         private List<String> replicas = List.of();
         private Map<String, String> tags = Map.of();
         private Optional<ObservedScaling> autoScaling = Optional.of(ObservedScaling.none());
+        private ObservedSettings settings = ObservedSettings.none();
+        private LivePolicy resourcePolicy = new LivePolicy.None();
+        private LiveKinesis kinesis = LiveKinesis.none();
 
         private Builder(TableId id, KeyAttribute partitionKey) {
             this.id = id;
@@ -138,6 +147,9 @@ public record ObservedTable(
             replicas = t.replicas;
             tags = t.tags;
             autoScaling = t.autoScaling;
+            settings = t.settings;
+            resourcePolicy = t.resourcePolicy;
+            kinesis = t.kinesis;
         }
 
         public Builder arn(String value) { arn = value; return this; }
@@ -159,16 +171,29 @@ public record ObservedTable(
         public Builder tableClass(TableClass value) { tableClass = value; return this; }
         public Builder lastTableClassChange(Optional<java.time.Instant> value) { lastTableClassChange = value; return this; }
         public Builder sse(SseSpec value) { sse = value; return this; }
-        public Builder contributorInsights(Optional<Boolean> value) { contributorInsights = value; return this; }
+        /** The table's insights on or off, in both the old field and {@link #settings}' table entry. */
+        public Builder contributorInsights(Optional<Boolean> value) {
+            contributorInsights = value;
+            settings = new ObservedSettings(settings.warmThroughput(), settings.indexCaps(),
+                    value.flatMap(on -> settings.contributorInsights().map(m -> {
+                        java.util.Map<String, ObservedSettings.Insights> next = new java.util.TreeMap<>(m);
+                        next.put(ObservedSettings.TABLE, new ObservedSettings.Insights(on, Optional.empty()));
+                        return next;
+                    })), settings.kmsAliases());
+            return this;
+        }
+        public Builder settings(ObservedSettings value) { settings = value; return this; }
         public Builder replicas(List<String> value) { replicas = value; return this; }
         public Builder tags(Map<String, String> value) { tags = value; return this; }
         public Builder autoScaling(Optional<ObservedScaling> value) { autoScaling = value; return this; }
+        public Builder resourcePolicy(LivePolicy value) { resourcePolicy = value; return this; }
+        public Builder kinesis(LiveKinesis value) { kinesis = value; return this; }
 
         public ObservedTable build() {
             return new ObservedTable(id, arn, status, partitionKey, sortKey, billingMode, readCapacity, writeCapacity,
                     maxReadRequestUnits, maxWriteRequestUnits, history, globalIndexes, localIndexes, pitr,
                     pitrRecoveryPeriodDays, stream, ttl, deletionProtection, tableClass, lastTableClassChange, sse,
-                    contributorInsights, replicas, tags, autoScaling);
+                    contributorInsights, replicas, tags, autoScaling, settings, resourcePolicy, kinesis);
         }
     }
 }

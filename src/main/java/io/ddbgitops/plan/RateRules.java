@@ -36,6 +36,15 @@ public final class RateRules {
             "One global secondary index created or deleted per UpdateTable; the next waits until the table is ACTIVE",
             "https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html", CHECKED);
 
+    public static final Rule WARM_THROUGHPUT_INCREASE_ONLY = new Rule("warm-throughput",
+            "Warm throughput of a table or GSI can only be increased, never decreased; increasing it is billed",
+            "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/warm-throughput.html", CHECKED);
+    public static final Rule INDEX_ON_DEMAND_CAPS = new Rule("gsi-on-demand-caps",
+            "A GSI's OnDemandThroughput (MaxReadRequestUnits, MaxWriteRequestUnits) only on a PAY_PER_REQUEST table; "
+                    + "-1 removes a cap",
+            "https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateGlobalSecondaryIndexAction.html",
+            CHECKED);
+
     public static final int SWITCHES_TO_ON_DEMAND = 4;
     public static final Duration SWITCH_WINDOW = Duration.ofHours(24);
     public static final int TABLE_CLASS_CHANGES = 2;
@@ -52,7 +61,8 @@ public final class RateRules {
     private RateRules() {}
 
     public static List<Rule> all() {
-        return List.of(SWITCH_TO_ON_DEMAND, TABLE_CLASS, TIME_TO_LIVE, THROUGHPUT_DECREASES, ONE_INDEX_AT_A_TIME);
+        return List.of(SWITCH_TO_ON_DEMAND, TABLE_CLASS, TIME_TO_LIVE, THROUGHPUT_DECREASES, ONE_INDEX_AT_A_TIME,
+                WARM_THROUGHPUT_INCREASE_ONLY, INDEX_ON_DEMAND_CAPS);
     }
 
     /** When the next switch from PROVISIONED to PAY_PER_REQUEST is allowed; empty when it is allowed now. */

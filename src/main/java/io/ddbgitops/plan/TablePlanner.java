@@ -6,7 +6,12 @@ import io.ddbgitops.manifest.TableManifest;
 import io.ddbgitops.manifest.TableOptions;
 import io.ddbgitops.plan.autoscaling.AutoScalingFamily;
 import io.ddbgitops.plan.autoscaling.ScalingStep;
+import io.ddbgitops.plan.kinesis.KinesisFamily;
+import io.ddbgitops.plan.policy.ResourcePolicyFamily;
 import io.ddbgitops.plan.replicas.ReplicaRules;
+import io.ddbgitops.plan.settings.KmsKeyComparison;
+import io.ddbgitops.plan.settings.SettingFamilies;
+import io.ddbgitops.plan.settings.SettingFamily;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,6 +93,23 @@ public final class TablePlanner {
         AutoScalingFamily scaling = AutoScalingFamily.forNewTable(manifest, previouslyApplied);
         changes.addAll(scaling.changes());
         desired.putAll(scaling.applied());
+        List<SettingFamily> families = SettingFamilies.forNewTable(manifest, previouslyApplied);
+        List<Action> settingCalls = new ArrayList<>();
+        for (SettingFamily family : families) {
+            family.groups().forEach(g -> {
+                changes.addAll(g.changes());
+                g.step().ifPresent(step -> settingCalls.add(new Action.TableSetting(step)));
+            });
+            desired.putAll(family.applied());
+            messages.addAll(family.messages());
+        }
+        ResourcePolicyFamily policy = ResourcePolicyFamily.forNewTable(manifest, previouslyApplied);
+        changes.addAll(policy.changes());
+        desired.putAll(policy.applied());
+        messages.addAll(policy.messages());
+        KinesisFamily kinesis = KinesisFamily.forNewTable(manifest, previouslyApplied);
+        changes.addAll(kinesis.changes());
+        desired.putAll(kinesis.applied());
         TableOptions o = manifest.options();
         Map<String, String> tags = new TreeMap<>(o.tags());
         tags.putAll(Ownership.tagFor(manifest));
@@ -102,9 +124,9 @@ public final class TablePlanner {
         if (manifest.pitr().orElse(false)) {
             actions.add(new Action.UpdatePitr(true, o.pitrRecoveryPeriodDays()));
         }
-        if (o.contributorInsights().orElse(false)) {
-            actions.add(new Action.SetContributorInsights(true));
-        }
+        actions.addAll(settingCalls);
+        kinesis.steps().forEach(step -> actions.add(new Action.Kinesis(step)));
+        policy.steps().forEach(step -> actions.add(new Action.ResourcePolicy(step)));
         TableStatus status = replicasRefused.isPresent() ? TableStatus.BLOCKED
                 : cause == Change.Cause.DRIFT ? TableStatus.DRIFTED : TableStatus.CREATED;
         if (cause == Change.Cause.DRIFT) {
@@ -140,6 +162,9 @@ public final class TablePlanner {
         private int changesActedOn;
         private List<String> lastActionFields = List.of();
         private final AutoScalingFamily scaling;
+        private final List<SettingFamily> families;
+        private final ResourcePolicyFamily policy;
+        private final KinesisFamily kinesis;
         private boolean blocked;
         private boolean safetyBackupTaken;
 
@@ -149,7 +174,8 @@ public final class TablePlanner {
             this.history = history.withEvidence(live.history().lastSwitchToPayPerRequest(), live.lastTableClassChange());
             this.settings = settings;
             this.live = live;
-            this.previouslyApplied = previouslyApplied;
+            Optional<KmsKeyComparison.Wanted> kmsKey = SettingFamilies.kmsKey(manifest, live);
+            this.previouslyApplied = kmsKey.map(k -> k.recorded(previouslyApplied, manifest)).orElse(previouslyApplied);
             this.now = now;
             this.messages = messages;
             this.desired = Fields.desired(manifest);
@@ -160,6 +186,14 @@ public final class TablePlanner {
             this.applied = new TreeMap<>(desired);
             this.scaling = AutoScalingFamily.forTable(manifest, live, previouslyApplied);
             leaveCapacityToTheScaler();
+            this.families = SettingFamilies.forTable(manifest, live, previouslyApplied);
+            kmsKey.ifPresent(key -> {
+                wanted.put(Fields.SSE, key.value());
+                applied.put(Fields.SSE, key.value());
+                key.warning().ifPresent(messages::add);
+            });
+            this.policy = ResourcePolicyFamily.forTable(manifest, live.resourcePolicy(), previouslyApplied);
+            this.kinesis = KinesisFamily.forTable(manifest, live.kinesis(), previouslyApplied);
         }
 
         /**
@@ -203,15 +237,45 @@ public final class TablePlanner {
             simpleSettings();
             replicas();
             pitr();
-            contributorInsights();
+            settingFamilies();
             tags();
             ownership();
             changes.addAll(scaling.changes());
             messages.addAll(scaling.messages());
             ReplicaRules.ownSettingsNote(manifest).ifPresent(messages::add);
             applied.putAll(scaling.applied());
+            kinesis();
+            resourcePolicy();
             return new TablePlan(manifest, status(), changes, actions, messages, applied,
                     history.withInProgress(inProgress), actionFields);
+        }
+
+        /**
+         * Kinesis streaming does not need UpdateTable, but waits with the rest on a busy table; a destination still
+         * ENABLING is long work of its own, reported in progress since it was first seen.
+         */
+        private void kinesis() {
+            changes.addAll(kinesis.changes());
+            messages.addAll(kinesis.messages());
+            applied.putAll(kinesis.applied());
+            boolean busy = busyAtRead();
+            kinesis.inProgress().forEach((field, status) -> progress(field, status));
+            if (!busy) {
+                kinesis.steps().forEach(step -> actions.add(new Action.Kinesis(step)));
+            }
+        }
+
+        /**
+         * Last, after tags: a policy that locks this tool out must not stop the rest of the table being put right.
+         * Like auto scaling, it waits while the table is busy with long work.
+         */
+        private void resourcePolicy() {
+            changes.addAll(policy.changes());
+            messages.addAll(policy.messages());
+            applied.putAll(policy.applied());
+            if (!busyAtRead()) {
+                policy.steps().forEach(step -> actions.add(new Action.ResourcePolicy(step)));
+            }
         }
 
         /** On a table busy with long work, auto scaling waits with the rest: a new index may not exist yet. */
@@ -477,10 +541,23 @@ public final class TablePlanner {
             act(new Action.UpdatePitr(on, on ? manifest.options().pitrRecoveryPeriodDays() : Optional.empty()));
         }
 
-        private void contributorInsights() {
-            if (live.contributorInsights().isPresent() && differs(Fields.CONTRIBUTOR_INSIGHTS)) {
-                change(Fields.CONTRIBUTOR_INSIGHTS, "update");
-                act(new Action.SetContributorInsights(want(Fields.CONTRIBUTOR_INSIGHTS).equals("enabled")));
+        /**
+         * Warm throughput, index caps and contributor insights, each family's groups in the family's order: after
+         * billing (caps need on-demand) and index creations (an index's settings need the index).
+         */
+        private void settingFamilies() {
+            for (SettingFamily family : families) {
+                applied.putAll(family.applied());
+                messages.addAll(family.messages().stream().filter(m -> !messages.contains(m)).toList());
+                for (SettingFamily.Group group : family.groups()) {
+                    changes.addAll(group.changes());
+                    if (group.step().isPresent()) {
+                        act(new Action.TableSetting(group.step().get()));
+                    } else {
+                        blocked |= group.changes().stream().anyMatch(c -> c.action().equals(Change.BLOCKED));
+                        changesActedOn = changes.size();
+                    }
+                }
             }
         }
 
@@ -585,9 +662,11 @@ public final class TablePlanner {
 
     /** UpdateTable and what must precede it need the table and its indexes ACTIVE; TTL, PITR, tags do not. */
     public static boolean needsActiveTable(Action action) {
+        if (action instanceof Action.TableSetting setting) {
+            return setting.step().needsActiveTable();
+        }
         return !(action instanceof Action.SetTimeToLive || action instanceof Action.UpdatePitr
-                || action instanceof Action.SetContributorInsights || action instanceof Action.TagTable
-                || action instanceof Action.UntagTable);
+                || action instanceof Action.TagTable || action instanceof Action.UntagTable);
     }
 
     /** Long work DynamoDB does after accepting the call: the run starts it and does not wait (unless --wait). */

@@ -53,6 +53,19 @@ public final class BadInputs {
                 Files.createSymbolicLink(dir.resolve("tables"), tables);
             }),
             Map.entry("file-50mb", (dir, outside) -> hugeFile(dir.resolve("big.yaml"))),
+            Map.entry("resource-policy-file-symlink", (dir, outside) -> {
+                // a valid policy outside the repository: were the link followed, it would be sent to DynamoDB
+                Path target = Files.writeString(outside.resolve("policy.json"), "{\"Statement\": []}");
+                Files.createSymbolicLink(dir.resolve("policy.json"), target);
+                Files.writeString(dir.resolve("table.yaml"), manifest("Bad-policy-link")
+                        + "  optional_spec:\n    resource_policy: {file: policy.json}\n");
+            }),
+            Map.entry("resource-policy-file-21kb", (dir, outside) -> {
+                Files.writeString(dir.resolve("policy.json"), "{\"Statement\": [], \"Sid\": \""
+                        + "x".repeat(21 * 1024) + "\"}");
+                Files.writeString(dir.resolve("table.yaml"), manifest("Bad-policy-big")
+                        + "  optional_spec:\n    resource_policy: {file: policy.json}\n");
+            }),
             Map.entry("scalar-50mb", (dir, outside) -> {
                 byte[] scalar = new byte[(int) FIFTY_MB];
                 java.util.Arrays.fill(scalar, (byte) 'x');

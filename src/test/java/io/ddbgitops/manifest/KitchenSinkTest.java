@@ -53,7 +53,8 @@ class KitchenSinkTest {
                         Optional.of(List.of(ReplicaSpec.of("us-east-1"), ReplicaSpec.of("ap-southeast-2"))),
                         Optional.of(new RestoreSpec.FromPointInTime("Catalog",
                                 Optional.of(Instant.parse("2026-01-31T12:00:00Z")))),
-                        true, Optional.empty())));
+                        true, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty())));
     }
 
     @Test

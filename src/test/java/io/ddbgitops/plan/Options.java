@@ -4,6 +4,7 @@ import io.ddbgitops.manifest.AutoScalingSpec;
 import io.ddbgitops.manifest.BackupSpec;
 import io.ddbgitops.manifest.BillingMode;
 import io.ddbgitops.manifest.GlobalSecondaryIndex;
+import io.ddbgitops.manifest.KinesisDestinationSpec;
 import io.ddbgitops.manifest.LocalSecondaryIndex;
 import io.ddbgitops.manifest.ReplicaSpec;
 import io.ddbgitops.manifest.RestoreSpec;
@@ -36,6 +37,11 @@ final class Options {
     Optional<RestoreSpec> restore;
     boolean adopt;
     Optional<AutoScalingSpec> autoScaling;
+    Optional<String> account;
+    Optional<io.ddbgitops.manifest.WarmThroughputSpec> warmThroughput;
+    Optional<io.ddbgitops.manifest.ContributorInsightsSpec.Mode> insightsMode;
+    Optional<String> resourcePolicy;
+    Optional<KinesisDestinationSpec> kinesis;
 
     Options(TableOptions o) {
         billingMode = o.billingMode();
@@ -56,6 +62,28 @@ final class Options {
         restore = o.restore();
         adopt = o.adopt();
         autoScaling = o.autoScaling();
+        account = o.account();
+        warmThroughput = o.warmThroughput();
+        insightsMode = o.contributorInsightsMode();
+        resourcePolicy = o.resourcePolicy();
+        kinesis = o.kinesisDestination();
+    }
+
+    Options warmThroughput(long read, long write) {
+        warmThroughput = Optional.of(new io.ddbgitops.manifest.WarmThroughputSpec(Optional.of(read), Optional.of(write)));
+        return this;
+    }
+
+    Options contributorInsights(io.ddbgitops.manifest.ContributorInsightsSpec.Mode mode) {
+        contributorInsights = Optional.of(true);
+        insightsMode = Optional.of(mode);
+        return this;
+    }
+
+    Options noContributorInsights() {
+        contributorInsights = Optional.empty();
+        insightsMode = Optional.empty();
+        return this;
     }
 
     Options billing(BillingMode value) { billingMode = value; return this; }
@@ -79,9 +107,12 @@ final class Options {
     }
     Options adopt(boolean value) { adopt = value; return this; }
     Options autoScaling(AutoScalingSpec value) { autoScaling = Optional.of(value); return this; }
+    Options resourcePolicy(String value) { resourcePolicy = Optional.of(value); return this; }
+    Options kinesis(KinesisDestinationSpec value) { kinesis = Optional.of(value); return this; }
 
     TableOptions build() {
         return new TableOptions(billingMode, maxRead, maxWrite, pitrDays, backup, stream, ttl, deletionProtection,
-                tableClass, sse, contributorInsights, tags, gsis, lsis, replicas, restore, adopt, autoScaling);
+                tableClass, sse, contributorInsights, tags, gsis, lsis, replicas, restore, adopt, autoScaling,
+                account, warmThroughput, insightsMode, resourcePolicy, kinesis);
     }
 }

@@ -329,7 +329,7 @@ class UpdateOrderingTest {
 
         assertThat(plan.actions()).containsExactly(new Action.SetDeletionProtection(true),
                 new Action.SetTableClass(io.ddbgitops.manifest.TableClass.STANDARD_INFREQUENT_ACCESS),
-                new Action.SetContributorInsights(true));
+                new Action.TableSetting(new io.ddbgitops.plan.settings.SettingStep.SetContributorInsights(Optional.empty(), true, Optional.empty())));
     }
 
     @Test

@@ -48,9 +48,10 @@ final class RecordingInterceptor implements ExecutionInterceptor {
         return List.copyOf(operations);
     }
 
-    /** Operations that may change something: anything that does not only describe or list. */
+    /** Operations that may change something: anything that does not only describe, list or get (a policy). */
     List<String> writes() {
-        return operations.stream().filter(op -> !op.startsWith("Describe") && !op.startsWith("List")).toList();
+        return operations.stream().filter(op -> !op.startsWith("Describe") && !op.startsWith("List")
+                && !op.startsWith("Get")).toList();
     }
 
     void clear() {
