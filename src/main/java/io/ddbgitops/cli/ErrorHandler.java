@@ -1,9 +1,15 @@
 package io.ddbgitops.cli;
 
+import io.ddbgitops.lease.LeaseHeldException;
 import picocli.CommandLine;
 
-/** Errors become one line on stderr and exit code 1; the stack trace only with {@code --stacktrace}. */
+/**
+ * Errors become one line on stderr and exit code 1 (4 when another run holds the lease); the stack trace only with
+ * {@code --stacktrace}.
+ */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    static final int LEASE_HELD = 4;
+
     @Override
     public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
         String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
@@ -11,6 +17,6 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (parsed.hasMatchedOption("--stacktrace")) {
             ex.printStackTrace(cli.getErr());
         }
-        return 1;
+        return ex instanceof LeaseHeldException ? LEASE_HELD : 1;
     }
 }

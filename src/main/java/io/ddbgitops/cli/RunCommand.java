@@ -37,6 +37,9 @@ abstract class RunCommand implements Callable<Integer> {
     @Mixin
     GitOptions gitOptions;
 
+    @Mixin
+    LeaseOptions leaseOptions;
+
     @Option(names = "--now", paramLabel = "ISO-8601",
             description = "The time the planner takes as now (for tests and dry runs); default: the clock.")
     Instant now;
@@ -72,7 +75,7 @@ abstract class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String repo = resolveRepo(out);
         RunRequest request = request(repo, now == null ? Instant.now() : now, gitOptions.auth(Main.environment(spec)));
-        RunResult result = execute(new Reconciler(new ManifestLoader(), clients), request);
+        RunResult result = execute(new Reconciler(new ManifestLoader(), clients, leaseOptions.timing()), request);
         print(out, result, push());
         after(result);
         return result.exitCode();

@@ -13,6 +13,7 @@ import io.ddbgitops.git.GitException;
 import io.ddbgitops.git.JGitWorkspace;
 import io.ddbgitops.git.PublishResult;
 import io.ddbgitops.git.ReportWriter;
+import io.ddbgitops.lease.LeaseTiming;
 import io.ddbgitops.manifest.FieldLocator;
 import io.ddbgitops.manifest.LoadResult;
 import io.ddbgitops.manifest.ManifestLoader;
@@ -53,8 +54,15 @@ public final class Reconciler {
     private final TablePlanner planner = new TablePlanner();
     private final ConfigLoader configs = new ConfigLoader();
     private final UndeclaredTables undeclared;
+    private final RunLeases leases;
 
     public Reconciler(ManifestLoader loader, DynamoDbClients clients) {
+        this(loader, clients, LeaseTiming.defaults());
+    }
+
+    /** {@code leaseTiming}: how long a run's lease lasts and how long it waits for one another run holds. */
+    public Reconciler(ManifestLoader loader, DynamoDbClients clients, LeaseTiming leaseTiming) {
+        this.leases = new RunLeases(clients, leaseTiming);
         this.loader = loader;
         this.reader = new LiveStateReader(clients);
         this.applier = new DynamoDbApplier(clients);
@@ -78,7 +86,8 @@ public final class Reconciler {
     }
 
     private RunResult run(RunRequest request, Optional<PullRequest> pullRequest) throws GitException, IOException {
-        try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(request.repo(), request.branch(), request.auth())) {
+        try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(request.repo(), request.branch(), request.auth());
+             RunLeases.Slot lease = new RunLeases.Slot()) {
             LOG.info("cloned {} ({}) at {}", workspace.branch(), workspace.headCommit(), workspace.root());
             ConfigLoad config = configs.load(workspace.root());
             LoadResult loaded = loader.load(workspace.root());
@@ -88,6 +97,8 @@ public final class Reconciler {
             if (!config.isValid()) {
                 return invalidConfig(config, loaded, apply);
             }
+            // Before any table is read: a second writing run waits here or stops (LeaseHeldException, exit 4).
+            leases.take(request, config.config().get(), workspace.branch(), lease);
             loaded = PolicyCheck.admit(config.config().get(), loaded, "", new FieldLocator(workspace.root())::locate);
             Optional<PullRequestScope> scope = pullRequestScope(workspace, loaded, pullRequest);
             loaded = scope.map(PullRequestScope::loaded).orElse(loaded);
