@@ -110,7 +110,7 @@ public final class Reconciler {
                 reconcile(manifest, request, builder);
             }
             if (pullRequest.isEmpty()) {
-                undeclared.reconcile(loaded, request, builder);
+                undeclared.reconcile(loaded, request, builder, RunLeases.isLockTable(config.config().get()));
             }
             DriftReport report = builder.build();
             String markdown = scope.map(sc -> sc.render(report)).orElseGet(() -> ReportMarkdown.render(report));

@@ -10,11 +10,15 @@ import io.ddbgitops.lease.LeaseTiming;
 import io.ddbgitops.lease.RunLease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.ddbgitops.aws.AwsErrors;
+import io.ddbgitops.manifest.TableId;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 import java.io.InterruptedIOException;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Which runs take a lease, where, and under which key. Every run that writes (apply, serve, and plan with --push)
@@ -62,6 +66,26 @@ final class RunLeases {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for the lease");
+        } catch (SdkException e) {
+            throw new LeaseUnavailableException("cannot take the lease in the lock table " + lock.table() + " ("
+                    + lock.region() + "): " + AwsErrors.describe(e), e);
+        }
+    }
+
+    /**
+     * The lock table as the listing of undeclared tables must skip it: the configured table in its region, or a
+     * table of the default name in any region (its region is not resolved for a run that takes no lease).
+     */
+    static Predicate<TableId> isLockTable(RepositoryConfig config) {
+        return config.lock().<Predicate<TableId>>map(l -> id -> id.region().equals(l.region())
+                        && id.tableName().equals(l.table()))
+                .orElse(id -> id.tableName().equals(DEFAULT_TABLE));
+    }
+
+    /** The lock table could not be reached or created: the run stops before it reads any table (exit code 1). */
+    static final class LeaseUnavailableException extends RuntimeException {
+        LeaseUnavailableException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -34,7 +35,8 @@ final class UndeclaredTables {
         this.applier = applier;
     }
 
-    void reconcile(LoadResult loaded, RunRequest request, ReportBuilder builder) {
+    /** {@code skip}: tables that are the tool's own (the lock table), never listed. */
+    void reconcile(LoadResult loaded, RunRequest request, ReportBuilder builder, Predicate<TableId> skip) {
         Set<TableId> declared = loaded.manifests().stream().map(TableManifest::tableId).collect(Collectors.toSet());
         Set<String> regions = new TreeSet<>(builder.previousRegions());
         loaded.manifests().forEach(m -> regions.add(m.region()));
@@ -43,7 +45,7 @@ final class UndeclaredTables {
             try {
                 for (String name : reader.tableNames(region)) {
                     TableId id = new TableId(region, name);
-                    if (!declared.contains(id)) {
+                    if (!declared.contains(id) && !skip.test(id)) {
                         reader.readForeign(id).ifPresent(t -> decide(t, prune, loaded.invalidManifests() > 0, builder));
                     }
                 }

@@ -9,7 +9,9 @@ import io.ddbgitops.cli.Main;
 import io.ddbgitops.git.CommitAuthor;
 import io.ddbgitops.git.GitAuth;
 import io.ddbgitops.lease.LeaseHolder;
+import io.ddbgitops.local.AwsCli;
 import io.ddbgitops.local.LocalEndpoint;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.ddbgitops.manifest.ManifestLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,6 +79,14 @@ class RunLeaseIT {
                     }
                 });
                 assertThat(creating.await(60, TimeUnit.SECONDS)).as("the first run reached CreateTable").isTrue();
+                if (AwsCli.find().isPresent()) { // the lease item as a client we do not control reads it off the wire
+                    JsonNode item = new AwsCli(endpoint.endpoint(), temp).json("dynamodb", "get-item", "--table-name",
+                            LOCKS, "--consistent-read", "--key",
+                            "{\"key\":{\"S\":\"" + RunLeases.key(repo.url(), "main") + "\"}}").path("Item");
+                    assertThat(item.path("leaseDuration").path("S").asText()).isEqualTo("60000");
+                    assertThat(item.path("ownerName").path("S").asText()).matches("[^/]+/[0-9a-f-]{36}");
+                    assertThat(item.path("recordVersionNumber").path("S").asText()).isNotEmpty();
+                }
 
                 Cli second = cli("apply", "--endpoint-url", endpoint.endpoint().toString(), "--repo", repo.url(),
                         "--lock-wait", "0");
@@ -144,6 +154,8 @@ class RunLeaseIT {
                 RunResult pushed = new Reconciler(new ManifestLoader(), recorded).run(request(repo, RunRequest.Mode.PLAN, true));
                 assertThat(pushed.published()).isPresent();
                 assertThat(recorder.operations).contains("CreateTable", "PutItem", "DeleteItem");
+                assertThat(pushed.report().unmanaged()).as("the lock table is ours, not an undeclared table")
+                        .noneMatch(u -> u.table().equals(LOCKS));
             }
             assertThat(dynamo.listTables().tableNames()).containsExactly(LOCKS);
             assertThat(dynamo.scan(r -> r.tableName(LOCKS)).items()).isEmpty();
