@@ -10,14 +10,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
- * Bounded exponential back-off with full jitter for the errors the SDK's own retries do not cover: control-plane
- * limits, a table busy with another update, and PITR that is briefly unavailable after a table is created.
+ * Bounded exponential back-off with full jitter for the errors the SDK's own retries do not cover: a table busy with
+ * another update, and PITR that is briefly unavailable after a table is created. A quota refusal
+ * (LimitExceededException) is not retried: it is reported as blocked ({@link QuotaRefusals}).
  */
 final class Backoff {
     private static final Logger LOG = LoggerFactory.getLogger(Backoff.class);
     // ConcurrentUpdateException: Application Auto Scaling is busy with another change to the same target.
     private static final Set<String> RETRYABLE = Set.of(
-            "LimitExceededException", "ResourceInUseException", "ContinuousBackupsUnavailableException",
+            "ResourceInUseException", "ContinuousBackupsUnavailableException",
             "ThrottlingException", "ProvisionedThroughputExceededException", "ConcurrentUpdateException");
 
     private final int maxAttempts;

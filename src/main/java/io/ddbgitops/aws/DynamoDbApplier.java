@@ -3,6 +3,8 @@ package io.ddbgitops.aws;
 import io.ddbgitops.manifest.TableId;
 import io.ddbgitops.manifest.TableManifest;
 import io.ddbgitops.plan.Action;
+import io.ddbgitops.plan.ApplyProgress;
+import io.ddbgitops.plan.TablePlanner;
 import io.ddbgitops.plan.TablePlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +23,10 @@ import java.util.function.Function;
 
 /**
  * Carries out a {@link TablePlan}'s actions in order: one UpdateTable in flight per table, waiting for the table
- * and its indexes to be ACTIVE before and after each one. A failure stops this table's remaining actions and is
- * returned, never thrown, so one table cannot stop the others.
+ * and its indexes to be ACTIVE before and after each one. Unless asked to wait, long work (an index backfill, a
+ * replica, a table-class or SSE update) is started and left running: the UpdateTable calls after it are left for the
+ * next run, which finds the table busy or done. A quota refusal blocks only its own action. A failure stops this
+ * table's remaining actions and is returned, never thrown, so one table cannot stop the others.
  */
 public final class DynamoDbApplier {
     private static final Logger LOG = LoggerFactory.getLogger(DynamoDbApplier.class);
@@ -42,30 +46,63 @@ public final class DynamoDbApplier {
     }
 
     public ApplyOutcome apply(TablePlan plan) {
-        return apply(plan.manifest().tableId(), plan.actions());
+        return apply(plan.manifest().tableId(), plan.actions(), true);
+    }
+
+    public ApplyOutcome apply(TablePlan plan, boolean waitForLongWork) {
+        return apply(plan.manifest().tableId(), plan.actions(), waitForLongWork);
+    }
+
+    /** Runs actions on one table in order, waiting for all long work; stops at the first failure. */
+    public ApplyOutcome apply(TableId id, List<Action> actions) {
+        return apply(id, actions, true);
     }
 
     /** Runs actions on one table in order; stops at the first failure. */
-    public ApplyOutcome apply(TableId id, List<Action> actions) {
+    public ApplyOutcome apply(TableId id, List<Action> actions, boolean waitForLongWork) {
         DynamoDbClient client = clients.forRegion(id.region());
-        List<String> done = new ArrayList<>();
+        List<Action> done = new ArrayList<>();
+        List<Action> started = new ArrayList<>();
+        List<Action> pending = new ArrayList<>();
+        List<ApplyProgress.Refusal> refused = new ArrayList<>();
+        boolean busy = false;
         for (Action action : actions) {
+            if (busy && TablePlanner.needsActiveTable(action)) {
+                LOG.info("{}: {} waits for a later run (long work in progress)", id, action.describe());
+                pending.add(action);
+                continue;
+            }
             LOG.info("{}: {}", id, action.describe());
+            boolean leaveRunning = !waitForLongWork && TablePlanner.isLongWork(action);
             try {
-                execute(client, id, action);
-                done.add(action.describe());
-            } catch (SdkException | TableWaiter.TableWaitTimeoutException | SafetyBackupException
-                     | RestoreException e) {
-                String reason = action.describe() + " failed: " + AwsErrors.describe(e);
-                LOG.error("{}: {}", id, reason);
-                return ApplyOutcome.failed(done, reason);
+                execute(client, id, action, leaveRunning);
+                done.add(action);
+                if (leaveRunning && !waiter.isSettled(client, id)) {
+                    started.add(action);
+                    busy = true;
+                }
+            } catch (SdkException e) {
+                if (!QuotaRefusals.isQuotaRefusal(e)) {
+                    return failed(id, done, new ApplyProgress(started, pending, refused), action, e);
+                }
+                LOG.warn("{}: {} refused by an AWS quota: {}", id, action.describe(), AwsErrors.describe(e));
+                refused.add(new ApplyProgress.Refusal(action, AwsErrors.describe(e)));
+            } catch (TableWaiter.TableWaitTimeoutException | SafetyBackupException | RestoreException e) {
+                return failed(id, done, new ApplyProgress(started, pending, refused), action, e);
             }
         }
-        return ApplyOutcome.succeeded(done);
+        return new ApplyOutcome(done, Optional.empty(), new ApplyProgress(started, pending, refused));
+    }
+
+    private static ApplyOutcome failed(TableId id, List<Action> done, ApplyProgress progress, Action action,
+                                       RuntimeException e) {
+        String reason = action.describe() + " failed: " + AwsErrors.describe(e);
+        LOG.error("{}: {}", id, reason);
+        return new ApplyOutcome(done, Optional.of(reason), progress);
     }
 
     // Java 17: no pattern matching for switch yet, so one instanceof chain.
-    private void execute(DynamoDbClient client, TableId id, Action action) {
+    private void execute(DynamoDbClient client, TableId id, Action action, boolean leaveRunning) {
         String table = id.tableName();
         if (action instanceof Action.CreateTable create) {
             backoff.run(() -> client.createTable(TableRequests.create(create)));
@@ -79,7 +116,7 @@ public final class DynamoDbApplier {
         } else if (action instanceof Action.UpdateIndexThroughput update) {
             updateTable(client, id, t -> TableRequests.indexThroughput(t, update.throughput()));
         } else if (action instanceof Action.CreateIndex create) {
-            updateTable(client, id, t -> TableRequests.createIndex(t, create));
+            updateTable(client, id, t -> TableRequests.createIndex(t, create), leaveRunning);
         } else if (action instanceof Action.SetStream stream) {
             updateTable(client, id, t -> UpdateTableRequest.builder().tableName(t)
                     .streamSpecification(stream.viewType()
@@ -91,14 +128,14 @@ public final class DynamoDbApplier {
                     .deletionProtectionEnabled(protection.enabled()).build());
         } else if (action instanceof Action.SetTableClass tableClass) {
             updateTable(client, id, t -> UpdateTableRequest.builder().tableName(t)
-                    .tableClass(tableClass.tableClass().name()).build());
+                    .tableClass(tableClass.tableClass().name()).build(), leaveRunning);
         } else if (action instanceof Action.SetEncryption sse) {
             updateTable(client, id, t -> UpdateTableRequest.builder().tableName(t)
-                    .sseSpecification(TableRequests.sse(sse.sse())).build());
+                    .sseSpecification(TableRequests.sse(sse.sse())).build(), leaveRunning);
         } else if (action instanceof Action.AddReplica add) {
             updateTable(client, id, t -> UpdateTableRequest.builder().tableName(t)
                     .replicaUpdates(ReplicationGroupUpdate.builder().create(c -> c.regionName(add.region())).build())
-                    .build());
+                    .build(), leaveRunning);
         } else if (action instanceof Action.RemoveReplica remove) {
             updateTable(client, id, t -> UpdateTableRequest.builder().tableName(t)
                     .replicaUpdates(ReplicationGroupUpdate.builder().delete(d -> d.regionName(remove.region())).build())
@@ -145,9 +182,17 @@ public final class DynamoDbApplier {
 
     /** One UpdateTable, with the table settled before and after it. */
     private void updateTable(DynamoDbClient client, TableId id, Function<String, UpdateTableRequest> request) {
+        updateTable(client, id, request, false);
+    }
+
+    /** One UpdateTable on a settled table; long work may be left running after it. */
+    private void updateTable(DynamoDbClient client, TableId id, Function<String, UpdateTableRequest> request,
+                             boolean leaveRunning) {
         waiter.awaitActive(client, id);
         backoff.run(() -> client.updateTable(request.apply(id.tableName())));
-        waiter.awaitActive(client, id);
+        if (!leaveRunning) {
+            waiter.awaitActive(client, id);
+        }
     }
 
     private void tag(DynamoDbClient client, String table, java.util.Map<String, String> tags) {
@@ -159,18 +204,15 @@ public final class DynamoDbApplier {
         return client.describeTable(r -> r.tableName(table)).table().tableArn();
     }
 
-    /** What happened to one table's actions. */
-    public record ApplyOutcome(List<String> applied, Optional<String> failure) {
+    /** What happened to one table's actions: those done, a failure, and what was left running, pending or refused. */
+    public record ApplyOutcome(List<Action> done, Optional<String> failure, ApplyProgress progress) {
         public ApplyOutcome {
-            applied = List.copyOf(applied);
+            done = List.copyOf(done);
         }
 
-        static ApplyOutcome succeeded(List<String> applied) {
-            return new ApplyOutcome(applied, Optional.empty());
-        }
-
-        static ApplyOutcome failed(List<String> applied, String reason) {
-            return new ApplyOutcome(applied, Optional.of(reason));
+        /** What was done, as logs and reports say it. */
+        public List<String> applied() {
+            return done.stream().map(Action::describe).toList();
         }
 
         public boolean ok() {

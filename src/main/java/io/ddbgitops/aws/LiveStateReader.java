@@ -96,6 +96,8 @@ public final class LiveStateReader {
                 .deletionProtection(Boolean.TRUE.equals(table.deletionProtectionEnabled()))
                 .tableClass(table.tableClassSummary() == null || table.tableClassSummary().tableClass() == null
                         ? TableClass.STANDARD : TableClass.valueOf(table.tableClassSummary().tableClassAsString()))
+                .lastTableClassChange(table.tableClassSummary() == null ? Optional.empty()
+                        : Optional.ofNullable(table.tableClassSummary().lastUpdateDateTime()))
                 .sse(sse(table))
                 .contributorInsights(optional(() -> client.describeContributorInsights(r -> r.tableName(id.tableName()))
                         .contributorInsightsStatusAsString()).map(s -> s.equals("ENABLED") || s.equals("ENABLING")))

@@ -12,6 +12,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Waits until a table, all its indexes and replicas are ACTIVE, because DynamoDB accepts one UpdateTable per table at a
@@ -31,12 +34,13 @@ public final class TableWaiter {
 
     public TableDescription awaitActive(DynamoDbClient client, TableId id) {
         Instant start = Instant.now();
-        Instant nextProgress = start.plus(PROGRESS_EVERY);
+        Instant nextProgress = start; // the first line says at once what is being waited for
         while (true) {
-            TableDescription table = client.describeTable(r -> r.tableName(id.tableName())).table();
-            if (isSettled(table)) {
-                return table;
+            Optional<TableDescription> read = describe(client, id);
+            if (read.isPresent() && isSettled(read.get())) {
+                return read.get();
             }
+            TableDescription table = read.orElse(TableDescription.builder().tableStatus("UNKNOWN").build());
             Instant now = Instant.now();
             Duration waited = Duration.between(start, now);
             if (waited.compareTo(timeout) >= 0) {
@@ -44,10 +48,32 @@ public final class TableWaiter {
                         + waited.toSeconds() + "s; gave up waiting for ACTIVE (limit " + timeout.toSeconds() + "s)");
             }
             if (now.isAfter(nextProgress)) {
-                LOG.info("{}: waiting for ACTIVE, status {} after {}s", id, table.tableStatusAsString(), waited.toSeconds());
+                LOG.info("{}: waiting for {} after {}s (limit {}s)", id, busy(table), waited.toSeconds(),
+                        timeout.toSeconds());
                 nextProgress = now.plus(PROGRESS_EVERY);
             }
             pause();
+        }
+    }
+
+    /** Whether the table and all its indexes and replicas are ACTIVE right now (one DescribeTable, no waiting). */
+    public boolean isSettled(DynamoDbClient client, TableId id) {
+        return describe(client, id).map(TableWaiter::isSettled).orElse(false);
+    }
+
+    /**
+     * One DescribeTable; empty when the service answered with a server error even after the SDK's retries. A table
+     * in the middle of long work can briefly do so (DynamoDB Local does while it adds an index); the caller polls on.
+     */
+    private static Optional<TableDescription> describe(DynamoDbClient client, TableId id) {
+        try {
+            return Optional.of(client.describeTable(r -> r.tableName(id.tableName())).table());
+        } catch (software.amazon.awssdk.core.exception.SdkServiceException e) {
+            if (e.statusCode() < 500) {
+                throw e;
+            }
+            LOG.info("{}: DescribeTable answered {} ({}); polling on", id, e.statusCode(), AwsErrors.describe(e));
+            return Optional.empty();
         }
     }
 
@@ -65,6 +91,20 @@ public final class TableWaiter {
             }
             pause();
         }
+    }
+
+    /** What is not ACTIVE yet, for progress lines: "table UPDATING, index byCustomer CREATING". */
+    static String busy(TableDescription table) {
+        List<String> parts = new ArrayList<>();
+        if (table.tableStatus() != TableStatus.ACTIVE) {
+            parts.add("table " + table.tableStatusAsString());
+        }
+        table.globalSecondaryIndexes().stream().filter(g -> g.indexStatus() != IndexStatus.ACTIVE)
+                .forEach(g -> parts.add("index " + g.indexName() + " " + g.indexStatusAsString()
+                        + (Boolean.TRUE.equals(g.backfilling()) ? " (backfilling)" : "")));
+        table.replicas().stream().filter(r -> r.replicaStatus() != null && r.replicaStatus() != ReplicaStatus.ACTIVE)
+                .forEach(r -> parts.add("replica " + r.regionName() + " " + r.replicaStatusAsString()));
+        return parts.isEmpty() ? "ACTIVE" : String.join(", ", parts);
     }
 
     private static boolean isSettled(TableDescription table) {

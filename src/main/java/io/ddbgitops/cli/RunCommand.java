@@ -44,6 +44,21 @@ abstract class RunCommand implements Callable<Integer> {
             description = "The time the planner takes as now (for tests and dry runs); default: the clock.")
     Instant now;
 
+    @Option(names = "--throughput-decreases-per-day", paramLabel = "N",
+            description = "The account's quota of provisioned-throughput decreases per table or index per UTC day "
+                    + "(adjustable in Service Quotas); wins over ddb-gitops.yaml's quotas.throughput_decreases_per_day "
+                    + "(default: AWS's 27).")
+    Integer decreasesPerDay;
+
+    @Option(names = "--wait", description = "Wait until every table and index is ACTIVE (index backfills, replicas, "
+            + "table class and SSE updates), printing progress; default: start long work, report it in progress and "
+            + "move on (the next run continues).")
+    boolean waitForLongWork;
+
+    @Option(names = "--wait-timeout", paramLabel = "DURATION", defaultValue = "PT2H",
+            description = "How long to wait for a table to be ACTIVE: ISO-8601 (PT2H) or seconds (default: PT2H).")
+    String waitTimeout;
+
     abstract RunRequest.Mode mode();
 
     abstract boolean push();
@@ -64,8 +79,10 @@ abstract class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        java.time.Duration timeout = waitTimeout();
+        decreasesPerDay();
         try (AwsOptions.Target target = awsOptions.open();
-             DynamoDbClients clients = new DynamoDbClients(target.settings())) {
+             DynamoDbClients clients = new DynamoDbClients(target.settings().withWaitTimeout(timeout))) {
             return runOnce(clients);
         }
     }
@@ -73,29 +90,57 @@ abstract class RunCommand implements Callable<Integer> {
     /** One whole job against already-open clients; serve calls this on every tick. */
     int runOnce(DynamoDbClients clients) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        String repo = resolveRepo(out);
-        RunRequest request = request(repo, now == null ? Instant.now() : now, gitOptions.auth(Main.environment(spec)));
-        RunResult result = execute(new Reconciler(new ManifestLoader(), clients, leaseOptions.timing()), request);
-        print(out, result, push());
-        after(result);
-        return result.exitCode();
-    }
-
-    RunRequest request(String repo, Instant at, GitAuth auth) {
-        return new RunRequest(mode(), repo, Optional.ofNullable(repoOptions.branch), push(),
-                Optional.ofNullable(repoOptions.reportBranch), at, auth, repoOptions.author(), prune());
-    }
-
-    private String resolveRepo(PrintWriter out) throws Exception {
         if (repoOptions.repo != null) {
-            return repoOptions.repo;
+            return runOn(repoOptions.repo, out, clients).exitCode();
         }
         if (!awsOptions.local) {
             throw new IllegalArgumentException("--repo is required (or --local to use the bundled sample-repo)");
         }
-        Path sample = SampleRepo.materialize(java.util.Optional.ofNullable(awsOptions.dataDir));
-        out.println("sample repo: " + sample + "  (git clone it to read drift/REPORT.md)");
-        return sample.toString();
+        Optional<Path> dataDir = Optional.ofNullable(awsOptions.dataDir);
+        try (SampleRepo.Checkout sample = SampleRepo.open(dataDir)) {
+            if (dataDir.isPresent()) {
+                out.println("sample repo: " + sample.bare() + "  (kept in the data directory)");
+            }
+            RunResult result = runOn(sample.bare().toString(), out, clients);
+            out.println("report file: " + SampleRepo.keepReport(result.markdown(), dataDir));
+            return result.exitCode();
+        }
+    }
+
+    private RunResult runOn(String repo, PrintWriter out, DynamoDbClients clients) throws Exception {
+        RunRequest request = request(repo, now == null ? Instant.now() : now, gitOptions.auth(Main.environment(spec)));
+        RunResult result = execute(new Reconciler(new ManifestLoader(), clients, leaseOptions.timing()), request);
+        print(out, result, push());
+        after(result);
+        return result;
+    }
+
+    RunRequest request(String repo, Instant at, GitAuth auth) {
+        return new RunRequest(mode(), repo, Optional.ofNullable(repoOptions.branch), push(),
+                Optional.ofNullable(repoOptions.reportBranch), at, auth, repoOptions.author(), prune(),
+                decreasesPerDay(), waitForLongWork);
+    }
+
+    /** --throughput-decreases-per-day; without it the repository config's quota (AWS's default) applies. */
+    Optional<Integer> decreasesPerDay() {
+        if (decreasesPerDay != null && decreasesPerDay < 1) {
+            throw new IllegalArgumentException("--throughput-decreases-per-day must be at least 1, not " + decreasesPerDay);
+        }
+        return Optional.ofNullable(decreasesPerDay);
+    }
+
+    /** --wait-timeout as ISO-8601 (PT2H) or a number of seconds. */
+    java.time.Duration waitTimeout() {
+        try {
+            java.time.Duration d = waitTimeout.chars().allMatch(Character::isDigit)
+                    ? java.time.Duration.ofSeconds(Long.parseLong(waitTimeout)) : java.time.Duration.parse(waitTimeout);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("--wait-timeout must be positive, not " + waitTimeout);
+            }
+            return d;
+        } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
+            throw new IllegalArgumentException("--wait-timeout takes ISO-8601 (PT2H) or seconds, not " + waitTimeout);
+        }
     }
 
     static void print(PrintWriter out, RunResult result, boolean push) {

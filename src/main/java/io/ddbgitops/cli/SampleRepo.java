@@ -16,27 +16,66 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * The bundled {@code sample-repo}, turned into a real bare git repository so that the embedded default clones and
  * pushes for real. With a data directory it lives there and is reused by later runs (so they see the previous
- * report, like a real config repository); otherwise it goes to a temporary directory left for the user to inspect.
+ * report, like a real config repository); otherwise it lives in a temporary directory removed after the run, and
+ * the report is kept as a plain file (see {@link #keepReport}) so a newcomer can open it without git.
  */
 final class SampleRepo {
     private static final String RESOURCE = "/sample-repo";
+    /** Where the report of a run on the sample goes without a data directory: beside the user, not in temp. */
+    static final Path REPORT_DIR = Path.of("ddb-gitops-report");
 
     private SampleRepo() {}
 
-    /** Returns the path of a bare repository whose main branch holds the sample manifests. */
-    static Path materialize(java.util.Optional<Path> dataDir) throws IOException, GitAPIException, URISyntaxException {
-        if (dataDir.isPresent() && Files.isDirectory(dataDir.get().resolve("sample-repo.git"))) {
-            return dataDir.get().resolve("sample-repo.git");
+    /** A materialized sample repository; closing it removes it unless it lives in the data directory. */
+    record Checkout(Path bare, Optional<Path> temporaryRoot) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            if (temporaryRoot.isPresent()) {
+                deleteTree(temporaryRoot.get());
+            }
         }
-        Path base = dataDir.isPresent()
-                ? Files.createDirectories(dataDir.get())
-                : Files.createTempDirectory("ddb-gitops-sample-");
-        Path bare = base.resolve(dataDir.isPresent() ? "sample-repo.git" : "config.git");
+    }
+
+    /** A bare repository whose main branch holds the sample manifests. */
+    static Checkout open(Optional<Path> dataDir) throws IOException, GitAPIException, URISyntaxException {
+        if (dataDir.isPresent()) {
+            Path bare = dataDir.get().resolve("sample-repo.git");
+            if (!Files.isDirectory(bare)) {
+                Files.createDirectories(dataDir.get());
+                create(bare);
+            }
+            return new Checkout(bare, Optional.empty());
+        }
+        Path root = Files.createTempDirectory("ddb-gitops-sample-");
+        try {
+            Path bare = root.resolve("config.git");
+            create(bare);
+            return new Checkout(bare, Optional.of(root));
+        } catch (IOException | GitAPIException | URISyntaxException | RuntimeException e) {
+            deleteTree(root);
+            throw e;
+        }
+    }
+
+    /**
+     * Writes the run's REPORT.md to {@code <data-dir>/report/} or {@code ./ddb-gitops-report/} and returns its
+     * path: the sample repository is bare (and, without a data directory, gone after the run).
+     */
+    static Path keepReport(String markdown, Optional<Path> dataDir) throws IOException {
+        Path dir = dataDir.map(d -> d.resolve("report")).orElse(REPORT_DIR);
+        Files.createDirectories(dir);
+        Path file = dir.resolve("REPORT.md");
+        Files.writeString(file, markdown);
+        return file.toAbsolutePath().normalize();
+    }
+
+    private static void create(Path bare) throws IOException, GitAPIException, URISyntaxException {
         Path seed = Files.createTempDirectory("ddb-gitops-sample-seed-");
         try {
             copyResources(seed);
@@ -51,7 +90,6 @@ final class SampleRepo {
         } finally {
             deleteTree(seed);
         }
-        return bare;
     }
 
     private static void copyResources(Path target) throws IOException, URISyntaxException {

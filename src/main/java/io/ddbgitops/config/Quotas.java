@@ -6,7 +6,8 @@ package io.ddbgitops.config;
  * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html, checked 2026-12-01).
  */
 public record Quotas(int throughputDecreasesPerDay) {
-    public static final int AWS_DEFAULT_THROUGHPUT_DECREASES_PER_DAY = 27;
+    /** The one source of this number is the rules table. */
+    public static final int AWS_DEFAULT_THROUGHPUT_DECREASES_PER_DAY = io.ddbgitops.plan.RateRules.DEFAULT_DECREASES_PER_DAY;
 
     public Quotas {
         if (throughputDecreasesPerDay < 1) {

@@ -39,6 +39,7 @@ public record ObservedTable(
         Optional<TimeToLive> ttl,
         boolean deletionProtection,
         TableClass tableClass,
+        Optional<java.time.Instant> lastTableClassChange,
         SseSpec sse,
         Optional<Boolean> contributorInsights,
         List<String> replicas,
@@ -99,6 +100,7 @@ public record ObservedTable(
         private Optional<TimeToLive> ttl = Optional.of(new TimeToLive(Optional.empty(), "DISABLED"));
         private boolean deletionProtection;
         private TableClass tableClass = TableClass.STANDARD;
+        private Optional<java.time.Instant> lastTableClassChange = Optional.empty();
         private SseSpec sse = new SseSpec(SseSpec.Type.AES256, Optional.empty());
         private Optional<Boolean> contributorInsights = Optional.of(false);
         private List<String> replicas = List.of();
@@ -130,6 +132,7 @@ public record ObservedTable(
             ttl = t.ttl;
             deletionProtection = t.deletionProtection;
             tableClass = t.tableClass;
+            lastTableClassChange = t.lastTableClassChange;
             sse = t.sse;
             contributorInsights = t.contributorInsights;
             replicas = t.replicas;
@@ -154,6 +157,7 @@ public record ObservedTable(
         public Builder ttl(Optional<TimeToLive> value) { ttl = value; return this; }
         public Builder deletionProtection(boolean value) { deletionProtection = value; return this; }
         public Builder tableClass(TableClass value) { tableClass = value; return this; }
+        public Builder lastTableClassChange(Optional<java.time.Instant> value) { lastTableClassChange = value; return this; }
         public Builder sse(SseSpec value) { sse = value; return this; }
         public Builder contributorInsights(Optional<Boolean> value) { contributorInsights = value; return this; }
         public Builder replicas(List<String> value) { replicas = value; return this; }
@@ -163,8 +167,8 @@ public record ObservedTable(
         public ObservedTable build() {
             return new ObservedTable(id, arn, status, partitionKey, sortKey, billingMode, readCapacity, writeCapacity,
                     maxReadRequestUnits, maxWriteRequestUnits, history, globalIndexes, localIndexes, pitr,
-                    pitrRecoveryPeriodDays, stream, ttl, deletionProtection, tableClass, sse, contributorInsights,
-                    replicas, tags, autoScaling);
+                    pitrRecoveryPeriodDays, stream, ttl, deletionProtection, tableClass, lastTableClassChange, sse,
+                    contributorInsights, replicas, tags, autoScaling);
         }
     }
 }

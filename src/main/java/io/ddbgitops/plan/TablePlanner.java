@@ -26,9 +26,24 @@ import java.util.TreeMap;
  * before throughput changes, targets and policies are put once the indexes exist. What DynamoDB cannot do in place, or not yet, is reported as blocked and left alone.
  */
 public final class TablePlanner {
+    private final PlanSettings settings;
+
+    /** AWS's default quotas, waiting for long work as the applier always did. */
+    public TablePlanner() {
+        this(new PlanSettings(RateRules.DEFAULT_DECREASES_PER_DAY, true));
+    }
+
+    public TablePlanner(PlanSettings settings) {
+        this.settings = settings;
+    }
 
     public TablePlan plan(TableManifest manifest, Optional<ObservedTable> observed,
                           Map<String, String> previouslyApplied, Instant now) {
+        return plan(manifest, observed, previouslyApplied, ChangeHistory.none(), now);
+    }
+
+    public TablePlan plan(TableManifest manifest, Optional<ObservedTable> observed,
+                          Map<String, String> previouslyApplied, ChangeHistory history, Instant now) {
         Objects.requireNonNull(now, "now");
         List<String> messages = new ArrayList<>(advice(manifest));
         if (observed.isEmpty()) {
@@ -51,7 +66,7 @@ public final class TablePlanner {
                     + "set adopt: true in the manifest to take it over");
             return new TablePlan(manifest, TableStatus.UNMANAGED, List.of(), List.of(), messages, previouslyApplied);
         }
-        return new UpdatePlanner(manifest, live, previouslyApplied, now, messages).plan();
+        return new UpdatePlanner(manifest, live, previouslyApplied, history, now, messages, settings).plan();
     }
 
     private static TablePlan planCreation(TableManifest manifest, Map<String, String> previouslyApplied,
@@ -105,13 +120,21 @@ public final class TablePlanner {
         private final Map<String, String> applied;
         private final List<Change> changes = new ArrayList<>();
         private final List<Action> actions = new ArrayList<>();
+        private final Map<Action, List<String>> actionFields = new java.util.HashMap<>();
+        private final ChangeHistory history;
+        private final PlanSettings settings;
+        private final Map<String, Instant> inProgress = new TreeMap<>();
+        private int changesActedOn;
+        private List<String> lastActionFields = List.of();
         private final AutoScalingFamily scaling;
         private boolean blocked;
         private boolean safetyBackupTaken;
 
-        UpdatePlanner(TableManifest manifest, ObservedTable live, Map<String, String> previouslyApplied, Instant now,
-                      List<String> messages) {
+        UpdatePlanner(TableManifest manifest, ObservedTable live, Map<String, String> previouslyApplied,
+                      ChangeHistory history, Instant now, List<String> messages, PlanSettings settings) {
             this.manifest = manifest;
+            this.history = history.withEvidence(live.history().lastSwitchToPayPerRequest(), live.lastTableClassChange());
+            this.settings = settings;
             this.live = live;
             this.previouslyApplied = previouslyApplied;
             this.now = now;
@@ -155,6 +178,7 @@ public final class TablePlanner {
         }
 
         TablePlan plan() {
+            longWorkAtRead();
             keys();
             IndexChanges indexes = IndexChanges.of(manifest, live, wanted, actual);
             autoScaling(scaling.removals());
@@ -172,11 +196,67 @@ public final class TablePlanner {
             changes.addAll(scaling.changes());
             messages.addAll(scaling.messages());
             applied.putAll(scaling.applied());
-            return new TablePlan(manifest, status(), changes, actions, messages, applied);
+            return new TablePlan(manifest, status(), changes, actions, messages, applied,
+                    history.withInProgress(inProgress), actionFields);
         }
 
+        /** On a table busy with long work, auto scaling waits with the rest: a new index may not exist yet. */
         private void autoScaling(List<ScalingStep> steps) {
-            steps.forEach(step -> actions.add(new Action.AutoScaling(step)));
+            if (!busyAtRead()) {
+                steps.forEach(step -> actions.add(new Action.AutoScaling(step)));
+            }
+        }
+
+        /**
+         * Work DynamoDB is still doing (a table or index not ACTIVE) is reported in progress since it was first seen;
+         * unless this run waits, what needs an UpdateTable is left for a later run ({@link #act}).
+         */
+        private void longWorkAtRead() {
+            if (!live.status().equals("ACTIVE")) {
+                progress(TABLE_STATUS, live.status());
+            }
+            live.globalIndexes().stream().filter(g -> !g.status().equals("ACTIVE"))
+                    .forEach(g -> progress(Fields.GSI + g.name() + STATUS_SUFFIX, g.status()));
+        }
+
+        private void progress(String field, String status) {
+            Instant since = history.inProgressSince().getOrDefault(field, now);
+            inProgress.put(field, since);
+            changes.add(new Change(field, status, "ACTIVE", Change.IN_PROGRESS, Change.Cause.GIT, Optional.empty(),
+                    Optional.of(since)));
+            changesActedOn = changes.size();
+        }
+
+        private boolean busyAtRead() {
+            return !inProgress.isEmpty() && !settings.waitForLongWork();
+        }
+
+        /**
+         * Adds an action carrying out the changes recorded since the previous one. On a table still busy with long
+         * work, an action that needs UpdateTable (which DynamoDB refuses until the table and its indexes are ACTIVE)
+         * is left out and its changes are pending: the next run continues the sequence.
+         */
+        private void act(Action action) {
+            List<Change> served = changes.subList(changesActedOn, changes.size());
+            List<String> fields = served.stream().map(Change::field).toList();
+            if (fields.isEmpty()) {
+                fields = lastActionFields;
+            }
+            lastActionFields = fields;
+            changesActedOn = changes.size();
+            if (busyAtRead() && needsActiveTable(action)) {
+                for (int i = 0; i < changes.size(); i++) {
+                    Change c = changes.get(i);
+                    if (fields.contains(c.field()) && !c.action().equals(Change.BLOCKED)
+                            && !c.action().equals(Change.IN_PROGRESS)) {
+                        changes.set(i, new Change(c.field(), c.from(), c.to(), Change.PENDING, c.cause()));
+                        keepPreviouslyApplied(c.field());
+                    }
+                }
+                return;
+            }
+            actions.add(action);
+            actionFields.merge(action, fields, (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
         }
 
         private void keys() {
@@ -199,25 +279,29 @@ public final class TablePlanner {
             BillingMode target = o.billingMode();
             long read = capacity(Fields.READ_CAPACITY, manifest.readCapacity());
             long write = capacity(Fields.WRITE_CAPACITY, manifest.writeCapacity());
-            Optional<String> notYet = Optional.empty();
             if (target == BillingMode.PAY_PER_REQUEST && live.billingMode() == BillingMode.PROVISIONED) {
-                notYet = ThroughputRules.nextSwitchToOnDemand(live.history(), now)
-                        .map(t -> "switching to on-demand billing is allowed once every 24 hours; possible again at " + t);
+                Optional<Instant> next = RateRules.nextSwitchToOnDemand(history.switchesToOnDemand(), now);
+                if (next.isPresent()) {
+                    fields.forEach(f -> block(f, "switching to on-demand billing is allowed "
+                            + RateRules.SWITCHES_TO_ON_DEMAND + " times in a rolling 24 hours and the table has used "
+                            + "them; " + PossibleAt.text(next.get()) + " (" + RateRules.SWITCH_TO_ON_DEMAND.source() + ")",
+                            next));
+                    return;
+                }
             } else if (target == BillingMode.PROVISIONED && live.billingMode() == BillingMode.PROVISIONED
                     && (read < live.readCapacity() || write < live.writeCapacity())) {
-                notYet = ThroughputRules.nextDecrease(live.history(), now)
-                        .map(t -> "the daily budget of throughput decreases is spent (" + live.history().decreasesToday()
-                                + " today); the next decrease is possible at " + t);
-            }
-            if (notYet.isPresent()) {
-                String reason = notYet.get();
-                fields.forEach(f -> block(f, reason));
-                return;
+                Optional<Instant> next = RateRules.nextDecrease(live.history(), settings.throughputDecreasesPerDay(), now);
+                if (next.isPresent()) {
+                    fields.forEach(f -> block(f, "the daily budget of throughput decreases is spent ("
+                            + live.history().decreasesToday() + " today, quota " + settings.throughputDecreasesPerDay()
+                            + "); the next decrease is " + PossibleAt.text(next.get()), next));
+                    return;
+                }
             }
             fields.forEach(f -> change(f, "update"));
             List<Action.IndexThroughput> indexThroughput = target == BillingMode.PROVISIONED
                     && live.billingMode() == BillingMode.PAY_PER_REQUEST ? indexes.keptThroughput() : List.of();
-            actions.add(new Action.UpdateThroughput(target, read, write,
+            act(new Action.UpdateThroughput(target, read, write,
                     o.maxReadRequestUnits(), o.maxWriteRequestUnits(), indexThroughput));
         }
 
@@ -234,10 +318,10 @@ public final class TablePlanner {
                             + "projection changed; queries on it fail until it is ACTIVE again");
                 }
                 if (backupFirst && !safetyBackupTaken) {
-                    actions.add(new Action.SafetyBackup("before deleting index " + removal.name()));
+                    act(new Action.SafetyBackup("before deleting index " + removal.name()));
                     safetyBackupTaken = true;
                 }
-                actions.add(new Action.DeleteIndex(removal.name()));
+                act(new Action.DeleteIndex(removal.name()));
             }
             boolean switchingToProvisioned = manifest.options().billingMode() == BillingMode.PROVISIONED
                     && live.billingMode() == BillingMode.PAY_PER_REQUEST;
@@ -247,20 +331,22 @@ public final class TablePlanner {
                     continue;
                 }
                 Optional<Instant> notYet = update.decrease()
-                        ? ThroughputRules.nextDecrease(update.history(), now) : Optional.empty();
+                        ? RateRules.nextDecrease(update.history(), settings.throughputDecreasesPerDay(), now)
+                        : Optional.empty();
                 if (notYet.isPresent()) {
                     update.fields().forEach(f -> block(f, "the daily budget of throughput decreases of index "
-                            + update.throughput().indexName() + " is spent; the next decrease is possible at " + notYet.get()));
+                            + update.throughput().indexName() + " is spent; the next decrease is "
+                            + PossibleAt.text(notYet.get()), notYet));
                 } else {
                     update.fields().forEach(f -> change(f, "update"));
-                    actions.add(new Action.UpdateIndexThroughput(update.throughput()));
+                    act(new Action.UpdateIndexThroughput(update.throughput()));
                 }
             }
             for (IndexChanges.Creation creation : indexes.creations()) {
                 if (!creation.recreate()) {
                     change(creation.field(), "create");
                 }
-                actions.add(new Action.CreateIndex(creation.index(), creation.throughput()));
+                act(new Action.CreateIndex(creation.index(), creation.throughput()));
             }
         }
 
@@ -270,10 +356,10 @@ public final class TablePlanner {
             }
             change(Fields.STREAM, "update");
             if (live.stream().isPresent()) {
-                actions.add(new Action.SetStream(Optional.empty()));
+                act(new Action.SetStream(Optional.empty()));
             }
             if (!want(Fields.STREAM).equals(Fields.DISABLED)) {
-                actions.add(new Action.SetStream(manifest.options().streamViewType()));
+                act(new Action.SetStream(manifest.options().streamViewType()));
             }
         }
 
@@ -282,23 +368,31 @@ public final class TablePlanner {
                 return;
             }
             ObservedTable.TimeToLive ttl = live.ttl().get();
+            Optional<Instant> next = RateRules.nextTimeToLiveChange(history.lastTimeToLiveChange(), now);
+            if (next.isPresent()) {
+                block(Fields.TTL, "TTL was changed at " + history.lastTimeToLiveChange().orElseThrow()
+                        + " and DynamoDB allows one TTL change per table per hour; " + PossibleAt.text(next.get()), next);
+                return;
+            }
             if (ttl.changing()) {
                 block(Fields.TTL, "TTL is still " + ttl.status() + "; DynamoDB allows one TTL change per hour, "
-                        + "so the change waits for a later run");
+                        + "so the change waits for a later run", Optional.empty());
                 return;
             }
             String want = want(Fields.TTL);
             if (ttl.enabled()) {
-                actions.add(new Action.SetTimeToLive(ttl.attribute().orElseThrow(), false));
+                act(new Action.SetTimeToLive(ttl.attribute().orElseThrow(), false));
                 if (want.equals(Fields.DISABLED)) {
                     change(Fields.TTL, "update");
                 } else {
+                    Instant later = now.plus(RateRules.TTL_SPACING);
                     block(Fields.TTL, "TTL on " + ttl.attribute().orElseThrow() + " is disabled now; DynamoDB allows one "
-                            + "TTL change per hour, so enabling it on " + want + " is possible from " + now.plusSeconds(3600));
+                            + "TTL change per hour, so enabling it on " + want + " is " + PossibleAt.text(later),
+                            Optional.of(later));
                 }
             } else {
                 change(Fields.TTL, "update");
-                actions.add(new Action.SetTimeToLive(want, true));
+                act(new Action.SetTimeToLive(want, true));
             }
         }
 
@@ -306,15 +400,22 @@ public final class TablePlanner {
             TableOptions o = manifest.options();
             if (differs(Fields.DELETION_PROTECTION)) {
                 change(Fields.DELETION_PROTECTION, "update");
-                actions.add(new Action.SetDeletionProtection(o.deletionProtection().orElseThrow()));
+                act(new Action.SetDeletionProtection(o.deletionProtection().orElseThrow()));
             }
             if (differs(Fields.TABLE_CLASS)) {
-                change(Fields.TABLE_CLASS, "update");
-                actions.add(new Action.SetTableClass(o.tableClass().orElseThrow()));
+                Optional<Instant> next = RateRules.nextTableClassChange(history.tableClassChanges(), now);
+                if (next.isPresent()) {
+                    block(Fields.TABLE_CLASS, "the table class may change " + RateRules.TABLE_CLASS_CHANGES
+                            + " times in a trailing 30 days and the table has used them; " + PossibleAt.text(next.get())
+                            + " (" + RateRules.TABLE_CLASS.source() + ")", next);
+                } else {
+                    change(Fields.TABLE_CLASS, "update");
+                    act(new Action.SetTableClass(o.tableClass().orElseThrow()));
+                }
             }
             if (differs(Fields.SSE)) {
                 change(Fields.SSE, "update");
-                actions.add(new Action.SetEncryption(o.sse().orElseThrow()));
+                act(new Action.SetEncryption(o.sse().orElseThrow()));
             }
         }
 
@@ -325,9 +426,9 @@ public final class TablePlanner {
             change(Fields.REPLICAS, "update");
             List<String> target = manifest.options().replicas().orElse(List.of());
             target.stream().filter(r -> !live.replicas().contains(r)).sorted()
-                    .forEach(r -> actions.add(new Action.AddReplica(r)));
+                    .forEach(r -> act(new Action.AddReplica(r)));
             live.replicas().stream().filter(r -> !target.contains(r)).sorted()
-                    .forEach(r -> actions.add(new Action.RemoveReplica(r)));
+                    .forEach(r -> act(new Action.RemoveReplica(r)));
         }
 
         private void pitr() {
@@ -343,13 +444,13 @@ public final class TablePlanner {
                 change(Fields.PITR_DAYS, "update");
             }
             boolean on = manifest.pitr().orElseThrow();
-            actions.add(new Action.UpdatePitr(on, on ? manifest.options().pitrRecoveryPeriodDays() : Optional.empty()));
+            act(new Action.UpdatePitr(on, on ? manifest.options().pitrRecoveryPeriodDays() : Optional.empty()));
         }
 
         private void contributorInsights() {
             if (live.contributorInsights().isPresent() && differs(Fields.CONTRIBUTOR_INSIGHTS)) {
                 change(Fields.CONTRIBUTOR_INSIGHTS, "update");
-                actions.add(new Action.SetContributorInsights(want(Fields.CONTRIBUTOR_INSIGHTS).equals("enabled")));
+                act(new Action.SetContributorInsights(want(Fields.CONTRIBUTOR_INSIGHTS).equals("enabled")));
             }
         }
 
@@ -370,17 +471,17 @@ public final class TablePlanner {
                 }
             }
             if (!add.isEmpty()) {
-                actions.add(new Action.TagTable(add));
+                act(new Action.TagTable(add));
             }
             if (!remove.isEmpty()) {
-                actions.add(new Action.UntagTable(java.util.Set.copyOf(remove)));
+                act(new Action.UntagTable(java.util.Set.copyOf(remove)));
             }
         }
 
         private void ownership() {
             if (differs(Fields.OWNER)) {
                 change(Fields.OWNER, "update");
-                actions.add(new Action.TagTable(Ownership.tagFor(manifest)));
+                act(new Action.TagTable(Ownership.tagFor(manifest)));
                 messages.add("adopting existing table " + live.id());
             }
         }
@@ -388,6 +489,9 @@ public final class TablePlanner {
         private TableStatus status() {
             if (blocked) {
                 return TableStatus.BLOCKED;
+            }
+            if (busyAtRead() || (!inProgress.isEmpty() && actions.isEmpty())) {
+                return TableStatus.IN_PROGRESS;
             }
             if (changes.isEmpty()) {
                 return TableStatus.IN_SYNC;
@@ -421,17 +525,51 @@ public final class TablePlanner {
         }
 
         private void block(String field, String reason) {
+            block(field, reason, Optional.empty());
+        }
+
+        private void block(String field, String reason, Optional<Instant> possibleAt) {
             blocked = true;
-            changes.add(new Change(field, have(field), want(field), "blocked", cause(field)));
+            changes.add(new Change(field, have(field), want(field), Change.BLOCKED, cause(field), possibleAt,
+                    Optional.empty()));
+            changesActedOn = changes.size();
             if (!messages.contains(reason)) {
                 messages.add(0, reason);
             }
+            keepPreviouslyApplied(field);
+        }
+
+        private void keepPreviouslyApplied(String field) {
             if (previouslyApplied.containsKey(field)) {
                 applied.put(field, previouslyApplied.get(field));
             } else {
                 applied.remove(field);
             }
         }
+    }
+
+    /** The field under which a busy table is reported in progress. */
+    public static final String TABLE_STATUS = "table_status";
+    /** Suffix of the field under which an index that is not ACTIVE is reported in progress. */
+    public static final String STATUS_SUFFIX = ".status";
+
+    /** UpdateTable and what must precede it need the table and its indexes ACTIVE; TTL, PITR, tags do not. */
+    public static boolean needsActiveTable(Action action) {
+        return !(action instanceof Action.SetTimeToLive || action instanceof Action.UpdatePitr
+                || action instanceof Action.SetContributorInsights || action instanceof Action.TagTable
+                || action instanceof Action.UntagTable);
+    }
+
+    /** Long work DynamoDB does after accepting the call: the run starts it and does not wait (unless --wait). */
+    public static boolean isLongWork(Action action) {
+        return action instanceof Action.CreateIndex || action instanceof Action.AddReplica
+                || action instanceof Action.SetTableClass || action instanceof Action.SetEncryption
+                || action instanceof Action.RestoreTable;
+    }
+
+    /** The in-progress key a long action is reported under, the same one the next run finds it busy under. */
+    public static String progressKey(Action action) {
+        return action instanceof Action.CreateIndex c ? Fields.GSI + c.index().indexName() + STATUS_SUFFIX : TABLE_STATUS;
     }
 
     /** Warnings about what AWS will refuse although the manifest is valid. */

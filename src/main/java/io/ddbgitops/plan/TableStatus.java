@@ -7,7 +7,7 @@ import java.util.Locale;
  * The JSON report uses {@link #label()}.
  */
 public enum TableStatus {
-    IN_SYNC, CHANGED, DRIFTED, CREATED, FAILED, BLOCKED, UNMANAGED;
+    IN_SYNC, CHANGED, DRIFTED, CREATED, FAILED, BLOCKED, UNMANAGED, IN_PROGRESS;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -17,8 +17,10 @@ import io.ddbgitops.lease.LeaseTiming;
 import io.ddbgitops.manifest.FieldLocator;
 import io.ddbgitops.manifest.LoadResult;
 import io.ddbgitops.manifest.ManifestLoader;
+import io.ddbgitops.manifest.BillingMode;
 import io.ddbgitops.manifest.TableManifest;
 import io.ddbgitops.plan.ObservedTable;
+import io.ddbgitops.plan.PlanSettings;
 import io.ddbgitops.plan.TablePlan;
 import io.ddbgitops.plan.TablePlanner;
 import io.ddbgitops.plan.TableStatus;
@@ -51,7 +53,6 @@ public final class Reconciler {
     private final LiveStateReader reader;
     private final DynamoDbApplier applier;
     private final BackupApplier backups;
-    private final TablePlanner planner = new TablePlanner();
     private final ConfigLoader configs = new ConfigLoader();
     private final UndeclaredTables undeclared;
     private final RunLeases leases;
@@ -106,8 +107,9 @@ public final class Reconciler {
             ReportBuilder builder = new ReportBuilder(apply ? DriftReport.APPLY : DriftReport.PLAN, previous);
             builder.invalid(loaded.invalidManifests(), loaded.errors());
             builder.policy(config.config().get().policySummary());
+            PlanSettings settings = request.settings(config.config().get().quotas());
             for (TableManifest manifest : loaded.manifests()) {
-                reconcile(manifest, request, builder);
+                reconcile(manifest, request, settings, builder);
             }
             if (pullRequest.isEmpty()) {
                 undeclared.reconcile(loaded, request, builder, RunLeases.isLockTable(config.config().get()));
@@ -151,7 +153,7 @@ public final class Reconciler {
         return Optional.of(scope);
     }
 
-    private void reconcile(TableManifest manifest, RunRequest request, ReportBuilder builder) {
+    private void reconcile(TableManifest manifest, RunRequest request, PlanSettings settings, ReportBuilder builder) {
         Optional<ObservedTable> observed;
         try {
             observed = reader.read(manifest.tableId());
@@ -161,13 +163,17 @@ public final class Reconciler {
             builder.failed(manifest, reason);
             return;
         }
-        TablePlan plan = planner.plan(manifest, observed, builder.previouslyApplied(manifest.tableId()), request.now());
+        TablePlanner planner = new TablePlanner(settings);
+        TablePlan plan = planner.plan(manifest, observed, builder.previouslyApplied(manifest.tableId()),
+                builder.previousHistory(manifest.tableId()), request.now());
         LOG.info("{} ({}): {}, {} change(s)", manifest.tableId(), manifest.id(), plan.status().label(),
                 plan.changes().size());
         boolean applied = true;
         if (request.mode() == RunRequest.Mode.APPLY && plan.hasWrites()) {
-            DynamoDbApplier.ApplyOutcome outcome = applier.apply(plan);
-            builder.planned(plan, true, outcome.failure());
+            DynamoDbApplier.ApplyOutcome outcome = applier.apply(plan, settings.waitForLongWork());
+            boolean wasProvisioned = observed.map(o -> o.billingMode() == BillingMode.PROVISIONED).orElse(false);
+            builder.planned(plan, true, outcome.failure(), outcome.progress(),
+                    plan.history().after(outcome.done(), wasProvisioned, request.now()), request.now());
             applied = outcome.ok();
         } else {
             builder.planned(plan, request.mode() == RunRequest.Mode.APPLY, Optional.empty());

@@ -1,7 +1,9 @@
 package io.ddbgitops.reconcile;
 
 import io.ddbgitops.git.CommitAuthor;
+import io.ddbgitops.config.Quotas;
 import io.ddbgitops.git.GitAuth;
+import io.ddbgitops.plan.PlanSettings;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -9,8 +11,10 @@ import java.util.Optional;
 
 /**
  * One run of the job: which repository and branch, whether to apply or only plan, whether to commit and push
- * the report (and to which branch), the clock the planner uses, and whether to prune tables we own whose
- * manifest was removed (off unless asked for).
+ * the report (and to which branch), the clock the planner uses, whether to prune tables we own whose
+ * manifest was removed (off unless asked for), the account's decrease quota when the command line gives it (it wins
+ * over the repository config's), and whether to wait for long work such as index backfills (by default the run
+ * starts it and moves on).
  */
 public record RunRequest(
         Mode mode,
@@ -21,7 +25,9 @@ public record RunRequest(
         Instant now,
         GitAuth auth,
         CommitAuthor author,
-        boolean prune) {
+        boolean prune,
+        Optional<Integer> throughputDecreasesPerDay,
+        boolean waitForLongWork) {
 
     public enum Mode { PLAN, APPLY }
 
@@ -30,7 +36,25 @@ public record RunRequest(
         this(mode, repo, branch, push, reportBranch, now, auth, author, false);
     }
 
+    public RunRequest(Mode mode, String repo, Optional<String> branch, boolean push, Optional<String> reportBranch,
+                      Instant now, GitAuth auth, CommitAuthor author, boolean prune) {
+        this(mode, repo, branch, push, reportBranch, now, auth, author, prune, Optional.empty(), false);
+    }
+
+    /** The same run with these planner settings; its decrease quota wins over the repository config's. */
+    public RunRequest withSettings(PlanSettings value) {
+        return new RunRequest(mode, repo, branch, push, reportBranch, now, auth, author, prune,
+                Optional.of(value.throughputDecreasesPerDay()), value.waitForLongWork());
+    }
+
+    /** The planner's settings: the command line's decrease quota, else the repository config's (AWS's default). */
+    public PlanSettings settings(Quotas configured) {
+        return new PlanSettings(throughputDecreasesPerDay.orElse(configured.throughputDecreasesPerDay()),
+                waitForLongWork);
+    }
+
     public RunRequest {
+        Objects.requireNonNull(throughputDecreasesPerDay, "throughputDecreasesPerDay");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(repo, "repo");
         Objects.requireNonNull(now, "now");

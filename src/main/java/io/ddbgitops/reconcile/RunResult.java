@@ -9,7 +9,9 @@ import java.util.Optional;
  * The outcome of one run: the report, its Markdown, and what was published. Exit codes follow
  * {@code terraform plan -detailed-exitcode}: 1 when a table failed, else 3 when a manifest was invalid, else 2
  * when the tables and the repository still differ (a plan with changes, or an apply that left a change blocked or
- * a table unmanaged), else 0. {@code published} is empty when no push was asked for, or when nothing changed
+ * a table unmanaged), else 0. Long work left running is not a difference: an apply that only started index
+ * backfills (or found them still running) exits 0, and the next run continues; a plan exits 2 while changes wait
+ * for such work ({@code pending}). {@code published} is empty when no push was asked for, or when nothing changed
  * since the previous report.
  */
 public record RunResult(DriftReport report, String markdown, Optional<PublishResult> published) {
@@ -29,7 +31,12 @@ public record RunResult(DriftReport report, String markdown, Optional<PublishRes
             return INVALID;
         }
         // After an apply, what was created, changed or fixed no longer differs; what remains is.
-        int remaining = report.isPlan() ? report.differences() : report.settled().differences();
+        int remaining = report.isPlan() ? report.differences() + waiting(report) : report.settled().differences();
         return remaining > 0 ? DIFFERENCES : OK;
+    }
+
+    private static int waiting(DriftReport report) {
+        return (int) report.tables().stream().filter(t -> t.status().equals("in_progress"))
+                .filter(t -> t.changes().stream().anyMatch(c -> c.action().equals("pending"))).count();
     }
 }

@@ -70,7 +70,7 @@ public record DriftReport(String mode, Summary summary, List<TableEntry> tables,
     public DriftReport settled() {
         List<TableEntry> state = tables.stream().map(t -> new TableEntry(t.manifest(), t.namespace(), t.name(),
                 t.region(), t.table(), isPlan() ? t.status() : settledStatus(t.status()), List.of(), List.of(),
-                t.applied(), t.backup().map(BackupEntry::settled))).toList();
+                t.applied(), t.backup().map(BackupEntry::settled), t.history())).toList();
         return new DriftReport("settled", Summary.of(state, summary.invalid(), unmanaged), state, errors, unmanaged,
                 errorsTotal, policy);
     }
@@ -111,7 +111,12 @@ public record DriftReport(String mode, Summary summary, List<TableEntry> tables,
 
     /** Integer counts per status, plus invalid manifests. */
     public record Summary(int inSync, int changed, int drifted, int created, int failed, int invalid, int blocked,
-                          int unmanaged) {
+                          int unmanaged, int inProgress) {
+
+        public Summary(int inSync, int changed, int drifted, int created, int failed, int invalid, int blocked,
+                       int unmanaged) {
+            this(inSync, changed, drifted, created, failed, invalid, blocked, unmanaged, 0);
+        }
 
         public static Summary of(List<TableEntry> tables, int invalid) {
             return of(tables, invalid, List.of());
@@ -121,13 +126,14 @@ public record DriftReport(String mode, Summary summary, List<TableEntry> tables,
         public static Summary of(List<TableEntry> tables, int invalid, List<UnmanagedEntry> undeclared) {
             return new Summary(count(tables, "in_sync"), count(tables, "changed"), count(tables, "drifted"),
                     count(tables, "created"), count(tables, "failed"), invalid, count(tables, "blocked"),
-                    count(tables, "unmanaged") + undeclared.size());
+                    count(tables, "unmanaged") + undeclared.size(), count(tables, "in_progress"));
         }
 
         private static int count(List<TableEntry> tables, String status) {
             return (int) tables.stream().filter(t -> t.status().equals(status)).count();
         }
 
+        /** Work left running is not a difference: it was started as the manifest asks and finishes by itself. */
         @com.fasterxml.jackson.annotation.JsonIgnore
         public int notInSync() {
             return changed + drifted + created + failed + blocked + unmanaged;

@@ -18,7 +18,7 @@ public final class ReportBadge {
         return svg(LABEL, message(report), color(report));
     }
 
-    /** The right-hand text: failures first, then invalid manifests, then tables that differ from git. */
+    /** The right-hand text: failures first, then invalid manifests, then tables that differ from git, then long work. */
     public static String message(DriftReport report) {
         DriftReport.Summary s = report.settled().summary();
         if (s.failed() > 0) {
@@ -28,7 +28,10 @@ public final class ReportBadge {
             return s.invalid() + " invalid";
         }
         int differing = report.settled().differences();
-        return differing > 0 ? differing + " drifted" : "in sync";
+        if (differing > 0) {
+            return differing + " drifted";
+        }
+        return s.inProgress() > 0 ? s.inProgress() + " in progress" : "in sync";
     }
 
     private static String color(DriftReport report) {
@@ -36,7 +39,10 @@ public final class ReportBadge {
         if (s.failed() > 0 || s.invalid() > 0) {
             return "#e05d44";
         }
-        return report.settled().differences() > 0 ? "#dfb317" : "#4c1";
+        if (report.settled().differences() > 0) {
+            return "#dfb317";
+        }
+        return s.inProgress() > 0 ? "#007ec6" : "#4c1";
     }
 
     static String svg(String label, String message, String color) {

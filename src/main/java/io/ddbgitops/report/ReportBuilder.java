@@ -3,7 +3,12 @@ package io.ddbgitops.report;
 import io.ddbgitops.manifest.ManifestError;
 import io.ddbgitops.manifest.TableId;
 import io.ddbgitops.manifest.TableManifest;
+import io.ddbgitops.plan.Action;
+import io.ddbgitops.plan.ApplyProgress;
 import io.ddbgitops.plan.Change;
+import io.ddbgitops.plan.ChangeHistory;
+import io.ddbgitops.plan.PossibleAt;
+import io.ddbgitops.plan.TablePlanner;
 import io.ddbgitops.plan.TablePlan;
 import io.ddbgitops.plan.TableStatus;
 
@@ -17,6 +22,7 @@ import java.util.Optional;
 public final class ReportBuilder {
     private final String mode;
     private final Map<TableId, Map<String, String>> previouslyApplied;
+    private final Map<TableId, ChangeHistory> previousHistory = new HashMap<>();
     private final List<TableEntry> tables = new ArrayList<>();
     private final List<ErrorEntry> errors = new ArrayList<>();
     private final List<UnmanagedEntry> undeclared = new ArrayList<>();
@@ -26,6 +32,8 @@ public final class ReportBuilder {
     public ReportBuilder(String mode, Optional<DriftReport> previous) {
         this.mode = mode;
         this.previouslyApplied = appliedByTable(previous);
+        previous.ifPresent(report -> report.tables().forEach(t -> t.history().ifPresent(h ->
+                previousHistory.put(new TableId(t.region(), t.table()), h.toHistory()))));
     }
 
     /** What the previous report says was applied to this table; empty when it never was. */
@@ -33,25 +41,73 @@ public final class ReportBuilder {
         return previouslyApplied.getOrDefault(id, Map.of());
     }
 
+    /** What the previous report recorded about this table's rate-limited changes and long work. */
+    public ChangeHistory previousHistory(TableId id) {
+        return previousHistory.getOrDefault(id, ChangeHistory.none());
+    }
+
     /** A planned table; {@code applied} tells whether its actions ran, {@code failure} whether one failed. */
     public void planned(TablePlan plan, boolean applied, Optional<String> failure) {
+        planned(plan, applied, failure, ApplyProgress.none(), plan.history(), java.time.Instant.EPOCH);
+    }
+
+    /**
+     * A planned table after its actions ran (or not): a failure makes it failed; actions AWS refused for a quota
+     * make their changes blocked with AWS's message; long work left running makes its changes in progress since
+     * {@code now}, and what waits for it pending. {@code history} is the table's history after this run.
+     */
+    public void planned(TablePlan plan, boolean applied, Optional<String> failure, ApplyProgress progress,
+                        ChangeHistory history, java.time.Instant now) {
         TableManifest m = plan.manifest();
         List<String> messages = new ArrayList<>(plan.messages());
         failure.ifPresent(messages::add);
+        progress.refused().forEach(r -> messages.add(0, r.action().describe() + " was refused by an AWS quota ("
+                + r.message() + "); nothing else waits for it"));
         Map<String, String> record;
-        if (failure.isPresent() || (!applied && plan.status() != TableStatus.IN_SYNC)) {
+        boolean unfinished = !progress.refused().isEmpty() || !progress.pending().isEmpty();
+        if (failure.isPresent() || unfinished || (!applied && plan.status() != TableStatus.IN_SYNC)) {
             record = previouslyApplied(m.tableId());
         } else {
             record = plan.desired();
         }
-        String status = failure.isPresent() ? TableStatus.FAILED.label() : plan.status().label();
-        tables.add(entry(m, status, plan.changes().stream().map(ReportBuilder::change).toList(), messages, record));
+        Map<String, java.time.Instant> running = new java.util.TreeMap<>(history.inProgressSince());
+        List<Change> changes = new ArrayList<>(plan.changes());
+        progress.refused().forEach(r -> mark(changes, plan.fieldsOf(r.action()), Change.BLOCKED, Optional.empty()));
+        progress.pending().forEach(p -> mark(changes, plan.fieldsOf(p), Change.PENDING, Optional.empty()));
+        for (Action started : progress.started()) {
+            java.time.Instant since = running.computeIfAbsent(TablePlanner.progressKey(started), k -> now);
+            mark(changes, plan.fieldsOf(started), Change.IN_PROGRESS, Optional.of(since));
+            if (plan.fieldsOf(started).isEmpty()) {
+                changes.add(new Change(TablePlanner.progressKey(started), started.describe(), "ACTIVE",
+                        Change.IN_PROGRESS, Change.Cause.GIT, Optional.empty(), Optional.of(since)));
+            }
+        }
+        String status = failure.isPresent() ? TableStatus.FAILED.label()
+                : !progress.refused().isEmpty() || plan.status() == TableStatus.BLOCKED ? TableStatus.BLOCKED.label()
+                : !progress.started().isEmpty() || !progress.pending().isEmpty() ? TableStatus.IN_PROGRESS.label()
+                : plan.status().label();
+        tables.add(new TableEntry(m.source().file(), m.namespace(), m.name(), m.region(), m.tableName(), status,
+                changes.stream().map(ReportBuilder::change).toList(), messages, record, Optional.empty(),
+                HistoryEntry.of(history.withInProgress(running))));
     }
 
-    /** A table whose live state could not even be read. */
+    /** Marks these fields' changes with another action (a change that is already blocked stays blocked). */
+    private static void mark(List<Change> changes, List<String> fields, String action,
+                             Optional<java.time.Instant> since) {
+        for (int i = 0; i < changes.size(); i++) {
+            Change c = changes.get(i);
+            if (fields.contains(c.field()) && !c.action().equals(Change.BLOCKED)) {
+                changes.set(i, new Change(c.field(), c.from(), c.to(), action, c.cause(), Optional.empty(), since));
+            }
+        }
+    }
+
+    /** A table whose live state could not even be read; its history is kept for the next run. */
     public void failed(TableManifest manifest, String message) {
-        tables.add(entry(manifest, TableStatus.FAILED.label(), List.of(), List.of(message),
-                previouslyApplied(manifest.tableId())));
+        TableManifest m = manifest;
+        tables.add(new TableEntry(m.source().file(), m.namespace(), m.name(), m.region(), m.tableName(),
+                TableStatus.FAILED.label(), List.of(), List.of(message), previouslyApplied(m.tableId()),
+                Optional.empty(), HistoryEntry.of(previousHistory(m.tableId()))));
     }
 
     /** Adds a table's backup section to its entry; a failed backup makes the table failed. */
@@ -97,14 +153,9 @@ public final class ReportBuilder {
                 policy);
     }
 
-    private static TableEntry entry(TableManifest m, String status, List<ChangeEntry> changes, List<String> messages,
-                                    Map<String, String> applied) {
-        return new TableEntry(m.source().file(), m.namespace(), m.name(), m.region(), m.tableName(), status, changes,
-                messages, applied);
-    }
-
     private static ChangeEntry change(Change c) {
-        return new ChangeEntry(c.field(), c.from(), c.to(), c.action(), c.cause().label());
+        return new ChangeEntry(c.field(), c.from(), c.to(), c.action(), c.cause().label(),
+                c.possibleAt().map(PossibleAt::json), c.since().map(java.time.Instant::toString));
     }
 
     private static Map<TableId, Map<String, String>> appliedByTable(Optional<DriftReport> previous) {

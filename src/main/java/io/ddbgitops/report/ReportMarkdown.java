@@ -11,7 +11,7 @@ import java.util.Map;
 public final class ReportMarkdown {
     private static final Map<String, String> ICON = Map.of(
             "in_sync", "✅", "changed", "✏️", "drifted", "⚠️", "created", "🆕",
-            "failed", "❌", "blocked", "⛔", "unmanaged", "❔");
+            "failed", "❌", "blocked", "⛔", "unmanaged", "❔", "in_progress", "⏳");
 
     /** How many validation errors REPORT.md and the pull-request comment list (GitHub caps a comment at 65,536 characters). */
     static final int MAX_LISTED_ERRORS = 200;
@@ -46,6 +46,7 @@ public final class ReportMarkdown {
         appendCount(line, s.changed(), report.isPlan() ? "to change" : "changed");
         appendCount(line, s.drifted(), "drifted");
         appendCount(line, s.blocked(), "blocked");
+        appendCount(line, s.inProgress(), "in progress");
         appendCount(line, s.unmanaged(), "unmanaged");
         appendCount(line, s.failed(), "failed");
         appendCount(line, s.invalid(), s.invalid() == 1 ? "invalid manifest" : "invalid manifests");
@@ -81,7 +82,20 @@ public final class ReportMarkdown {
         for (String message : t.messages()) {
             md.append("- ").append(Escape.text(message)).append('\n');
         }
-        if (!t.messages().isEmpty()) {
+        for (ChangeEntry c : t.changes()) {
+            if (c.action().equals("in_progress")) {
+                md.append("- in progress since ").append(Escape.text(c.since().orElse("?"))).append(": ")
+                        .append(Escape.code(c.field())).append(" (").append(Escape.text(c.from() + " → " + c.to()))
+                        .append(")\n");
+            } else if (c.action().equals("pending")) {
+                md.append("- pending until the work in progress is done: ").append(Escape.code(c.field())).append('\n');
+            } else if (c.possibleAt().isPresent()) {
+                md.append("- blocked until ").append(Escape.text(c.possibleAt().get())).append(": ")
+                        .append(Escape.code(c.field())).append('\n');
+            }
+        }
+        if (!t.messages().isEmpty() || t.changes().stream().anyMatch(c -> c.action().equals("in_progress")
+                || c.action().equals("pending") || c.possibleAt().isPresent())) {
             md.append('\n');
         }
         if (t.changes().isEmpty()) {
@@ -95,7 +109,8 @@ public final class ReportMarkdown {
 
     private static String diffLine(ChangeEntry c) {
         return diffSign(c.action()) + " " + c.field() + ": " + (c.action().equals("create") ? "" : c.from() + " → ")
-                + c.to() + "   # " + c.action() + ", "
+                + c.to() + "   # " + c.action().replace('_', ' ') + c.since().map(s -> " since " + s).orElse("")
+                + c.possibleAt().map(s -> ", possible at " + s).orElse("") + ", "
                 + (c.cause().equals("drift") ? "drifted outside git" : "changed in git");
     }
 
@@ -105,6 +120,7 @@ public final class ReportMarkdown {
             case "create" -> "+";
             case "delete" -> "-";
             case "blocked" -> "!";
+            case "in_progress", "pending" -> ">";
             default -> "~";
         };
     }

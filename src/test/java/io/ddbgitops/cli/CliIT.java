@@ -87,4 +87,16 @@ class CliIT {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("--local and --endpoint-url exclude each other");
     }
+
+    @Test
+    void longWorkAndQuotaOptionsAreCheckedBeforeAnythingRuns() {
+        CliRun timeout = cli("apply", "--local", "--wait", "--wait-timeout", "soon");
+        CliRun quota = cli("plan", "--local", "--throughput-decreases-per-day", "0");
+
+        assertThat(timeout.exit()).isEqualTo(1);
+        assertThat(timeout.err()).contains("--wait-timeout takes ISO-8601 (PT2H) or seconds, not soon");
+        assertThat(quota.exit()).isEqualTo(1);
+        assertThat(quota.err()).contains("--throughput-decreases-per-day must be at least 1, not 0");
+        assertThat(cli("serve", "--help").out()).contains("--wait", "--wait-timeout", "--throughput-decreases-per-day");
+    }
 }

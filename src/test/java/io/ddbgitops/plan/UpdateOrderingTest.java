@@ -8,6 +8,7 @@ import io.ddbgitops.manifest.LocalSecondaryIndex;
 import io.ddbgitops.manifest.Projection;
 import io.ddbgitops.manifest.SseSpec;
 import io.ddbgitops.manifest.StreamViewType;
+import io.ddbgitops.manifest.TableClass;
 import io.ddbgitops.manifest.TableManifest;
 import org.junit.jupiter.api.Test;
 
@@ -110,16 +111,86 @@ class UpdateOrderingTest {
     }
 
     @Test
-    void switchingToOnDemandWithin24HoursIsBlockedUntilItIsPossible() {
-        Instant lastSwitch = NOW.minus(Duration.ofHours(3));
+    void aFifthSwitchToOnDemandWithin24HoursIsBlockedUntilTheOldestLeavesTheWindow() {
+        // three switches recorded in report.json, the fourth seen only in DescribeTable (someone else's)
+        ChangeHistory history = new ChangeHistory(List.of(NOW.minus(Duration.ofHours(20)),
+                NOW.minus(Duration.ofHours(10)), NOW.minus(Duration.ofHours(5))), List.of(), Optional.empty(), Map.of());
         ObservedTable live = liveOrders(t -> t.history(new ThroughputHistory(0, Optional.empty(), Optional.empty(),
-                Optional.of(lastSwitch))));
+                Optional.of(NOW.minus(Duration.ofHours(3))))));
 
-        TablePlan plan = plan(orders(o -> o.billing(BillingMode.PAY_PER_REQUEST)), live);
+        TablePlan plan = planner.plan(orders(o -> o.billing(BillingMode.PAY_PER_REQUEST)), Optional.of(live), Map.of(),
+                history, NOW);
 
         assertThat(plan.status()).isEqualTo(TableStatus.BLOCKED);
         assertThat(plan.actions()).isEmpty();
-        assertThat(plan.messages()).anyMatch(msg -> msg.contains("possible again at 2026-11-22T09:00:00Z"));
+        assertThat(plan.changes()).allSatisfy(c -> assertThat(c.possibleAt())
+                .contains(Instant.parse("2026-11-21T16:00:00Z")));
+        assertThat(plan.messages()).anyMatch(msg -> msg.contains("possible at 2026-11-21T16:00Z"));
+    }
+
+    @Test
+    void aFourthSwitchToOnDemandWithin24HoursIsAllowed() {
+        ChangeHistory history = new ChangeHistory(List.of(NOW.minus(Duration.ofHours(20)),
+                NOW.minus(Duration.ofHours(10)), NOW.minus(Duration.ofHours(5))), List.of(), Optional.empty(), Map.of());
+
+        TablePlan plan = planner.plan(orders(o -> o.billing(BillingMode.PAY_PER_REQUEST)), Optional.of(liveOrders()),
+                Map.of(), history, NOW);
+
+        assertThat(plan.actions()).singleElement().isInstanceOf(Action.UpdateThroughput.class);
+        assertThat(plan.history().after(plan.actions(), true, NOW).switchesToOnDemand()).hasSize(4).contains(NOW);
+    }
+
+    @Test
+    void aThirdTableClassChangeIn30DaysIsBlocked() {
+        ChangeHistory history = new ChangeHistory(List.of(), List.of(NOW.minus(Duration.ofDays(29)),
+                NOW.minus(Duration.ofDays(2))), Optional.empty(), Map.of());
+
+        TablePlan plan = planner.plan(orders(o -> o.tableClass(TableClass.STANDARD_INFREQUENT_ACCESS)),
+                Optional.of(liveOrders()), Map.of(), history, NOW);
+
+        assertThat(plan.status()).isEqualTo(TableStatus.BLOCKED);
+        assertThat(plan.actions()).isEmpty();
+        assertThat(plan.changes()).singleElement().satisfies(c -> {
+            assertThat(c.field()).isEqualTo(Fields.TABLE_CLASS);
+            assertThat(c.possibleAt()).contains(Instant.parse("2026-11-22T12:00:00Z"));
+        });
+    }
+
+    @Test
+    void aTtlChangeWithinTheHourOfOurLastIsBlockedAndPossibleAtItsEnd() {
+        ChangeHistory justInside = new ChangeHistory(List.of(), List.of(),
+                Optional.of(NOW.minus(Duration.ofMinutes(59))), Map.of());
+        ChangeHistory onTheHour = new ChangeHistory(List.of(), List.of(),
+                Optional.of(NOW.minus(Duration.ofMinutes(60))), Map.of());
+        TableManifest m = orders(o -> o.ttl("expiresAt"));
+
+        TablePlan blocked = planner.plan(m, Optional.of(liveOrders()), Map.of(), justInside, NOW);
+        TablePlan allowed = planner.plan(m, Optional.of(liveOrders()), Map.of(), onTheHour, NOW);
+
+        assertThat(blocked.status()).isEqualTo(TableStatus.BLOCKED);
+        assertThat(blocked.actions()).isEmpty();
+        assertThat(blocked.changes()).singleElement().satisfies(c ->
+                assertThat(c.possibleAt()).contains(Instant.parse("2026-11-21T12:01:00Z")));
+        assertThat(allowed.actions()).containsExactly(new Action.SetTimeToLive("expiresAt", true));
+    }
+
+    @Test
+    void anAdjustedDecreaseQuotaIsKeptAtItsEdge() {
+        TablePlanner fivePerDay = new TablePlanner(new PlanSettings(5, false));
+        ObservedTable fourToday = liveOrders(t -> t.capacity(40, 30)
+                .history(new ThroughputHistory(4, Optional.of(NOW.minus(Duration.ofHours(2))), Optional.empty(),
+                        Optional.empty())));
+        ObservedTable fiveToday = liveOrders(t -> t.capacity(40, 30)
+                .history(new ThroughputHistory(5, Optional.of(NOW.minus(Duration.ofHours(2))), Optional.empty(),
+                        Optional.empty())));
+
+        assertThat(fivePerDay.plan(orders(), Optional.of(fourToday), Map.of(), NOW).actions()).hasSize(1);
+        TablePlan spent = fivePerDay.plan(orders(), Optional.of(fiveToday), Map.of(), NOW);
+        assertThat(spent.status()).isEqualTo(TableStatus.BLOCKED);
+        assertThat(spent.changes()).allSatisfy(c ->
+                assertThat(c.possibleAt()).contains(Instant.parse("2026-11-22T00:00:00Z")));
+        // with AWS's default quota the same table may still decrease
+        assertThat(plan(orders(), fiveToday).actions()).hasSize(1);
     }
 
     @Test
@@ -152,7 +223,7 @@ class UpdateOrderingTest {
 
         assertThat(plan.status()).isEqualTo(TableStatus.BLOCKED);
         assertThat(plan.actions()).isEmpty();
-        assertThat(plan.messages()).anyMatch(msg -> msg.contains("next decrease is possible at 2026-11-21T12:50:00Z"));
+        assertThat(plan.messages()).anyMatch(msg -> msg.contains("next decrease is possible at 2026-11-21T12:50Z"));
     }
 
     @Test
@@ -205,7 +276,7 @@ class UpdateOrderingTest {
         assertThat(plan.actions()).containsExactly(new Action.SetTimeToLive("old", false));
         assertThat(plan.status()).isEqualTo(TableStatus.BLOCKED);
         assertThat(plan.messages()).anyMatch(msg -> msg.contains("one TTL change per hour")
-                && msg.contains("2026-11-21T13:00:00Z"));
+                && msg.contains("possible at 2026-11-21T13:00Z"));
     }
 
     @Test

@@ -55,6 +55,16 @@ class ReportBadgeTest {
     }
 
     @Test
+    void longWorkLeftRunningIsShownInBlueUnlessSomethingDiffers() {
+        DriftReport running = report(DriftReport.APPLY, 0, table("a", "in_progress"), table("b", "created"));
+
+        assertThat(ReportBadge.message(running)).isEqualTo("1 in progress");
+        assertThat(ReportBadge.svg(running)).contains("fill=\"#007ec6\"");
+        assertThat(ReportBadge.message(report(DriftReport.APPLY, 0, table("a", "in_progress"), table("b", "blocked"))))
+                .isEqualTo("1 drifted");
+    }
+
+    @Test
     void failuresWinOverInvalidManifestsWhichWinOverDrift() {
         assertThat(ReportBadge.svg(report(DriftReport.APPLY, 2, table("a", "failed"), table("b", "drifted"))))
                 .contains(">1 failing</text>").contains("fill=\"#e05d44\"");

@@ -1,0 +1,64 @@
+package io.ddbgitops.deploy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The project's Dockerfile as instructions (continuation lines joined, comments dropped), enough to check what
+ * the image will be without a Docker engine.
+ */
+record Dockerfile(List<Instruction> instructions) {
+    static final Path PATH = Path.of("Dockerfile");
+
+    record Instruction(String keyword, String arguments) {
+    }
+
+    static Dockerfile read() throws IOException {
+        List<Instruction> instructions = new ArrayList<>();
+        StringBuilder pending = new StringBuilder();
+        for (String line : Files.readAllLines(PATH)) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("#") || (trimmed.isEmpty() && pending.isEmpty())) {
+                continue;
+            }
+            if (trimmed.endsWith("\\")) {
+                pending.append(trimmed, 0, trimmed.length() - 1).append(' ');
+                continue;
+            }
+            pending.append(trimmed);
+            String whole = pending.toString().strip();
+            pending.setLength(0);
+            int space = whole.indexOf(' ');
+            instructions.add(new Instruction(whole.substring(0, space).toUpperCase(Locale.ROOT),
+                    whole.substring(space + 1).strip()));
+        }
+        return new Dockerfile(List.copyOf(instructions));
+    }
+
+    /** The instructions of the last stage, the image that is shipped. */
+    List<Instruction> finalStage() {
+        int from = 0;
+        for (int i = 0; i < instructions.size(); i++) {
+            if (instructions.get(i).keyword().equals("FROM")) {
+                from = i;
+            }
+        }
+        return instructions.subList(from, instructions.size());
+    }
+
+    List<String> all(String keyword) {
+        return finalStage().stream().filter(i -> i.keyword().equals(keyword)).map(Instruction::arguments).toList();
+    }
+
+    String last(String keyword) {
+        List<String> found = all(keyword);
+        if (found.isEmpty()) {
+            throw new AssertionError("the final stage has no " + keyword);
+        }
+        return found.get(found.size() - 1);
+    }
+}
