@@ -12,7 +12,7 @@ import java.util.Map;
         versionProvider = Version.class,
         description = "GitOps reconciler for Amazon DynamoDB: keeps tables as the config repository says.",
         subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, ServeCommand.class,
-                RestoreCommand.class, LocalEndpointCommand.class},
+                RestoreCommand.class, LocalEndpointCommand.class, BadgeCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:in sync, or applied cleanly",

@@ -31,18 +31,29 @@ final class PlanCommand extends RunCommand {
                     + "(e.g. https://github.com/ORG/REPO/blob/SHA).")
     String linkPrefix;
 
+    @Option(names = "--detail-out", paramLabel = "FILE",
+            description = "With --base: write the whole plan to FILE. --out gets the comment, which is shortened to a "
+                    + "summary table when the plan is longer than a comment may be.")
+    Path detailOut;
+
+    @Option(names = "--detail-url", paramLabel = "URL",
+            description = "With --base: where the --detail-out file will be (e.g. the CI job's artifact); a "
+                    + "shortened comment links to it.")
+    String detailUrl;
+
     @Override
     RunResult execute(Reconciler reconciler, RunRequest request) throws Exception {
         if (base == null) {
-            if (linkPrefix != null) {
-                throw new IllegalArgumentException("--link-prefix only applies with --base");
+            if (linkPrefix != null || detailOut != null || detailUrl != null) {
+                throw new IllegalArgumentException("--link-prefix, --detail-out and --detail-url only apply with --base");
             }
             return reconciler.run(request);
         }
         if (push) {
             throw new IllegalArgumentException("--base plans a pull request's changes only; it cannot be combined with --push");
         }
-        return reconciler.planPullRequest(request, new PullRequest(base, Optional.ofNullable(linkPrefix)));
+        return reconciler.planPullRequest(request, new PullRequest(base, Optional.ofNullable(linkPrefix),
+                Optional.ofNullable(detailUrl)));
     }
 
     @Override
@@ -58,11 +69,18 @@ final class PlanCommand extends RunCommand {
     @Override
     void after(RunResult result) throws Exception {
         if (out != null) {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(out, result.markdown(), StandardCharsets.UTF_8);
+            write(out, result.markdown());
         }
+        if (detailOut != null) {
+            write(detailOut, result.detail());
+        }
+    }
+
+    private static void write(Path file, String text) throws java.io.IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 }

@@ -44,6 +44,12 @@ abstract class RunCommand implements Callable<Integer> {
             description = "The time the planner takes as now (for tests and dry runs); default: the clock.")
     Instant now;
 
+    @Option(names = "--stale-after", paramLabel = "ISO-8601 DURATION",
+            description = "Age at which the report counts as stale: the badge says so, and a quiet run commits a "
+                    + "heartbeat once the committed report is older than half of it (default: report.stale_after "
+                    + "in ddb-gitops.yaml, else PT26H).")
+    java.time.Duration staleAfter;
+
     @Option(names = "--throughput-decreases-per-day", paramLabel = "N",
             description = "The account's quota of provisioned-throughput decreases per table or index per UTC day "
                     + "(adjustable in Service Quotas); wins over ddb-gitops.yaml's quotas.throughput_decreases_per_day "
@@ -118,7 +124,12 @@ abstract class RunCommand implements Callable<Integer> {
     RunRequest request(String repo, Instant at, GitAuth auth) {
         return new RunRequest(mode(), repo, Optional.ofNullable(repoOptions.branch), push(),
                 Optional.ofNullable(repoOptions.reportBranch), at, auth, repoOptions.author(), prune(),
-                decreasesPerDay(), waitForLongWork);
+                decreasesPerDay(), waitForLongWork, staleAfter());
+    }
+
+    /** Empty unless given: the run then takes the repository config's {@code report.stale_after}, else the default. */
+    Optional<java.time.Duration> staleAfter() {
+        return Optional.ofNullable(staleAfter);
     }
 
     /** --throughput-decreases-per-day; without it the repository config's quota (AWS's default) applies. */

@@ -17,8 +17,8 @@ import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
 
 /**
- * Brings a pull request's base commit into the shallow clone. Two trees are all a diff needs, so the base is
- * fetched at depth 1, with no common history. REF may be a branch ({@code main}), a remote-tracking name
+ * Brings a pull request's base commit into the shallow clone, at depth 1 first; {@link MergeBases} asks for more
+ * history when it needs to find where the branch forked. REF may be a branch ({@code main}), a remote-tracking name
  * ({@code origin/main}), a full ref, a tag, or a commit id (servers such as GitHub and GitLab serve those).
  */
 final class BaseRefs {
@@ -28,6 +28,11 @@ final class BaseRefs {
     private BaseRefs() {}
 
     static RevCommit fetch(Git git, Remote remote, String baseRef) throws GitException {
+        return fetch(git, remote, baseRef, 1);
+    }
+
+    /** Fetches {@code baseRef} with {@code depth} commits of history ({@code 0}: all of it). */
+    static RevCommit fetch(Git git, Remote remote, String baseRef, int depth) throws GitException {
         String ref = baseRef.strip();
         if (ref.isEmpty()) {
             throw new GitException("The base ref is empty");
@@ -42,8 +47,9 @@ final class BaseRefs {
         }
         String source = advertised.orElse(ref);
         try {
-            remote.configure(git.fetch().setRemote("origin").setDepth(1).setTagOpt(TagOpt.NO_TAGS)
-                    .setRefSpecs(new RefSpec("+" + source + ":" + LOCAL_REF))).call();
+            var fetch = git.fetch().setRemote("origin").setTagOpt(TagOpt.NO_TAGS)
+                    .setRefSpecs(new RefSpec("+" + source + ":" + LOCAL_REF));
+            remote.configure(depth == 0 ? fetch.setUnshallow(true) : fetch.setDepth(depth)).call();
         } catch (GitAPIException | RuntimeException e) {
             throw remote.failure("Could not fetch base ref '" + ref + "' from " + remote.display(), e);
         }

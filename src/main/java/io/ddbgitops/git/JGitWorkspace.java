@@ -160,12 +160,13 @@ public final class JGitWorkspace implements AutoCloseable {
     }
 
     /**
-     * Fetches {@code baseRef} (a branch, {@code origin/<branch>}, a tag or a commit id) from the remote at depth 1
-     * and lists the files that differ between it and HEAD. The base's versions of the modified and deleted files
-     * can then be read with {@link #writeBaseFiles}.
+     * Fetches {@code baseRef} (a branch, {@code origin/<branch>}, a tag or a commit id) from the remote, finds where
+     * HEAD forked from it (the merge base, fetching history as needed) and lists the files that differ between
+     * that commit and HEAD: the branch's own changes, not what the base gained since. The merge base's versions
+     * of the modified and deleted files can then be read with {@link #writeBaseFiles}.
      */
     public ChangedFiles changedFilesSince(String baseRef) throws GitException {
-        RevCommit base = BaseRefs.fetch(git, remote, baseRef);
+        RevCommit base = MergeBases.find(git, remote, branch, baseRef, BaseRefs.fetch(git, remote, baseRef));
         Repository repo = git.getRepository();
         try (RevWalk walk = new RevWalk(repo)) {
             return TreeDiff.between(repo, base, walk.parseCommit(repo.resolve(Constants.HEAD)));

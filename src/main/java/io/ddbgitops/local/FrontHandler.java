@@ -88,6 +88,9 @@ final class FrontHandler implements HttpHandler {
                 operations.timeToLive().checkChangeAllowed(ttlTable.get());
             }
             response = forwarder.forward(body);
+            if (operation.equals("DescribeTable")) {
+                response = describeAgainWhileIndexJobRuns(forwarder, body, response);
+            }
             if (response.isSuccess()) {
                 ttlTable.ifPresent(operations.timeToLive()::changed);
                 if (WriteRecorder.WRITES.contains(operation)) {
@@ -114,6 +117,27 @@ final class FrontHandler implements HttpHandler {
 
     private static String target(HttpExchange exchange) {
         return Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Amz-Target")).orElse("");
+    }
+
+    /**
+     * DynamoDB Local's DescribeTable fails with InternalFailure ("no such column: indexKey_N") when it runs while
+     * DynamoDB Local's own background job is still adding a new index's column (seen under load, from a client
+     * describing the table while another adds an index). AWS never answers a describe so; the read is idempotent,
+     * so it is asked again for a bounded time (about a second) before the failure is passed on.
+     */
+    private static WireResponse describeAgainWhileIndexJobRuns(UpdateTableOperation.Forwarder forwarder, byte[] body,
+                                                             WireResponse response)
+            throws IOException, InterruptedException {
+        for (int attempt = 0; attempt < 50 && isEngineInternalFailure(response); attempt++) {
+            Thread.sleep(20);
+            response = forwarder.forward(body);
+        }
+        return response;
+    }
+
+    private static boolean isEngineInternalFailure(WireResponse response) {
+        return response.status() >= 500
+                && new String(response.body(), java.nio.charset.StandardCharsets.UTF_8).contains("InternalFailure");
     }
 
     private static byte[] readBody(HttpExchange exchange) throws IOException {

@@ -84,8 +84,9 @@ record PullRequestScope(PullRequest pullRequest, ChangedFiles changes, LoadResul
         }
     }
 
-    String render(DriftReport report) {
-        return PullRequestMarkdown.render(report, new PullRequestMarkdown.Context(pullRequest.baseRef(),
-                changes.changedAtHead().size() + changes.deleted().size(), undeclared, pullRequest.linkPrefix()));
+    PullRequestMarkdown.Comment render(DriftReport report) {
+        return PullRequestMarkdown.comment(report, new PullRequestMarkdown.Context(pullRequest.baseRef(),
+                changes.changedAtHead().size() + changes.deleted().size(), undeclared, pullRequest.linkPrefix(),
+                pullRequest.detailUrl()));
     }
 }

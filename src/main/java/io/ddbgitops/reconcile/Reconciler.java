@@ -13,6 +13,7 @@ import io.ddbgitops.git.GitException;
 import io.ddbgitops.git.JGitWorkspace;
 import io.ddbgitops.git.PublishResult;
 import io.ddbgitops.git.ReportWriter;
+import io.ddbgitops.lease.LeaseHeldException;
 import io.ddbgitops.lease.LeaseTiming;
 import io.ddbgitops.manifest.FieldLocator;
 import io.ddbgitops.manifest.LoadResult;
@@ -90,40 +91,55 @@ public final class Reconciler {
         try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(request.repo(), request.branch(), request.auth());
              RunLeases.Slot lease = new RunLeases.Slot()) {
             LOG.info("cloned {} ({}) at {}", workspace.branch(), workspace.headCommit(), workspace.root());
-            ConfigLoad config = configs.load(workspace.root());
-            LoadResult loaded = loader.load(workspace.root());
-            LOG.info("{} valid manifest(s), {} invalid, {} other document(s) skipped",
-                    loaded.manifests().size(), loaded.invalidManifests(), loaded.skippedDocuments());
-            boolean apply = request.mode() == RunRequest.Mode.APPLY;
-            if (!config.isValid()) {
-                return invalidConfig(config, loaded, apply);
-            }
-            // Before any table is read: a second writing run waits here or stops (LeaseHeldException, exit 4).
-            leases.take(request, config.config().get(), workspace.branch(), lease);
-            loaded = PolicyCheck.admit(config.config().get(), loaded, "", new FieldLocator(workspace.root())::locate);
-            Optional<PullRequestScope> scope = pullRequestScope(workspace, loaded, pullRequest);
-            loaded = scope.map(PullRequestScope::loaded).orElse(loaded);
             Optional<DriftReport> previous = previousReport(workspace, request);
-            ReportBuilder builder = new ReportBuilder(apply ? DriftReport.APPLY : DriftReport.PLAN, previous);
-            builder.invalid(loaded.invalidManifests(), loaded.errors());
-            builder.policy(config.config().get().policySummary());
-            PlanSettings settings = request.settings(config.config().get().quotas());
-            for (TableManifest manifest : loaded.manifests()) {
-                reconcile(manifest, request, settings, builder);
+            try {
+                return check(workspace, request, pullRequest, previous, lease);
+            } catch (LeaseHeldException anotherRunIsWorking) {
+                throw anotherRunIsWorking; // not a failure of the job: the badge is the other run's to set
+            } catch (RuntimeException | IOException | GitException e) {
+                publishFailure(workspace, request, previous);
+                throw e;
             }
-            if (pullRequest.isEmpty()) {
-                undeclared.reconcile(loaded, request, builder, RunLeases.isLockTable(config.config().get()));
-            }
-            DriftReport report = builder.build();
-            String markdown = scope.map(sc -> sc.render(report)).orElseGet(() -> ReportMarkdown.render(report));
-            Optional<PublishResult> published = Optional.empty();
-            if (request.push() && nothingNew(previous, report)) {
-                LOG.info("nothing changed since the last report; nothing to commit");
-            } else if (request.push()) {
-                published = Optional.of(publish(workspace, request, report, markdown));
-            }
-            return new RunResult(report, markdown, published);
         }
+    }
+
+    private RunResult check(JGitWorkspace workspace, RunRequest request, Optional<PullRequest> pullRequest,
+                            Optional<DriftReport> previous, RunLeases.Slot lease) throws GitException, IOException {
+        ConfigLoad config = configs.load(workspace.root());
+        LoadResult loaded = loader.load(workspace.root());
+        LOG.info("{} valid manifest(s), {} invalid, {} other document(s) skipped",
+                loaded.manifests().size(), loaded.invalidManifests(), loaded.skippedDocuments());
+        boolean apply = request.mode() == RunRequest.Mode.APPLY;
+        if (!config.isValid()) {
+            return invalidConfig(config, loaded, apply, request, workspace.headCommit());
+        }
+        // Before any table is read: a second writing run waits here or stops (LeaseHeldException, exit 4).
+        leases.take(request, config.config().get(), workspace.branch(), lease);
+        loaded = PolicyCheck.admit(config.config().get(), loaded, "", new FieldLocator(workspace.root())::locate);
+        Optional<PullRequestScope> scope = pullRequestScope(workspace, loaded, pullRequest);
+        loaded = scope.map(PullRequestScope::loaded).orElse(loaded);
+        ReportBuilder builder = new ReportBuilder(apply ? DriftReport.APPLY : DriftReport.PLAN, previous);
+        builder.invalid(loaded.invalidManifests(), loaded.errors());
+        builder.policy(config.config().get().policySummary());
+        PlanSettings settings = request.settings(config.config().get().quotas());
+        for (TableManifest manifest : loaded.manifests()) {
+            reconcile(manifest, request, settings, builder);
+        }
+        if (pullRequest.isEmpty()) {
+            undeclared.reconcile(loaded, request, builder, RunLeases.isLockTable(config.config().get()));
+        }
+        DriftReport report = builder.build().checked(request.now(), workspace.headCommit());
+        Optional<io.ddbgitops.report.PullRequestMarkdown.Comment> comment = scope.map(sc -> sc.render(report));
+        String markdown = comment.map(c -> c.body()).orElseGet(() -> ReportMarkdown.render(report));
+        Optional<PublishResult> published = Optional.empty();
+        if (request.push() && nothingNew(previous, report)
+                && !request.freshness(config.config().get().report()).heartbeatDue(previous, request.now())
+                && badgeShows(workspace, request, previous)) {
+            LOG.info("nothing changed since the last report; nothing to commit");
+        } else if (request.push()) {
+            published = Optional.of(publish(workspace, request, report, markdown));
+        }
+        return new RunResult(report, markdown, published, comment.map(c -> c.full()).orElse(markdown));
     }
 
     /**
@@ -131,14 +147,15 @@ public final class Reconciler {
      * policy must never be assumed for a broken one. The report lists the errors; nothing is pushed, so the last
      * good report (and what it says was applied) stays in place.
      */
-    private static RunResult invalidConfig(ConfigLoad config, LoadResult loaded, boolean apply) {
+    private static RunResult invalidConfig(ConfigLoad config, LoadResult loaded, boolean apply, RunRequest request,
+                                           String head) {
         LOG.error("{} is invalid; nothing is planned or applied", RepositoryConfig.FILE);
         ReportBuilder builder = new ReportBuilder(apply ? DriftReport.APPLY : DriftReport.PLAN, Optional.empty());
         builder.invalid(1, config.errors());
         LoadResult manifests = ConfigLoad.withoutConfigFile(loaded);
         builder.invalid(manifests.invalidManifests(), manifests.errors());
         builder.policy("invalid — " + RepositoryConfig.FILE + " has errors, so nothing was planned or applied");
-        DriftReport report = builder.build();
+        DriftReport report = builder.build().checked(request.now(), head);
         return new RunResult(report, ReportMarkdown.render(report), Optional.empty());
     }
 
@@ -209,17 +226,44 @@ public final class Reconciler {
         return report.isQuiet() && previous.map(DriftReport::settled).equals(Optional.of(report.settled()));
     }
 
-    private static Optional<DriftReport> previousReport(JGitWorkspace workspace, RunRequest request)
-            throws GitException, IOException {
+    static Optional<DriftReport> previousReport(JGitWorkspace workspace, RunRequest request)
+            throws GitException {
+        return committedFile(workspace, request, REPORT_JSON).flatMap(ReportJson::read);
+    }
+
+    /** False when the committed badge is not the one the previous report makes (a failed run's badge, say). */
+    private static boolean badgeShows(JGitWorkspace workspace, RunRequest request, Optional<DriftReport> previous)
+            throws GitException {
+        return previous.isPresent()
+                && committedFile(workspace, request, REPORT_BADGE).equals(Optional.of(ReportBadge.svg(previous.get())));
+    }
+
+    static Optional<String> committedFile(JGitWorkspace workspace, RunRequest request, String path)
+            throws GitException {
         // Read from git objects, not the working tree: a committed link at drift/report.json is a link blob there,
         // never followed to a file outside the repository.
-        Optional<String> json;
         if (request.reportBranch().isPresent() && !request.reportBranch().get().equals(workspace.branch())) {
-            json = workspace.readFile(request.reportBranch().get(), REPORT_JSON);
-        } else {
-            json = workspace.readCommittedFile(REPORT_JSON);
+            return workspace.readFile(request.reportBranch().get(), path);
         }
-        return json.flatMap(ReportJson::read);
+        return workspace.readCommittedFile(path);
+    }
+
+    /**
+     * A run that fails before it can report leaves no green badge behind: when it may push, it replaces only the
+     * badge with one saying the run failed, and when. A failure to do so is logged; the run's own error wins.
+     */
+    static void publishFailure(JGitWorkspace workspace, RunRequest request, Optional<DriftReport> previous) {
+        if (!request.push()) {
+            return;
+        }
+        try {
+            PublishResult result = workspace.publish("ddb-gitops: run failed before it could report\n\n[skip ci]\n",
+                    request.author(), request.reportBranch(), true,
+                    ReportWriter.files(Map.of(REPORT_BADGE, ReportBadge.failed(previous, request.now()))));
+            LOG.warn("the run failed; badge marked failed: {} on {}", result.status(), result.branch());
+        } catch (GitException | RuntimeException e) {
+            LOG.error("the run failed, and the badge could not be marked failed either: {}", e.getMessage());
+        }
     }
 
     private static PublishResult publish(JGitWorkspace workspace, RunRequest request, DriftReport report,

@@ -12,13 +12,18 @@ import java.util.Optional;
  * a table unmanaged), else 0. Long work left running is not a difference: an apply that only started index
  * backfills (or found them still running) exits 0, and the next run continues; a plan exits 2 while changes wait
  * for such work ({@code pending}). {@code published} is empty when no push was asked for, or when nothing changed
- * since the previous report.
+ * since the previous report. {@code markdown} is what is posted or committed; {@code detail} is the whole plan,
+ * the same text unless a pull-request comment had to be shortened.
  */
-public record RunResult(DriftReport report, String markdown, Optional<PublishResult> published) {
+public record RunResult(DriftReport report, String markdown, Optional<PublishResult> published, String detail) {
     public static final int OK = 0;
     public static final int ERROR = 1;
     public static final int DIFFERENCES = 2;
     public static final int INVALID = 3;
+
+    public RunResult(DriftReport report, String markdown, Optional<PublishResult> published) {
+        this(report, markdown, published, markdown);
+    }
 
     public int exitCode() {
         DriftReport.Summary s = report.summary();

@@ -1,8 +1,15 @@
 package io.ddbgitops.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The drift report of one run: what {@code drift/report.json} holds (contract in DESIGN.md, schema in
@@ -13,16 +20,24 @@ import java.util.Optional;
  * <p>{@code errors} keeps the first {@link #MAX_ERRORS} validation errors in that order and {@code errorsTotal}
  * counts them all: a repository with 100,000 broken documents must not make a report of tens of megabytes that
  * is committed on every run ({@code ddb-gitops validate} prints every error).
+ *
+ * <p>{@code checkedAt} (ISO-8601 UTC, whole seconds) and {@code commit} (the 40-hex config commit) say when and
+ * what was checked. They are empty only in a report read back from before they existed, and {@link #settled()}
+ * leaves them out: the report's own commit moves HEAD, so comparing them would make every run commit.
  */
+@JsonPropertyOrder({"checked_at", "commit", "mode"})
 public record DriftReport(String mode, Summary summary, List<TableEntry> tables, List<ErrorEntry> errors,
                           List<UnmanagedEntry> unmanaged, int errorsTotal,
                           @com.fasterxml.jackson.annotation.JsonInclude(
                                   com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT)
-                          Optional<String> policy) {
+                          Optional<String> policy,
+                          @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> checkedAt,
+                          @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<String> commit) {
     public static final String PLAN = "plan";
     public static final String APPLY = "apply";
     /** How many validation errors report.json lists; the Markdown lists fewer (see ReportMarkdown). */
     public static final int MAX_ERRORS = 1000;
+    private static final Pattern COMMIT_ID = Pattern.compile("[0-9a-f]{40}");
 
     public DriftReport(String mode, Summary summary, List<TableEntry> tables, List<ErrorEntry> errors) {
         this(mode, summary, tables, errors, List.of());
@@ -43,7 +58,16 @@ public record DriftReport(String mode, Summary summary, List<TableEntry> tables,
         this(mode, summary, tables, errors, unmanaged, errors.size(), policy);
     }
 
+    public DriftReport(String mode, Summary summary, List<TableEntry> tables, List<ErrorEntry> errors,
+                       List<UnmanagedEntry> unmanaged, int errorsTotal, Optional<String> policy) {
+        this(mode, summary, tables, errors, unmanaged, errorsTotal, policy, Optional.empty(), Optional.empty());
+    }
+
     public DriftReport {
+        // lenient: a hand-edited value in a previous report is dropped, not the whole previous report
+        checkedAt = checkedAt == null ? Optional.empty() : checkedAt.flatMap(DriftReport::parseInstant)
+                .map(i -> DateTimeFormatter.ISO_INSTANT.format(i.truncatedTo(ChronoUnit.SECONDS)));
+        commit = commit == null ? Optional.empty() : commit.filter(c -> COMMIT_ID.matcher(c).matches());
         tables = tables.stream()
                 .sorted(Comparator.comparing(TableEntry::manifest).thenComparing(TableEntry::namespace)
                         .thenComparing(TableEntry::name))
@@ -60,6 +84,29 @@ public record DriftReport(String mode, Summary summary, List<TableEntry> tables,
                 .sorted(Comparator.comparing(UnmanagedEntry::region).thenComparing(UnmanagedEntry::table))
                 .toList();
         policy = policy == null ? Optional.empty() : policy;
+    }
+
+    /** This report as checked at {@code at} (kept to whole seconds) on config commit {@code commitId}. */
+    public DriftReport checked(Instant at, String commitId) {
+        if (!COMMIT_ID.matcher(commitId).matches()) {
+            throw new IllegalArgumentException("commit must be 40 lower-case hex digits, not '" + commitId + "'");
+        }
+        return new DriftReport(mode, summary, tables, errors, unmanaged, errorsTotal, policy,
+                Optional.of(at.toString()), Optional.of(commitId));
+    }
+
+    /** When the check ran; empty for a report from before {@code checked_at} existed (or with a garbled one). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public Optional<Instant> checkedInstant() {
+        return checkedAt.flatMap(DriftReport::parseInstant);
+    }
+
+    private static Optional<Instant> parseInstant(String value) {
+        try {
+            return Optional.of(Instant.parse(value));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /**

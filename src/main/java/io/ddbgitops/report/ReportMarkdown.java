@@ -22,6 +22,7 @@ public final class ReportMarkdown {
         StringBuilder md = new StringBuilder();
         md.append("# ddb-gitops ").append(report.isPlan() ? "plan" : "drift report").append("\n\n");
         md.append(headline(report)).append("\n\n");
+        checked(report).ifPresent(line -> md.append(line).append("\n\n"));
         report.policy().ifPresent(policy -> md.append("Policy: ").append(Escape.text(policy)).append("\n\n"));
         summaryTable(md, report);
         BackupMarkdown.append(md, report);
@@ -33,6 +34,12 @@ public final class ReportMarkdown {
         undeclared(md, report.unmanaged());
         errors(md, report);
         return md.toString();
+    }
+
+    /** "Checked <time> at commit <sha>.": when and what the report is about; empty for a report without them. */
+    static java.util.Optional<String> checked(DriftReport report) {
+        return report.checkedAt().map(at -> "Checked " + at
+                + report.commit().map(c -> " at commit `" + c + "`").orElse("") + ".");
     }
 
     /** The one line a reviewer reads first. */

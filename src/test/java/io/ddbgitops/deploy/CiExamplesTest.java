@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CiExamplesTest {
     private static final Path EXAMPLES = Path.of("examples");
-    static final String MARKER = "<!-- ddb-gitops-plan -->";
+    static final String MARKER = io.ddbgitops.report.PullRequestMarkdown.MARKER;
     /** GitLab's top-level keywords; every other top-level key not starting with "." is a job. */
     private static final Set<String> GITLAB_KEYWORDS = Set.of("default", "include", "stages", "variables",
             "workflow", "image", "services", "cache", "before_script", "after_script", "pages", "spec");

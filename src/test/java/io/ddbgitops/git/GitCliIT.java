@@ -96,7 +96,7 @@ class GitCliIT {
             assertThat(run.all()).doesNotContain(PASSWORD);
             assertThat(RemoteRepos.fileOn(remote, "main", "drift/report.json")).isPresent();
             assertThat(RemoteRepos.fileOn(remote, "main", "drift/badge.svg"))
-                    .hasValueSatisfying(svg -> assertThat(svg).contains(">1 drifted</text>"));
+                    .hasValueSatisfying(svg -> assertThat(svg).contains(">1 drifted · "));
             assertThat(RemoteRepos.log(remote, "main").get(0).getFullMessage()).endsWith("[skip ci]\n");
         }
     }

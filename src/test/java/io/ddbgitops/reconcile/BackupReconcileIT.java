@@ -80,8 +80,9 @@ class BackupReconcileIT {
     }
 
     private RunResult run(RunRequest.Mode mode, Instant now) throws Exception {
+        // stale_after of two days: these runs are hours apart and test backups, not the heartbeat (ReportFreshnessIT)
         RunRequest request = new RunRequest(mode, repo.url(), Optional.empty(), true, Optional.empty(), now,
-                GitAuth.none(), CommitAuthor.defaults());
+                GitAuth.none(), CommitAuthor.defaults(), false, Optional.of(java.time.Duration.ofDays(2)));
         return new Reconciler(new ManifestLoader(), clients).run(request);
     }
 

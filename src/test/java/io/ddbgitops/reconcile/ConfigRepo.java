@@ -124,6 +124,13 @@ final class ConfigRepo implements AutoCloseable {
         return messages;
     }
 
+    /** The full id of the remote's main. */
+    String head() throws IOException {
+        try (Repository repo = Git.open(bare.toFile()).getRepository()) {
+            return repo.resolve("refs/heads/main").name();
+        }
+    }
+
     /** A file as it is on the remote's main. */
     Optional<String> read(String path) throws IOException {
         try (Git remote = Git.open(bare.toFile()); var walk = new org.eclipse.jgit.revwalk.RevWalk(remote.getRepository())) {

@@ -146,7 +146,7 @@ class HostileReportIT {
         assertThat(prose).doesNotContainIgnoringCase("<img").doesNotContainIgnoringCase("<h1")
                 .doesNotContain("</summary><");
         assertThat(Pattern.compile("@[A-Za-z0-9]").matcher(prose).find()).isFalse();
-        assertThat(Pattern.compile("\\]\\((?!https://git\\.example\\.com/org/config/blob/abc123/)").matcher(
+        assertThat(Pattern.compile("\\]\\((?!https://git\\.example\\.com/org/config/(blob/abc123/|commit/[0-9a-f]{40}\\)))").matcher(
                 prose.replaceAll("\\\\.", "")).find()).as("links other than to the repository").isFalse();
         assertThat(count(prose, "<details>")).isEqualTo(count(prose, "</details>"));
         assertThat(MarkdownStructure.fences(md)).isNotNull();

@@ -117,7 +117,40 @@ class PullRequestPlanIT {
 
         assertThat(result.report().tables()).extracting(TableEntry::table).containsExactly("PrOrders");
         assertThat(result.exitCode()).isEqualTo(RunResult.DIFFERENCES);
-        assertThat(result.markdown()).startsWith("**Plan:** 1 table · 1 to create\n").contains("<b>it/orders</b>");
+        assertThat(result.markdown()).startsWith(io.ddbgitops.report.PullRequestMarkdown.MARKER + "\n**Plan:** 1 table · 1 to create\n").contains("<b>it/orders</b>");
+    }
+
+    @Test
+    void aBranchBehindMainIsComparedWithWhereItForkedNotWithMainsTip() throws Exception {
+        branch("behind");
+        commitAndPush("behind", "More reads", Map.of(ORDERS, Manifests.table("orders", "us-east-1", "PrOrders", 40, 30, true)));
+        work.checkout().setName("main").call();
+        commitAndPush("main", "Another team's table", Map.of("manifests/other/other.yaml",
+                Manifests.table("other", "us-east-1", "PrOther", 5, 5, false)));
+        // more commits on main than the first history step fetches, so the search has to deepen
+        for (int i = 0; i < 60; i++) {
+            commitAndPush("main", "Docs " + i, Map.of("README.md", "# config\n\nedit " + i + "\n"));
+        }
+        String forkPoint = work.getRepository().resolve("behind~1").name();
+
+        RunResult result = planPullRequest("behind", "main");
+
+        assertThat(result.report().tables()).extracting(TableEntry::table).containsExactly("PrOrders");
+        assertThat(result.markdown()).contains("<b>it/orders</b>").doesNotContain("PrOther")
+                .doesNotContain("No longer declared").contains(" 1 file changed");
+        assertThat(forkPoint).isNotEqualTo(work.getRepository().resolve("main").name());
+    }
+
+    @Test
+    void theCommentNamesTheHeadCommitItPlanned() throws Exception {
+        branch("named");
+        commitAndPush("named", "More reads", Map.of(ORDERS, Manifests.table("orders", "us-east-1", "PrOrders", 40, 30, true)));
+        String head = work.getRepository().resolve("named").name();
+
+        RunResult result = planPullRequest("named", "main");
+
+        assertThat(result.report().commit()).contains(head);
+        assertThat(result.markdown()).contains("plan of commit `" + head.substring(0, 7) + "` (`" + head + "`) against `main`");
     }
 
     @Test
@@ -160,7 +193,7 @@ class PullRequestPlanIT {
 
         assertThat(result.report().tables()).isEmpty();
         assertThat(result.exitCode()).isEqualTo(RunResult.OK);
-        assertThat(result.markdown()).startsWith("**Plan:** no table changes");
+        assertThat(result.markdown()).startsWith(io.ddbgitops.report.PullRequestMarkdown.MARKER + "\n**Plan:** no table changes");
     }
 
     @Test
@@ -211,8 +244,45 @@ class PullRequestPlanIT {
                 "--link-prefix", "https://git.example.com/org/config/blob/abc123");
 
         assertThat(exit).as(out + "" + err).isEqualTo(RunResult.INVALID);
-        assertThat(Files.readString(comment)).startsWith("**Plan:** 1 table · 1 to create · 1 invalid manifest\n")
+        assertThat(Files.readString(comment)).startsWith(io.ddbgitops.report.PullRequestMarkdown.MARKER + "\n**Plan:** 1 table · 1 to create · 1 invalid manifest\n")
                 .contains("[manifests/new/bad.yaml:19](https://git.example.com/org/config/blob/abc123/manifests/new/bad.yaml#L19)")
                 .contains("Manifest: [manifests/shop/orders.yaml](https://git.example.com/org/config/blob/abc123/manifests/shop/orders.yaml)");
+    }
+
+    @Test
+    void threeHundredChangedTablesGiveACommentUnderGitHubsLimitAndTheWholePlanInTheDetailFile() throws Exception {
+        branch("many");
+        Map<String, String> files = new LinkedHashMap<>();
+        for (int i = 1; i <= 300; i++) {
+            files.put(String.format("manifests/many/t%03d.yaml", i),
+                    Manifests.table(String.format("t%03d", i), "us-east-1", String.format("PrMany%03d", i), 5, 5, true));
+        }
+        commitAndPush("many", "300 tables", files);
+        Path comment = temp.resolve("out/comment.md");
+        Path detail = temp.resolve("out/plan-full.md");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), Map.of(), "plan",
+                "--repo", bare.toUri().toString(), "--branch", "many", "--base", "main",
+                "--endpoint-url", endpoint.endpoint().toString(), "--out", comment.toString(),
+                "--detail-out", detail.toString(), "--detail-url", "https://ci.example.com/jobs/42/artifacts/plan-full.md",
+                "--link-prefix", "https://github.com/org/config/blob/abc123");
+
+        assertThat(exit).as(out + "" + err).isEqualTo(RunResult.DIFFERENCES);
+        String body = Files.readString(comment);
+        String full = Files.readString(detail);
+        assertThat(body.length()).isLessThan(65_536);
+        assertThat(body.getBytes(StandardCharsets.UTF_8).length).isLessThan(65_536);
+        assertThat(full.length()).isGreaterThan(65_536);
+        assertThat(body).startsWith(io.ddbgitops.report.PullRequestMarkdown.MARKER + "\n**Plan:** 300 tables · 300 to create\n")
+                .contains("[the full plan](https://ci.example.com/jobs/42/artifacts/plan-full.md)")
+                .doesNotContain("<details>");
+        assertThat(full).startsWith(io.ddbgitops.report.PullRequestMarkdown.MARKER + "\n**Plan:** 300 tables · 300 to create\n");
+        for (int i = 1; i <= 300; i++) {
+            String table = String.format("PrMany%03d", i);
+            assertThat(body).contains("| `us-east-1/" + table + "` |");
+            assertThat(full).contains("<code>us-east-1/" + table + "</code>");
+        }
     }
 }

@@ -98,6 +98,8 @@ class RunLeaseIT {
                 RunResult result = first.get(60, TimeUnit.SECONDS);
                 assertThat(result.exitCode()).isZero();
                 assertThat(result.report().summary().created()).isEqualTo(1);
+                assertThat(repo.log()).as("the run that found the lease held marks no badge failed")
+                        .noneMatch(m -> m.contains("run failed"));
             }
             assertThat(dynamo.listTables().tableNames()).containsExactlyInAnyOrder("LeaseOrders", LOCKS);
             assertThat(dynamo.scan(r -> r.tableName(LOCKS)).items()).as("the lease is released").isEmpty();

@@ -26,7 +26,8 @@ class ErrorCapTest {
                 .mapToObj(i -> new ErrorEntry("manifests/huge.yaml", 1 + i * 20, 3, "spec.pri_key_attributetype",
                         "\"X\" is not allowed; must be one of S, N, B"))
                 .toList();
-        return new DriftReport(DriftReport.PLAN, DriftReport.Summary.of(List.of(), errors), List.of(), list);
+        return new DriftReport(DriftReport.PLAN, DriftReport.Summary.of(List.of(), errors), List.of(), list)
+                .checked(ReportFixtures.CHECKED_AT, ReportFixtures.COMMIT);
     }
 
     private static long listed(String md) {

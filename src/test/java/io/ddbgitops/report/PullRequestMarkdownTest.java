@@ -27,7 +27,7 @@ class PullRequestMarkdownTest {
 
         String md = PullRequestMarkdown.render(report(List.of(orders), List.of()), context(Optional.empty()));
 
-        assertThat(md).startsWith("**Plan:** 1 table · 1 to change\n\n<details><summary>✏️ <b>shop/orders</b>")
+        assertThat(md).startsWith(PullRequestMarkdown.MARKER + "\n**Plan:** 1 table · 1 to change\n\n<details><summary>✏️ <b>shop/orders</b>")
                 .contains("Manifest: `manifests/orders.yaml`")
                 .contains("```diff\n~ read_capacity: 20 → 40   # update\n```\n\n</details>");
     }
@@ -53,7 +53,7 @@ class PullRequestMarkdownTest {
         String md = PullRequestMarkdown.render(report(List.of(), List.of()),
                 context(Optional.empty(), new UndeclaredTable("manifests/old.yaml", "shop/old", "us-east-1", "Old")));
 
-        assertThat(md).startsWith("**Plan:** 0 tables · 1 table no longer declared\n")
+        assertThat(md).startsWith(PullRequestMarkdown.MARKER + "\n**Plan:** 0 tables · 1 table no longer declared\n")
                 .contains("- `us-east-1/Old` (shop/old, was in `manifests/old.yaml`): no manifest declares it");
     }
 
@@ -61,6 +61,87 @@ class PullRequestMarkdownTest {
     void saysSoWhenNoManifestChanged() {
         String md = PullRequestMarkdown.render(report(List.of(), List.of()), context(Optional.empty()));
 
-        assertThat(md).startsWith("**Plan:** no table changes: this pull request changes no `Dynamodb` manifest\n");
+        assertThat(md).startsWith(PullRequestMarkdown.MARKER + "\n**Plan:** no table changes: this pull request changes no `Dynamodb` manifest\n");
+    }
+
+    private static final String HEAD = "0123456789abcdef0123456789abcdef01234567";
+
+    private static TableEntry changed(int i) {
+        String name = String.format("table-%03d", i);
+        return new TableEntry("manifests/team-" + i + "/" + name + ".yaml", "team-" + i, name, "us-east-1",
+                "Table" + i, "changed", List.of(
+                        new ChangeEntry("read_capacity", "20", "40", "update", "git"),
+                        new ChangeEntry("write_capacity", "20", "40", "update", "git"),
+                        new ChangeEntry("pitr", "disabled", "enabled", "update", "git"),
+                        new ChangeEntry("gsi byCustomer", "(none)", "customer:S HASH, ALL, 5/5", "create", "git")),
+                List.of("a message that explains this table in some detail, as a planner message would"), Map.of());
+    }
+
+    @Test
+    void theMarkerIsTheFirstLineAndTheFooterNamesTheHeadCommitWithALinkToIt() {
+        DriftReport checked = report(List.of(changed(1)), List.of()).checked(java.time.Instant.EPOCH, HEAD);
+
+        String linked = PullRequestMarkdown.render(checked, context(Optional.of("https://github.com/org/repo/blob/" + HEAD)));
+        String plain = PullRequestMarkdown.render(checked, context(Optional.empty()));
+        String gitlab = PullRequestMarkdown.render(checked,
+                context(Optional.of("https://gitlab.example.com/g/repo/-/blob/" + HEAD)));
+
+        assertThat(linked.lines().findFirst()).contains("<!-- ddb-gitops:plan -->");
+        assertThat(linked).contains("<sub>ddb-gitops plan of commit [`0123456`](https://github.com/org/repo/commit/"
+                + HEAD + ") against `main`");
+        assertThat(plain).contains("<sub>ddb-gitops plan of commit `0123456` (`" + HEAD + "`) against `main`");
+        assertThat(gitlab).contains("[`0123456`](https://gitlab.example.com/g/repo/-/commit/" + HEAD + ")");
+    }
+
+    @Test
+    void aShortPlanIsPostedWhole() {
+        DriftReport checked = report(List.of(changed(1)), ERRORS).checked(java.time.Instant.EPOCH, HEAD);
+
+        PullRequestMarkdown.Comment comment = PullRequestMarkdown.comment(checked, context(Optional.empty()));
+
+        assertThat(comment.collapsed()).isFalse();
+        assertThat(comment.body()).isEqualTo(comment.full()).contains("```diff");
+    }
+
+    @Test
+    void threeHundredChangedTablesCollapseIntoASummaryUnderGitHubsLimitThatListsEveryTable() {
+        List<TableEntry> tables = java.util.stream.IntStream.rangeClosed(1, 300).mapToObj(PullRequestMarkdownTest::changed)
+                .toList();
+        DriftReport checked = report(tables, ERRORS).checked(java.time.Instant.EPOCH, HEAD);
+        PullRequestMarkdown.Context context = new PullRequestMarkdown.Context("main", 300, List.of(),
+                Optional.of("https://github.com/org/repo/blob/" + HEAD),
+                Optional.of("https://github.com/org/repo/actions/runs/42/artifacts/7"));
+
+        PullRequestMarkdown.Comment comment = PullRequestMarkdown.comment(checked, context);
+
+        assertThat(comment.full().length()).as("the whole plan is too long to post").isGreaterThan(65_536);
+        assertThat(comment.collapsed()).isTrue();
+        String body = comment.body();
+        assertThat(body.length()).isLessThan(65_536);
+        assertThat(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(65_536);
+        assertThat(body).startsWith(PullRequestMarkdown.MARKER + "\n**Plan:** 300 tables · 300 to change · 1 invalid manifest\n")
+                .contains("[the full plan](https://github.com/org/repo/actions/runs/42/artifacts/7)")
+                .contains("of commit [`0123456`]")
+                .doesNotContain("```diff").doesNotContain("more table");
+        for (int i = 1; i <= 300; i++) {
+            assertThat(body).contains("| `us-east-1/Table" + i + "` |");
+            assertThat(comment.full()).contains("<b>team-" + i + "/" + String.format("table-%03d", i) + "</b>");
+        }
+        assertThat(comment.full()).contains("`spec.pri_key_attributetype`: \"X\" is not allowed");
+    }
+
+    @Test
+    void tablesBeyondWhatAnyCommentCanHoldAreCounted() {
+        List<TableEntry> tables = java.util.stream.IntStream.rangeClosed(1, 3000).mapToObj(PullRequestMarkdownTest::changed)
+                .toList();
+
+        PullRequestMarkdown.Comment comment = PullRequestMarkdown.comment(report(tables, List.of()), context(Optional.empty()));
+
+        assertThat(comment.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(PullRequestMarkdown.BUDGET);
+        long rows = comment.body().lines().filter(l -> l.startsWith("| ✏️")).count();
+        assertThat(comment.body()).contains("… and " + (3000 - rows) + " more tables in the full plan.")
+                .contains("`plan --detail-out FILE`");
+        assertThat(rows).isGreaterThan(300);
     }
 }

@@ -78,4 +78,37 @@ class ReportBadgeTest {
 
         assertThat(first).isEqualTo(second);
     }
+
+    private static final java.time.Instant CHECKED = java.time.Instant.parse("2026-11-21T12:00:00Z");
+    private static final Freshness DAY = new Freshness(java.time.Duration.ofHours(24));
+
+    @Test
+    void showsTheDayOfTheCheckAndTheFullTimeAndCommitInTheTooltip() {
+        DriftReport checked = report(DriftReport.APPLY, 0, table("a", "in_sync")).checked(CHECKED, ReportFixtures.COMMIT);
+
+        assertThat(ReportBadge.svg(checked)).contains(">in sync · 2026-11-21</text>").contains("fill=\"#4c1\"")
+                .contains("<title>dynamodb: in sync · 2026-11-21 (checked 2026-11-21T12:00:00Z at "
+                        + ReportFixtures.COMMIT + ")</title>");
+    }
+
+    @Test
+    void saysStaleInGreyOnceTheCheckIsOlderThanStaleAfter() {
+        DriftReport checked = report(DriftReport.APPLY, 0, table("a", "in_sync")).checked(CHECKED, ReportFixtures.COMMIT);
+
+        assertThat(ReportBadge.svg(checked, DAY, CHECKED.plus(java.time.Duration.ofHours(24))))
+                .isEqualTo(ReportBadge.svg(checked));
+        String stale = ReportBadge.svg(checked, DAY, CHECKED.plus(java.time.Duration.ofHours(25)));
+        assertThat(stale).contains(">stale · 2026-11-21</text>").contains("fill=\"" + ReportBadge.STALE_COLOR + "\"")
+                .doesNotContain("#4c1");
+        assertThat(ReportBadge.svg(checked, DAY, CHECKED.plus(java.time.Duration.ofDays(9))))
+                .as("the same bytes however late, so a watchdog commits it once").isEqualTo(stale);
+    }
+
+    @Test
+    void aFailedRunIsRedWithTheDayItFailed() {
+        String failed = ReportBadge.failed(java.util.Optional.empty(), CHECKED.plus(java.time.Duration.ofDays(3)));
+
+        assertThat(failed).contains(">run failed · 2026-11-24</text>").contains("fill=\"#e05d44\"")
+                .contains("last report: none");
+    }
 }

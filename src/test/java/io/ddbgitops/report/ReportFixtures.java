@@ -5,6 +5,8 @@ import java.util.Map;
 
 /** A report with one table in every status and an invalid manifest, used by the golden-file tests. */
 final class ReportFixtures {
+    static final java.time.Instant CHECKED_AT = java.time.Instant.parse("2026-11-21T12:00:00.250Z");
+    static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
     private ReportFixtures() {}
 
     static DriftReport mixed(String mode) {
@@ -37,6 +39,7 @@ final class ReportFixtures {
                 new UnmanagedEntry("us-east-1", "OldCarts", "shop/old-carts", UnmanagedEntry.NONE,
                         "owned by ddb-gitops (manifest shop/old-carts) but no manifest declares it any more; "
                                 + "apply --prune would delete it after a backup"));
-        return new DriftReport(mode, DriftReport.Summary.of(tables, 1, undeclared), tables, errors, undeclared);
+        return new DriftReport(mode, DriftReport.Summary.of(tables, 1, undeclared), tables, errors, undeclared)
+                .checked(CHECKED_AT, COMMIT);
     }
 }
