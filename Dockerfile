@@ -27,13 +27,16 @@ LABEL org.opencontainers.image.title="ddb-gitops" \
       org.opencontainers.image.source="${SOURCE}"
 RUN groupadd --gid 10001 ddbgitops \
  && useradd --uid 10001 --gid 10001 --home-dir /home/ddbgitops --create-home --shell /usr/sbin/nologin ddbgitops
+# target/lib leaves out what only the local endpoint needs (DynamoDB Local, Jetty, sqlite4java; see pom.xml),
+# so --local is refused in the image with one line; java -jar target/ddb-gitops.jar keeps it.
 COPY --from=build /src/target/lib/ /opt/ddb-gitops/lib/
 COPY --from=build /src/target/original-ddb-gitops.jar /opt/ddb-gitops/ddb-gitops.jar
 # Numeric, so Kubernetes' runAsNonRoot can verify it is not root without reading /etc/passwd.
 USER 10001:10001
 WORKDIR /home/ddbgitops
 ENV DDB_LOCAL_TELEMETRY=0
-# No HEALTHCHECK: `serve` has no health endpoint yet, and the batch commands (the image's main use) are not
-# services. Kubernetes ignores HEALTHCHECK anyway; deploy/kubernetes/serve-deployment.yaml has the probes.
+# No HEALTHCHECK: the batch commands (the image's main use) are not services. `serve` answers /healthz on
+# --health-port (8080); Kubernetes ignores HEALTHCHECK anyway, deploy/kubernetes/serve-deployment.yaml probes it.
+EXPOSE 8080
 ENTRYPOINT ["java", "-cp", "/opt/ddb-gitops/ddb-gitops.jar:/opt/ddb-gitops/lib/*", "io.ddbgitops.cli.Main"]
 CMD ["--help"]

@@ -11,15 +11,14 @@ import software.amazon.awssdk.services.applicationautoscaling.model.ServiceNames
  * Makes one Application Auto Scaling call for a table or index. No role ARN is passed: for DynamoDB, Application
  * Auto Scaling uses its service-linked role (https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-service-linked-roles.html,
  * checked 2026-12-01). The order of the calls is the plan's: register before putting a policy, delete a policy
- * before deregistering.
+ * before deregistering. Retries are the client's ({@link Retries}), which include Application Auto Scaling's
+ * ConcurrentUpdateException.
  */
 final class AutoScalingApplier {
     private final DynamoDbClients clients;
-    private final Backoff backoff;
 
-    AutoScalingApplier(DynamoDbClients clients, Backoff backoff) {
+    AutoScalingApplier(DynamoDbClients clients) {
         this.clients = clients;
-        this.backoff = backoff;
     }
 
     void apply(TableId id, ScalingStep step) {
@@ -28,11 +27,11 @@ final class AutoScalingApplier {
         String resource = ScalingResources.resourceId(id.tableName(), dimension);
         String scalable = ScalingResources.scalableDimension(dimension);
         if (step instanceof ScalingStep.RegisterTarget register) {
-            backoff.run(() -> client.registerScalableTarget(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB)
+            client.registerScalableTarget(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB)
                     .resourceId(resource).scalableDimension(scalable)
-                    .minCapacity(Math.toIntExact(register.min())).maxCapacity(Math.toIntExact(register.max()))));
+                    .minCapacity(Math.toIntExact(register.min())).maxCapacity(Math.toIntExact(register.max())));
         } else if (step instanceof ScalingStep.PutPolicy put) {
-            backoff.run(() -> client.putScalingPolicy(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB)
+            client.putScalingPolicy(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB)
                     .resourceId(resource).scalableDimension(scalable)
                     .policyName(put.policyName()).policyType(PolicyType.TARGET_TRACKING_SCALING)
                     .targetTrackingScalingPolicyConfiguration(c -> {
@@ -41,13 +40,13 @@ final class AutoScalingApplier {
                                         ScalingResources.metric(dimension)));
                         put.scaleInCooldown().ifPresent(c::scaleInCooldown);
                         put.scaleOutCooldown().ifPresent(c::scaleOutCooldown);
-                    })));
+                    }));
         } else if (step instanceof ScalingStep.DeletePolicy delete) {
-            backoff.run(() -> client.deleteScalingPolicy(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB)
-                    .resourceId(resource).scalableDimension(scalable).policyName(delete.policyName())));
+            client.deleteScalingPolicy(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB)
+                    .resourceId(resource).scalableDimension(scalable).policyName(delete.policyName()));
         } else if (step instanceof ScalingStep.DeregisterTarget) {
-            backoff.run(() -> client.deregisterScalableTarget(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB)
-                    .resourceId(resource).scalableDimension(scalable)));
+            client.deregisterScalableTarget(r -> r.serviceNamespace(ServiceNamespace.DYNAMODB)
+                    .resourceId(resource).scalableDimension(scalable));
         } else {
             throw new IllegalArgumentException("no applier for " + step);
         }

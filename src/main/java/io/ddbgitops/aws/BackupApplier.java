@@ -32,7 +32,6 @@ public final class BackupApplier {
     private final DynamoDbClients clients;
     private final BackupReader reader = new BackupReader();
     private final BackupWaiter waiter;
-    private final Backoff backoff = Backoff.standard();
 
     public BackupApplier(DynamoDbClients clients) {
         this.clients = clients;
@@ -49,7 +48,7 @@ public final class BackupApplier {
         try {
             backups = reader.list(client, Optional.of(id.tableName()));
         } catch (SdkException e) {
-            failures.add("cannot list backups: " + AwsErrors.describe(e));
+            failures.add("cannot list backups: " + AwsErrors.failure(e));
             return new BackupRun(pitr, List.of(), Optional.empty(), List.of(), Optional.empty(), failures);
         }
         BackupPolicy.BackupDecision decision;
@@ -79,7 +78,7 @@ public final class BackupApplier {
                 backups = reader.list(client, Optional.of(id.tableName()));
             }
         } catch (SdkException e) {
-            failures.add("backups: " + AwsErrors.describe(e));
+            failures.add("backups: " + AwsErrors.failure(e));
         }
         return new BackupRun(pitr, backups, taken, deleted, decision.nextDue(), failures);
     }
@@ -92,7 +91,7 @@ public final class BackupApplier {
         String name = BackupNames.safety(id.tableName(), now);
         LOG.info("{}: taking safety backup {} before {}", id, name, reason);
         try {
-            String arn = backoff.run(() -> client.createBackup(r -> r.tableName(id.tableName()).backupName(name)))
+            String arn = client.createBackup(r -> r.tableName(id.tableName()).backupName(name))
                     .backupDetails().backupArn();
             waiter.awaitAvailable(client, arn);
             LOG.info("{}: safety backup {} is AVAILABLE", id, name);
@@ -106,9 +105,9 @@ public final class BackupApplier {
     private Optional<String> take(DynamoDbClient client, TableId id, String name, List<String> failures) {
         LOG.info("{}: taking scheduled backup {}", id, name);
         try {
-            backoff.run(() -> client.createBackup(r -> r.tableName(id.tableName()).backupName(name)));
+            client.createBackup(r -> r.tableName(id.tableName()).backupName(name));
         } catch (SdkException e) {
-            failures.add("backup " + name + " failed: " + AwsErrors.describe(e));
+            failures.add("backup " + name + " failed: " + AwsErrors.failure(e));
             return Optional.empty();
         }
         // an overlapping run may have taken the same fire time's backup: all runs keep the oldest of the name
@@ -128,12 +127,12 @@ public final class BackupApplier {
             if (backup.creating()) {
                 waiter.awaitAvailable(client, backup.arn());
             }
-            backoff.run(() -> client.deleteBackup(r -> r.backupArn(backup.arn())));
+            client.deleteBackup(r -> r.backupArn(backup.arn()));
             return Optional.of(backup.name());
         } catch (BackupNotFoundException alreadyGone) {
             return Optional.of(backup.name());
         } catch (SdkException | BackupWaiter.BackupNotAvailableException e) {
-            failures.add("deleting backup " + backup.name() + " failed: " + AwsErrors.describe(e));
+            failures.add("deleting backup " + backup.name() + " failed: " + AwsErrors.failure(e));
             return Optional.empty();
         }
     }

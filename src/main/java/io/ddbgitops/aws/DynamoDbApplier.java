@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsAction;
 import software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 
@@ -33,16 +34,16 @@ public final class DynamoDbApplier {
 
     private final DynamoDbClients clients;
     private final TableWaiter waiter;
-    private final Backoff backoff;
+    private final Deadline deadline;
     private final BackupApplier backups;
     private final AutoScalingApplier scaling;
 
     public DynamoDbApplier(DynamoDbClients clients) {
         this.clients = clients;
-        this.waiter = new TableWaiter(clients.settings().waitTimeout(), Duration.ofMillis(250));
-        this.backoff = Backoff.standard();
+        this.deadline = clients.settings().deadline();
+        this.waiter = new TableWaiter(clients.settings().waitTimeout(), Duration.ofMillis(250), deadline);
         this.backups = new BackupApplier(clients);
-        this.scaling = new AutoScalingApplier(clients, backoff);
+        this.scaling = new AutoScalingApplier(clients);
     }
 
     public ApplyOutcome apply(TablePlan plan) {
@@ -58,7 +59,10 @@ public final class DynamoDbApplier {
         return apply(id, actions, true);
     }
 
-    /** Runs actions on one table in order; stops at the first failure. */
+    /**
+     * Runs actions on one table in order; stops at the first failure. A CreateTable (or restore) that finds the table
+     * already made ends with {@code tableExists}, so the caller re-reads it. After the run's deadline no action starts.
+     */
     public ApplyOutcome apply(TableId id, List<Action> actions, boolean waitForLongWork) {
         DynamoDbClient client = clients.forRegion(id.region());
         List<Action> done = new ArrayList<>();
@@ -67,6 +71,12 @@ public final class DynamoDbApplier {
         List<ApplyProgress.Refusal> refused = new ArrayList<>();
         boolean busy = false;
         for (Action action : actions) {
+            if (deadline.passed()) {
+                String reason = "timed out: " + action.describe() + " was not started before " + deadline.describe()
+                        + "; the next run continues from here";
+                LOG.error("{}: {}", id, reason);
+                return new ApplyOutcome(done, Optional.of(reason), new ApplyProgress(started, pending, refused));
+            }
             if (busy && TablePlanner.needsActiveTable(action)) {
                 LOG.info("{}: {} waits for a later run (long work in progress)", id, action.describe());
                 pending.add(action);
@@ -81,31 +91,51 @@ public final class DynamoDbApplier {
                     started.add(action);
                     busy = true;
                 }
-            } catch (SdkException e) {
+            } catch (RuntimeException e) {
+                ApplyProgress progress = new ApplyProgress(started, pending, refused);
+                if (tableMadeMeanwhile(action, e)) {
+                    String reason = action.describe() + ": the table was made meanwhile (" + AwsErrors.describe(e) + ")";
+                    LOG.warn("{}: {}", id, reason);
+                    return new ApplyOutcome(done, Optional.of(reason), progress, true);
+                }
                 if (!QuotaRefusals.isQuotaRefusal(e)) {
-                    return failed(id, done, new ApplyProgress(started, pending, refused), action, e);
+                    String reason = failure(action, e);
+                    LOG.error("{}: {}", id, reason);
+                    return new ApplyOutcome(done, Optional.of(reason), progress);
                 }
                 LOG.warn("{}: {} refused by an AWS quota: {}", id, action.describe(), AwsErrors.describe(e));
-                refused.add(new ApplyProgress.Refusal(action, AwsErrors.describe(e)));
-            } catch (TableWaiter.TableWaitTimeoutException | SafetyBackupException | RestoreException e) {
-                return failed(id, done, new ApplyProgress(started, pending, refused), action, e);
+                refused.add(new ApplyProgress.Refusal(action, AwsErrors.describe(e) + "; " + AwsErrors.nextRun(e)));
             }
         }
         return new ApplyOutcome(done, Optional.empty(), new ApplyProgress(started, pending, refused));
     }
 
-    private static ApplyOutcome failed(TableId id, List<Action> done, ApplyProgress progress, Action action,
-                                       RuntimeException e) {
-        String reason = action.describe() + " failed: " + AwsErrors.describe(e);
-        LOG.error("{}: {}", id, reason);
-        return new ApplyOutcome(done, Optional.of(reason), progress);
+    private static boolean tableMadeMeanwhile(Action action, RuntimeException e) {
+        boolean creating = action instanceof Action.CreateTable || action instanceof Action.RestoreTable;
+        String code = AwsErrors.code(e);
+        return creating && (code.equals("ResourceInUseException") || code.equals("TableAlreadyExistsException")
+                || e instanceof RestoreException && e.getMessage().contains("already exists"));
+    }
+
+    /** The failure as the report says it: what failed, the error code, and what the next run does. */
+    private String failure(Action action, RuntimeException e) {
+        if (AwsErrors.timedOut(e) && deadline.passed()) {
+            return "timed out: " + action.describe() + " did not finish before " + deadline.describe() + " ("
+                    + AwsErrors.code(e) + "); the next run continues from here";
+        }
+        if (e instanceof SdkException || e instanceof TableWaiter.TableWaitTimeoutException
+                || e instanceof SafetyBackupException || e instanceof RestoreException
+                || e instanceof BackupWaiter.BackupNotAvailableException) {
+            return action.describe() + " failed: " + AwsErrors.failure(e);
+        }
+        return action.describe() + " failed unexpectedly: " + AwsErrors.describe(e) + "; will retry on the next run";
     }
 
     // Java 17: no pattern matching for switch yet, so one instanceof chain.
     private void execute(DynamoDbClient client, TableId id, Action action, boolean leaveRunning) {
         String table = id.tableName();
         if (action instanceof Action.CreateTable create) {
-            backoff.run(() -> client.createTable(TableRequests.create(create)));
+            client.createTable(TableRequests.create(create));
             waiter.awaitActive(client, id);
         } else if (action instanceof Action.RestoreTable restore) {
             restore(client, id, restore);
@@ -141,25 +171,25 @@ public final class DynamoDbApplier {
                     .replicaUpdates(ReplicationGroupUpdate.builder().delete(d -> d.regionName(remove.region())).build())
                     .build());
         } else if (action instanceof Action.SetTimeToLive ttl) {
-            backoff.run(() -> client.updateTimeToLive(r -> r.tableName(table)
-                    .timeToLiveSpecification(s -> s.attributeName(ttl.attribute()).enabled(ttl.enabled()))));
+            client.updateTimeToLive(r -> r.tableName(table)
+                    .timeToLiveSpecification(s -> s.attributeName(ttl.attribute()).enabled(ttl.enabled())));
         } else if (action instanceof Action.UpdatePitr pitr) {
-            backoff.run(() -> client.updateContinuousBackups(r -> r.tableName(table)
+            client.updateContinuousBackups(r -> r.tableName(table)
                     .pointInTimeRecoverySpecification(s -> {
                         s.pointInTimeRecoveryEnabled(pitr.enabled());
                         pitr.recoveryPeriodDays().ifPresent(s::recoveryPeriodInDays);
-                    })));
+                    }));
         } else if (action instanceof Action.SetContributorInsights insights) {
-            backoff.run(() -> client.updateContributorInsights(r -> r.tableName(table).contributorInsightsAction(
-                    insights.enabled() ? ContributorInsightsAction.ENABLE : ContributorInsightsAction.DISABLE)));
+            client.updateContributorInsights(r -> r.tableName(table).contributorInsightsAction(
+                    insights.enabled() ? ContributorInsightsAction.ENABLE : ContributorInsightsAction.DISABLE));
         } else if (action instanceof Action.TagTable tag) {
             tag(client, table, tag.tags());
         } else if (action instanceof Action.UntagTable untag) {
             String arn = arn(client, table);
-            backoff.run(() -> client.untagResource(r -> r.resourceArn(arn).tagKeys(untag.keys())));
+            client.untagResource(r -> r.resourceArn(arn).tagKeys(untag.keys()));
         } else if (action instanceof Action.DeleteTable) {
             waiter.awaitActive(client, id);
-            backoff.run(() -> client.deleteTable(r -> r.tableName(table)));
+            client.deleteTable(r -> r.tableName(table));
             waiter.awaitGone(client, id);
         } else if (action instanceof Action.AutoScaling step) {
             // A target can only be registered for a table or index that exists; ACTIVE also means no update runs.
@@ -180,7 +210,11 @@ public final class DynamoDbApplier {
         tag(client, id.tableName(), restore.tags());
     }
 
-    /** One UpdateTable, with the table settled before and after it. */
+    /**
+     * One UpdateTable, with the table settled before and after it. A table still busy (another actor's update began
+     * between our wait and our call: ResourceInUseException) is waited for once more and the update tried again; a
+     * second refusal is the table's failure.
+     */
     private void updateTable(DynamoDbClient client, TableId id, Function<String, UpdateTableRequest> request) {
         updateTable(client, id, request, false);
     }
@@ -189,7 +223,13 @@ public final class DynamoDbApplier {
     private void updateTable(DynamoDbClient client, TableId id, Function<String, UpdateTableRequest> request,
                              boolean leaveRunning) {
         waiter.awaitActive(client, id);
-        backoff.run(() -> client.updateTable(request.apply(id.tableName())));
+        try {
+            client.updateTable(request.apply(id.tableName()));
+        } catch (ResourceInUseException busy) {
+            LOG.info("{}: busy ({}); waiting for ACTIVE and trying once more", id, AwsErrors.describe(busy));
+            waiter.awaitActive(client, id);
+            client.updateTable(request.apply(id.tableName()));
+        }
         if (!leaveRunning) {
             waiter.awaitActive(client, id);
         }
@@ -197,17 +237,25 @@ public final class DynamoDbApplier {
 
     private void tag(DynamoDbClient client, String table, java.util.Map<String, String> tags) {
         String arn = arn(client, table);
-        backoff.run(() -> client.tagResource(r -> r.resourceArn(arn).tags(TableRequests.tags(tags))));
+        client.tagResource(r -> r.resourceArn(arn).tags(TableRequests.tags(tags)));
     }
 
     private static String arn(DynamoDbClient client, String table) {
         return client.describeTable(r -> r.tableName(table)).table().tableArn();
     }
 
-    /** What happened to one table's actions: those done, a failure, and what was left running, pending or refused. */
-    public record ApplyOutcome(List<Action> done, Optional<String> failure, ApplyProgress progress) {
+    /**
+     * What happened to one table's actions: those done, a failure, and what was left running, pending or refused;
+     * {@code tableExists} when a table to be made was found made meanwhile (the caller reads it again).
+     */
+    public record ApplyOutcome(List<Action> done, Optional<String> failure, ApplyProgress progress,
+                               boolean tableExists) {
         public ApplyOutcome {
             done = List.copyOf(done);
+        }
+
+        public ApplyOutcome(List<Action> done, Optional<String> failure, ApplyProgress progress) {
+            this(done, failure, progress, false);
         }
 
         /** What was done, as logs and reports say it. */

@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One SDK client per region and service (DynamoDB, and Application Auto Scaling for the tables' scaling), built the
- * same way everywhere: same endpoint override, region and credentials. Closing this closes them all.
+ * same way everywhere: same endpoint override, region and credentials, bounded call timeouts, the SDK's adaptive
+ * retries ({@link Retries}) and the run's deadline ({@link DeadlineInterceptor}). Closing this closes them all.
  */
 public final class DynamoDbClients implements AutoCloseable {
     private final AwsSettings settings;
@@ -46,11 +47,21 @@ public final class DynamoDbClients implements AutoCloseable {
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, String region) {
+        AwsSettings.CallTimeouts timeouts = settings.timeouts();
         builder.region(Region.of(region))
                 .credentialsProvider(credentials)
                 // DynamoDB Local brings a second HTTP implementation onto the classpath; name ours.
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .overrideConfiguration(c -> settings.interceptors().forEach(c::addExecutionInterceptor));
+                .httpClientBuilder(ApacheHttpClient.builder()
+                        .connectionTimeout(timeouts.connect())
+                        .socketTimeout(timeouts.read())
+                        .connectionAcquisitionTimeout(timeouts.connect()))
+                .overrideConfiguration(c -> {
+                    c.apiCallTimeout(timeouts.apiCall())
+                            .apiCallAttemptTimeout(timeouts.attempt())
+                            .retryStrategy(Retries.strategy())
+                            .addExecutionInterceptor(new DeadlineInterceptor(settings.deadline(), timeouts.apiCall()));
+                    settings.interceptors().forEach(c::addExecutionInterceptor);
+                });
         settings.endpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }

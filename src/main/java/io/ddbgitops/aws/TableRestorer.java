@@ -28,7 +28,6 @@ public final class TableRestorer {
 
     private final BackupReader backups = new BackupReader();
     private final TableWaiter waiter;
-    private final Backoff backoff = Backoff.standard();
 
     public TableRestorer(Duration waitTimeout) {
         this.waiter = new TableWaiter(waitTimeout, Duration.ofMillis(250));
@@ -48,27 +47,27 @@ public final class TableRestorer {
             String arn = resolveBackupArn(client, target.region(), backup.backup());
             from = "backup " + arn;
             progress.accept("restoring " + target + " from " + from);
-            backoff.run(() -> client.restoreTableFromBackup(r -> {
+            client.restoreTableFromBackup(r -> {
                 r.targetTableName(target.tableName()).backupArn(arn);
                 capacity.ifPresent(c -> r.billingModeOverride(c.billingMode().name())
                         .provisionedThroughputOverride(throughput(c)));
-            }));
+            });
         } else {
             RestoreSpec.FromPointInTime pit = (RestoreSpec.FromPointInTime) source;
             from = "table " + pit.sourceTable() + " at " + pit.pointInTime().map(Object::toString).orElse("latest");
             progress.accept("restoring " + target + " from " + from);
-            backoff.run(() -> client.restoreTableToPointInTime(r -> {
+            client.restoreTableToPointInTime(r -> {
                 r.sourceTableName(pit.sourceTable()).targetTableName(target.tableName());
                 pit.pointInTime().ifPresentOrElse(r::restoreDateTime, () -> r.useLatestRestorableTime(true));
                 capacity.ifPresent(c -> r.billingModeOverride(c.billingMode().name())
                         .provisionedThroughputOverride(throughput(c)));
-            }));
+            });
         }
         progress.accept("waiting for " + target + " to be ACTIVE");
         TableDescription table = waiter.awaitActive(client, target);
         if (capacity.isPresent() && !matches(table, capacity.get())) {
             progress.accept("setting billing and throughput of " + target);
-            backoff.run(() -> client.updateTable(update(target, capacity.get())));
+            client.updateTable(update(target, capacity.get()));
             table = waiter.awaitActive(client, target);
         }
         LOG.info("{}: restored from {}", target, from);

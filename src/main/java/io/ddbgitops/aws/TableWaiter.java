@@ -3,56 +3,77 @@ package io.ddbgitops.aws;
 import io.ddbgitops.manifest.TableId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.waiters.Waiter;
+import software.amazon.awssdk.core.waiters.WaiterAcceptor;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.ReplicaStatus;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Waits until a table, all its indexes and replicas are ACTIVE, because DynamoDB accepts one UpdateTable per table at a
- * time. Bounded: logs progress every 30 seconds and gives up with a clear error at the timeout.
+ * time; and until a deleted table is gone. Both on the SDK's waiters (the generated {@link DynamoDbWaiter} only checks
+ * the table's own status, so "settled" is a waiter of our own acceptors). Bounded by the wait timeout and the run's
+ * deadline; logs progress every 30 seconds and gives up with a clear error.
  */
 public final class TableWaiter {
     private static final Logger LOG = LoggerFactory.getLogger(TableWaiter.class);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
+    private static final Waiter<DescribeTableResponse> SETTLED = Waiter.builder(DescribeTableResponse.class)
+            .addAcceptor(WaiterAcceptor.successOnResponseAcceptor(r -> isSettled(r.table())))
+            .addAcceptor(WaiterAcceptor.retryOnResponseAcceptor(r -> true))
+            .build();
 
     private final Duration timeout;
     private final Duration pollInterval;
+    private final Deadline deadline;
 
     public TableWaiter(Duration timeout, Duration pollInterval) {
+        this(timeout, pollInterval, Deadline.none());
+    }
+
+    public TableWaiter(Duration timeout, Duration pollInterval, Deadline deadline) {
         this.timeout = timeout;
         this.pollInterval = pollInterval;
+        this.deadline = deadline;
     }
 
     public TableDescription awaitActive(DynamoDbClient client, TableId id) {
         Instant start = Instant.now();
-        Instant nextProgress = start; // the first line says at once what is being waited for
-        while (true) {
-            Optional<TableDescription> read = describe(client, id);
-            if (read.isPresent() && isSettled(read.get())) {
-                return read.get();
-            }
-            TableDescription table = read.orElse(TableDescription.builder().tableStatus("UNKNOWN").build());
-            Instant now = Instant.now();
-            Duration waited = Duration.between(start, now);
-            if (waited.compareTo(timeout) >= 0) {
-                throw new TableWaitTimeoutException(id + " is still " + table.tableStatusAsString() + " after "
-                        + waited.toSeconds() + "s; gave up waiting for ACTIVE (limit " + timeout.toSeconds() + "s)");
-            }
-            if (now.isAfter(nextProgress)) {
-                LOG.info("{}: waiting for {} after {}s (limit {}s)", id, busy(table), waited.toSeconds(),
-                        timeout.toSeconds());
-                nextProgress = now.plus(PROGRESS_EVERY);
-            }
-            pause();
+        // the first line says at once what is being waited for
+        AtomicReference<Instant> nextProgress = new AtomicReference<>(start);
+        AtomicReference<TableDescription> last = new AtomicReference<>();
+        try {
+            return SETTLED.run(() -> {
+                TableDescription table = describe(client, id)
+                        .orElse(TableDescription.builder().tableStatus("UNKNOWN").build());
+                last.set(table);
+                Instant now = Instant.now();
+                if (now.isAfter(nextProgress.get()) && !isSettled(table)) {
+                    LOG.info("{}: waiting for {} after {}s (limit {}s)", id, busy(table),
+                            Duration.between(start, now).toSeconds(), timeout.toSeconds());
+                    nextProgress.set(now.plus(PROGRESS_EVERY));
+                }
+                return DescribeTableResponse.builder().table(table).build();
+            }, config()).matched().response().orElseThrow().table();
+        } catch (SdkClientException e) {
+            throw unwrap(e, id + " is still " + (last.get() == null ? "unknown" : last.get().tableStatusAsString())
+                    + " after " + Duration.between(start, Instant.now()).toSeconds() + "s; gave up waiting for ACTIVE");
         }
     }
 
@@ -79,18 +100,38 @@ public final class TableWaiter {
 
     /** Waits until DescribeTable no longer finds the table (after DeleteTable). */
     public void awaitGone(DynamoDbClient client, TableId id) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            try {
-                client.describeTable(r -> r.tableName(id.tableName()));
-            } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException gone) {
-                return;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new TableWaitTimeoutException(id + " still exists " + timeout.toSeconds() + "s after DeleteTable");
-            }
-            pause();
+        Instant start = Instant.now();
+        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(client).overrideConfiguration(config()).build()) {
+            waiter.waitUntilTableNotExists(r -> r.tableName(id.tableName()));
+        } catch (SdkClientException e) {
+            throw unwrap(e, id + " still exists " + Duration.between(start, Instant.now()).toSeconds()
+                    + "s after DeleteTable");
         }
+    }
+
+    private WaiterOverrideConfiguration config() {
+        return WaiterOverrideConfiguration.builder()
+                .waitTimeout(max(deadline.cap(timeout), Duration.ofMillis(1)))
+                .maxAttempts(Integer.MAX_VALUE)
+                .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(pollInterval))
+                .build();
+    }
+
+    /** A call inside the wait failed: that failure, as the SDK reported it. Otherwise the wait ran out of time. */
+    private RuntimeException unwrap(SdkClientException e, String timedOut) {
+        if (e.getCause() instanceof SdkException cause) {
+            return cause;
+        }
+        if (e.getMessage() != null && e.getMessage().contains("exceeded the max wait time")) {
+            String limit = deadline.cap(timeout).equals(timeout) ? "limit " + Durations.format(timeout)
+                    : deadline.describe();
+            return new TableWaitTimeoutException(timedOut + " (" + limit + ")");
+        }
+        return e;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** What is not ACTIVE yet, for progress lines: "table UPDATING, index byCustomer CREATING". */
@@ -117,15 +158,6 @@ public final class TableWaiter {
         boolean replicasActive = table.replicas().stream()
                 .allMatch(r -> r.replicaStatus() == null || r.replicaStatus() == ReplicaStatus.ACTIVE);
         return indexesActive && replicasActive;
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(pollInterval.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a table", e);
-        }
     }
 
     /** The table did not settle in time. */

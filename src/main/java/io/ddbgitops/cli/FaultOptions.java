@@ -49,8 +49,11 @@ final class FaultOptions {
         return !rules.isEmpty();
     }
 
-    /** The plan the options describe; a bad value is an {@link IllegalArgumentException} naming the option. */
-    FaultPlan plan() {
+    /**
+     * The plan the options describe (a {@link FaultPlan}); a bad value is an {@link IllegalArgumentException} naming
+     * the option. Typed Object so that picocli's reflection on this mixin works in the slim jar (see LocalEngine).
+     */
+    Object plan() {
         List<FaultRule> built = new ArrayList<>();
         for (Rule rule : rules) {
             Fault fault = Fault.fromWireName(rule.kind).orElseThrow(() -> new IllegalArgumentException(

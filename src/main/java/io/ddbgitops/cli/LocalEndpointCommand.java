@@ -1,7 +1,5 @@
 package io.ddbgitops.cli;
 
-import io.ddbgitops.local.Delays;
-import io.ddbgitops.local.LocalEndpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,19 +52,21 @@ final class LocalEndpointCommand implements Callable<Integer> {
             description = "Show encryption UPDATING this long after an SSE change (default: none).")
     Duration sseUpdateDelay;
 
-    Delays delays() {
-        return new Delays(indexBackfillDelay, restoreDelay, replicaCreationDelay, tableClassUpdateDelay,
+    /** The endpoint's delays (an {@code io.ddbgitops.local.Delays}); typed Object so that picocli's reflection on
+     *  this class works in the slim jar, which has no local package. */
+    Object delays() {
+        return LocalEngine.delays(indexBackfillDelay, restoreDelay, replicaCreationDelay, tableClassUpdateDelay,
                 sseUpdateDelay);
     }
 
     @Override
     public Integer call() throws Exception {
-        Delays delays = delays();
-        LocalEndpoint endpoint = LocalEndpoint.start(port, Optional.ofNullable(dataDir), faults.plan());
-        endpoint.setDelays(delays);
+        LocalEngine.require("local-endpoint");
+        LocalEngine.Started endpoint = LocalEngine.start(port, Optional.ofNullable(dataDir), faults,
+                Optional.of(delays()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            endpoint.close();
+            endpoint.stop().run();
             stopped.countDown();
         }, "local-endpoint-shutdown"));
         spec.commandLine().getOut().println("local endpoint: " + endpoint.endpoint()

@@ -50,12 +50,30 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setExecutionStrategy(Main::withLogging);
         cli.setParameterExceptionHandler((ex, argv) -> {
             ex.getCommandLine().getErr().println("error: " + ex.getMessage());
             ex.getCommandLine().usage(ex.getCommandLine().getErr());
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /** Sets the log format and level the command asked for (CommonOptions) before it runs. */
+    private static int withLogging(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult last = parsed;
+        while (last.subcommand() != null) {
+            last = last.subcommand();
+        }
+        if (last.commandSpec().findOption("--log-format") != null) {
+            try {
+                Logging.configure(Logging.format(last.matchedOptionValue("--log-format", "text")),
+                        last.hasMatchedOption("--verbose"), last.hasMatchedOption("--quiet"));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(last.commandSpec().commandLine(), e.getMessage());
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     @Override

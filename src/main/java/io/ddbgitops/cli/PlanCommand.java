@@ -42,6 +42,17 @@ final class PlanCommand extends RunCommand {
     String detailUrl;
 
     @Override
+    void checkOptions() throws Exception {
+        if (base == null && linkPrefix != null) {
+            throw new IllegalArgumentException("--link-prefix only applies with --base");
+        }
+        if (base != null && push) {
+            throw new IllegalArgumentException("--base plans a pull request's changes only; it cannot be combined with --push");
+        }
+        super.checkOptions();
+    }
+
+    @Override
     RunResult execute(Reconciler reconciler, RunRequest request) throws Exception {
         if (base == null) {
             if (linkPrefix != null || detailOut != null || detailUrl != null) {

@@ -1,5 +1,6 @@
 package io.ddbgitops.cli;
 
+import io.ddbgitops.git.BranchNames;
 import io.ddbgitops.git.CommitAuthor;
 import picocli.CommandLine.Option;
 
@@ -24,6 +25,21 @@ final class RepoOptions {
     @Option(names = "--author-email", paramLabel = "EMAIL", defaultValue = "ddb-gitops@localhost",
             description = "Author e-mail of report commits (default: ${DEFAULT-VALUE}).")
     String authorEmail;
+
+    /** Fails on a branch name git would refuse or a blank author, before anything is cloned or applied. */
+    void check() {
+        branchProblem("--branch", branch);
+        branchProblem("--report-branch", reportBranch);
+        author();
+    }
+
+    private static void branchProblem(String option, String name) {
+        if (name != null) {
+            BranchNames.problem(name).ifPresent(problem -> {
+                throw new IllegalArgumentException(option + ": " + problem);
+            });
+        }
+    }
 
     CommitAuthor author() {
         return new CommitAuthor(authorName, authorEmail);

@@ -1,14 +1,20 @@
 package io.ddbgitops.cli;
 
+import io.ddbgitops.aws.AwsSettings;
+import io.ddbgitops.aws.Deadline;
 import io.ddbgitops.aws.DynamoDbClients;
+import io.ddbgitops.aws.Durations;
 import io.ddbgitops.git.GitAuth;
+import io.ddbgitops.git.JGitWorkspace;
 import io.ddbgitops.git.PublishResult;
 import io.ddbgitops.manifest.ManifestLoader;
+import io.ddbgitops.metrics.RunMetrics;
 import io.ddbgitops.reconcile.Reconciler;
 import io.ddbgitops.reconcile.RunRequest;
 import io.ddbgitops.reconcile.RunResult;
 import io.ddbgitops.report.ReportMarkdown;
 import io.ddbgitops.report.TableEntry;
+import org.slf4j.MDC;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -16,8 +22,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /** What plan and apply share: where the repo and DynamoDB are, running the job, printing the outcome. */
@@ -39,6 +47,18 @@ abstract class RunCommand implements Callable<Integer> {
 
     @Mixin
     LeaseOptions leaseOptions;
+
+    @Mixin
+    MetricsOptions metricsOptions;
+
+    /** The metrics of this process's runs: one run for plan and apply, every run for serve. */
+    final RunMetrics metrics = new RunMetrics();
+
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "Deadline for the whole run, in seconds (900) or ISO-8601 (PT15M). When it passes, no new"
+                    + " table work starts, calls in flight are cut off, the report names the tables that did not"
+                    + " finish, and the exit code is 1. Default: none (each call is still bounded).")
+    String timeout;
 
     @Option(names = "--now", paramLabel = "ISO-8601",
             description = "The time the planner takes as now (for tests and dry runs); default: the clock.")
@@ -83,42 +103,98 @@ abstract class RunCommand implements Callable<Integer> {
     void after(RunResult result) throws Exception {
     }
 
+    /**
+     * Every option is checked before anything starts, clones or touches a table, so a typo never leaves a run
+     * half done. Subcommands add their own checks.
+     */
+    void checkOptions() throws Exception {
+        awsOptions.check();
+        repoOptions.check();
+        waitTimeout();
+        decreasesPerDay();
+        timeout();
+        if (repoOptions.repo == null && !awsOptions.local) {
+            throw new IllegalArgumentException("--repo is required (or --local to use the bundled sample-repo)");
+        }
+        if (repoOptions.repo != null) {
+            JGitWorkspace.checkLocation(repoOptions.repo);
+        }
+        gitOptions.auth(Main.environment(spec));
+    }
+
     @Override
     public Integer call() throws Exception {
+        checkOptions();
         java.time.Duration timeout = waitTimeout();
         decreasesPerDay();
-        try (AwsOptions.Target target = awsOptions.open();
-             DynamoDbClients clients = new DynamoDbClients(target.settings().withWaitTimeout(timeout))) {
-            return runOnce(clients);
+        Optional<Duration> budget = timeout();
+        try (AwsOptions.Target target = awsOptions.open()) {
+            return runOnce(target.settings().withWaitTimeout(timeout), budget);
+        } finally {
+            metricsOptions.export(metrics);
         }
     }
 
-    /** One whole job against already-open clients; serve calls this on every tick. */
-    int runOnce(DynamoDbClients clients) throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        if (repoOptions.repo != null) {
-            return runOn(repoOptions.repo, out, clients).exitCode();
+    /** The --timeout budget, checked before any work. */
+    Optional<Duration> timeout() {
+        try {
+            return Optional.ofNullable(timeout).map(Durations::parse);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--timeout " + e.getMessage());
         }
-        if (!awsOptions.local) {
-            throw new IllegalArgumentException("--repo is required (or --local to use the bundled sample-repo)");
-        }
-        Optional<Path> dataDir = Optional.ofNullable(awsOptions.dataDir);
-        try (SampleRepo.Checkout sample = SampleRepo.open(dataDir)) {
-            if (dataDir.isPresent()) {
-                out.println("sample repo: " + sample.bare() + "  (kept in the data directory)");
+    }
+
+    /** One whole job, with clients of its own bound to this run's deadline; serve calls this on every tick. */
+    int runOnce(AwsSettings settings, Optional<Duration> budget) throws Exception {
+        Deadline deadline = budget.map(Deadline::after).orElseGet(Deadline::none);
+        // each run's clients count their calls into the process's metrics
+        try (DynamoDbClients clients = new DynamoDbClients(settings.withDeadline(deadline)
+                .withInterceptor(metrics.interceptor()))) {
+            PrintWriter out = spec.commandLine().getOut();
+            if (repoOptions.repo != null) {
+                return runOn(repoOptions.repo, out, clients).exitCode();
             }
-            RunResult result = runOn(sample.bare().toString(), out, clients);
-            out.println("report file: " + SampleRepo.keepReport(result.markdown(), dataDir));
-            return result.exitCode();
+            if (!awsOptions.local) {
+                throw new IllegalArgumentException("--repo is required (or --local to use the bundled sample-repo)");
+            }
+            Optional<Path> dataDir = Optional.ofNullable(awsOptions.dataDir);
+            try (SampleRepo.Checkout sample = SampleRepo.open(dataDir)) {
+                if (dataDir.isPresent()) {
+                    out.println("sample repo: " + sample.bare() + "  (kept in the data directory)");
+                }
+                RunResult result = runOn(sample.bare().toString(), out, clients);
+                out.println("report file: " + SampleRepo.keepReport(result.markdown(), dataDir));
+                return result.exitCode();
+            }
         }
     }
 
     private RunResult runOn(String repo, PrintWriter out, DynamoDbClients clients) throws Exception {
-        RunRequest request = request(repo, now == null ? Instant.now() : now, gitOptions.auth(Main.environment(spec)));
-        RunResult result = execute(new Reconciler(new ManifestLoader(), clients, leaseOptions.timing()), request);
-        print(out, result, push());
-        after(result);
-        return result;
+        Instant started = Instant.now();
+        Optional<RunResult> done = Optional.empty();
+        // every log line of this run carries its id, so a collector can group a run's lines
+        try (MDC.MDCCloseable runId = MDC.putCloseable("run_id", UUID.randomUUID().toString())) {
+            RunRequest request = request(repo, now == null ? Instant.now() : now,
+                    gitOptions.auth(Main.environment(spec)));
+            RunResult result = execute(new Reconciler(new ManifestLoader(), clients, leaseOptions.timing()), request);
+            done = Optional.of(result);
+            print(out, result, push());
+            result.publishFailure().ifPresent(this::printPublishFailure);
+            after(result);
+            return result;
+        } finally {
+            metrics.record(mode().name().toLowerCase(java.util.Locale.ROOT), done.map(RunResult::report),
+                    done.map(RunResult::exitCode).orElse(RunResult.ERROR), started, Instant.now());
+        }
+    }
+
+    /** The summary above says what the run did to the tables; this says why its report is not in the repository. */
+    private void printPublishFailure(String reason) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("error: the report was not published: " + reason);
+        if (mode() == RunRequest.Mode.APPLY) {
+            err.println("       The tables above were reconciled as listed; the repository does not have this run's report.");
+        }
     }
 
     RunRequest request(String repo, Instant at, GitAuth auth) {
@@ -167,7 +243,9 @@ abstract class RunCommand implements Callable<Integer> {
         if (unlisted > 0) {
             out.printf("  invalid    … and %d more errors (ddb-gitops validate prints them all)%n", unlisted);
         }
-        if (result.published().isPresent()) {
+        if (result.publishFailure().isPresent()) {
+            out.println("report: not published (see the error)");
+        } else if (result.published().isPresent()) {
             PublishResult p = result.published().get();
             out.println("report: " + p.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                     + " (branch " + p.branch() + p.commitId().map(c -> ", commit " + c).orElse("") + ")");

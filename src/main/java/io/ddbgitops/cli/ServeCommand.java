@@ -1,6 +1,7 @@
 package io.ddbgitops.cli;
 
-import io.ddbgitops.aws.DynamoDbClients;
+import io.ddbgitops.aws.AwsSettings;
+import io.ddbgitops.metrics.HealthServer;
 import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.net.InetSocketAddress;
 import java.text.ParseException;
 import java.util.Properties;
 import java.util.TimeZone;
@@ -27,11 +29,21 @@ import java.util.concurrent.CountDownLatch;
 final class ServeCommand extends ApplyingCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
     private static final String COMMAND = "command";
-    private static final String CLIENTS = "clients";
+    private static final String SETTINGS = "settings";
+    private static final String BUDGET = "budget";
 
     @Option(names = "--cron", required = true, paramLabel = "QUARTZ CRON",
             description = "When to run, as a Quartz cron expression in UTC, e.g. \"0 */15 * * * ?\".")
     String cron;
+
+    @Option(names = "--health-port", defaultValue = "8080", paramLabel = "PORT",
+            description = "Port of /healthz, /readyz, /status and /metrics (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int healthPort;
+
+    @Option(names = "--health-bind", defaultValue = "0.0.0.0", paramLabel = "ADDRESS",
+            description = "Address the health and metrics server listens on (default: ${DEFAULT-VALUE}, for probes "
+                    + "and scrapes from outside the pod).")
+    String healthBind;
 
     @Override
     public Integer call() throws Exception {
@@ -42,14 +54,17 @@ final class ServeCommand extends ApplyingCommand {
             throw new IllegalArgumentException("--cron \"" + cron + "\" is not a Quartz cron expression: " + e.getMessage());
         }
         expression.setTimeZone(TimeZone.getTimeZone("UTC"));
+        checkOptions();
         java.time.Duration timeout = waitTimeout();
         decreasesPerDay();
+        java.util.Optional<java.time.Duration> budget = timeout();
         try (AwsOptions.Target target = awsOptions.open();
-             DynamoDbClients clients = new DynamoDbClients(target.settings().withWaitTimeout(timeout))) {
+             HealthServer health = HealthServer.start(new InetSocketAddress(healthBind, healthPort), metrics)) {
             Scheduler scheduler = scheduler();
             JobDataMap data = new JobDataMap();
             data.put(COMMAND, this);
-            data.put(CLIENTS, clients);
+            data.put(SETTINGS, target.settings().withWaitTimeout(timeout));
+            data.put(BUDGET, budget);
             scheduler.scheduleJob(
                     JobBuilder.newJob(ApplyJob.class).withIdentity("apply").usingJobData(data).build(),
                     TriggerBuilder.newTrigger().withIdentity("apply-cron")
@@ -58,12 +73,18 @@ final class ServeCommand extends ApplyingCommand {
                             .build());
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                health.ready(false);
+                LOG.info("stopping on SIGTERM after the current run");
                 shutdown(scheduler);
+                LOG.info("stopped");
                 stopped.countDown();
             }, "ddb-gitops-shutdown"));
             scheduler.start();
+            health.ready(true);
             spec.commandLine().getOut().println("serving: apply on \"" + cron + "\" (UTC); next run "
-                    + expression.getNextValidTimeAfter(new java.util.Date()).toInstant());
+                    + expression.getNextValidTimeAfter(new java.util.Date()).toInstant()
+                    + "; health and metrics on http://" + healthBind + ":" + health.port() + "/");
+            spec.commandLine().getOut().flush();
             stopped.await();
             return 0;
         }
@@ -92,10 +113,14 @@ final class ServeCommand extends ApplyingCommand {
         @Override
         public void execute(JobExecutionContext context) {
             ServeCommand command = (ServeCommand) context.getMergedJobDataMap().get(COMMAND);
-            DynamoDbClients clients = (DynamoDbClients) context.getMergedJobDataMap().get(CLIENTS);
+            AwsSettings settings = (AwsSettings) context.getMergedJobDataMap().get(SETTINGS);
+            @SuppressWarnings("unchecked")
+            java.util.Optional<java.time.Duration> budget =
+                    (java.util.Optional<java.time.Duration>) context.getMergedJobDataMap().get(BUDGET);
             try {
-                int code = command.runOnce(clients);
+                int code = command.runOnce(settings, budget);
                 LOG.info("scheduled apply finished with exit code {}", code);
+                command.metricsOptions.export(command.metrics);
             } catch (Exception e) {
                 LOG.error("scheduled apply failed: {}", e.getMessage());
             }

@@ -51,20 +51,31 @@ final class BranchCheckout {
             if (!push) {
                 return PublishResult.committedNotPushed(commit.get(), branch, attempt);
             }
-            if (pushed()) {
+            PushOutcome outcome = push();
+            if (outcome.pushed()) {
                 return PublishResult.pushed(commit.get(), branch, attempt);
             }
             if (attempt == MAX_ATTEMPTS) {
-                throw new GitException("Gave up pushing branch '" + branch + "' to " + remote.display() + " after "
-                        + MAX_ATTEMPTS + " attempts: it kept moving while we committed");
+                throw outcome.lockMessage().map(this::locked).orElseGet(() -> new GitException("Gave up pushing branch '"
+                        + branch + "' to " + remote.display() + " after " + MAX_ATTEMPTS
+                        + " attempts: it kept moving while we committed"));
             }
-            LOG.debug("Branch '{}' moved on {} (attempt {}); rebuilding the report on the new head", branch, remote.display(), attempt);
+            LOG.debug("Branch '{}' on {} {} (attempt {}); rebuilding the report on its head", branch, remote.display(),
+                    outcome.lockMessage().isPresent() ? "is locked" : "moved", attempt);
             backOff(attempt);
             Optional<ObjectId> remoteHead = fetchRemoteHead();
             if (remoteHead.isPresent()) {
                 resetTo(remoteHead.get());
             }
         }
+    }
+
+    /** A ref the server could not lock on every attempt: a push in progress there, or a lock file left behind. */
+    private GitException locked(String serverMessage) {
+        return new GitException(remote.redact("Could not push branch '" + branch + "' to " + remote.display()
+                + ": the branch is locked on the server (" + serverMessage + ") on each of " + MAX_ATTEMPTS
+                + " attempts. Another push may be holding it, or a stale lock file (refs/heads/" + branch
+                + ".lock) was left in the server's repository; remove it there if no push is running"));
     }
 
     private Optional<String> commitReport(String message, CommitAuthor author, ReportWriter writer) throws GitException {
@@ -123,8 +134,18 @@ final class BranchCheckout {
         }
     }
 
-    /** True when the remote took our commit; false when the branch moved under us; throws on anything else. */
-    private boolean pushed() throws GitException {
+    /** Whether the push went through; when the branch moved or was locked, we try again. */
+    private record PushOutcome(boolean pushed, Optional<String> lockMessage) {
+        static final PushOutcome PUSHED = new PushOutcome(true, Optional.empty());
+        static final PushOutcome MOVED = new PushOutcome(false, Optional.empty());
+
+        static PushOutcome locked(String message) {
+            return new PushOutcome(false, Optional.of(message));
+        }
+    }
+
+    /** Pushed, moved under us, or locked; throws on any other refusal. */
+    private PushOutcome push() throws GitException {
         String ref = Constants.R_HEADS + branch;
         Iterable<PushResult> results;
         try {
@@ -136,10 +157,10 @@ final class BranchCheckout {
             for (RemoteRefUpdate update : result.getRemoteUpdates()) {
                 switch (update.getStatus()) {
                     case OK, UP_TO_DATE -> { }
-                    case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> { return false; }
+                    case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> { return PushOutcome.MOVED; }
                     case REJECTED_OTHER_REASON -> {
                         if (isLockFailure(update.getMessage())) {
-                            return false;
+                            return PushOutcome.locked(update.getMessage());
                         }
                         throw rejected(update);
                     }
@@ -147,9 +168,10 @@ final class BranchCheckout {
                 }
             }
         }
-        return true;
+        return PushOutcome.PUSHED;
     }
 
+    /** JGit says "failed to lock", git "cannot lock ref ...: Unable to create '...main.lock': File exists". */
     private static boolean isLockFailure(String message) {
         return message != null && message.toLowerCase(java.util.Locale.ROOT).contains("lock");
     }

@@ -26,6 +26,7 @@ public final class GitAuth {
     private final Optional<String> sshKeyPassphrase;
     private final Optional<Path> knownHostsFile;
     private final boolean strictHostKeyChecking;
+    private final List<String> masked;
 
     private GitAuth(Builder b) {
         this.username = b.username;
@@ -35,6 +36,7 @@ public final class GitAuth {
         this.sshKeyPassphrase = b.sshKeyPassphrase;
         this.knownHostsFile = b.knownHostsFile;
         this.strictHostKeyChecking = b.strictHostKeyChecking;
+        this.masked = List.copyOf(b.masked);
     }
 
     /** No credentials: local paths, file URLs and anonymous remotes. */
@@ -89,6 +91,16 @@ public final class GitAuth {
         return b.buildValid();
     }
 
+    /** These credentials, also masking {@code values} (a repository URL's query string) wherever they are printed. */
+    GitAuth masking(List<String> values) {
+        if (values.isEmpty()) {
+            return this;
+        }
+        Builder b = toBuilder();
+        b.masked.addAll(values);
+        return b.buildValid();
+    }
+
     private Builder toBuilder() {
         Builder b = new Builder();
         b.username = username;
@@ -98,12 +110,13 @@ public final class GitAuth {
         b.sshKeyPassphrase = sshKeyPassphrase;
         b.knownHostsFile = knownHostsFile;
         b.strictHostKeyChecking = strictHostKeyChecking;
+        b.masked.addAll(masked);
         return b;
     }
 
     /** Values that must never be printed. */
     List<String> secrets() {
-        return Stream.of(password, sshKeyPassphrase).flatMap(Optional::stream).toList();
+        return Stream.concat(Stream.of(password, sshKeyPassphrase).flatMap(Optional::stream), masked.stream()).toList();
     }
 
     /** {@code text} with URL user-info stripped and every secret masked. */
@@ -131,6 +144,7 @@ public final class GitAuth {
         private Optional<Path> knownHostsFile = Optional.empty();
         private boolean strictHostKeyChecking = true;
         private final List<String> problems = new ArrayList<>();
+        private final List<String> masked = new ArrayList<>();
 
         private Builder() {}
 

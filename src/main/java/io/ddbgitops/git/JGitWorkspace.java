@@ -21,25 +21,27 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.util.FileUtils;
 
 /**
  * A temporary clone of the config repository: read it, then commit the report and push it back.
- * Clones are shallow (depth 1) and single-branch; {@link #close()} removes everything from disk.
+ * Clones are shallow (depth 1) and single-branch; {@link #close()} removes everything from disk, and so does a
+ * shutdown hook when the JVM is stopped first ({@link TempCheckouts}).
  */
 public final class JGitWorkspace implements AutoCloseable {
     /** The largest file {@link #readFile} reads: far above any report, far below what could exhaust memory. */
     public static final int MAX_READ_BYTES = 32 * 1024 * 1024;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JGitWorkspace.class);
     private final Path tempDir;
+    private final Thread removeOnShutdown;
     private final Remote remote;
     private final Git git;
     private final String branch;
     private final Map<String, BranchCheckout> reportCheckouts = new LinkedHashMap<>();
     private boolean closed;
 
-    private JGitWorkspace(Path tempDir, Remote remote, Git git, String branch) {
+    private JGitWorkspace(Path tempDir, Thread removeOnShutdown, Remote remote, Git git, String branch) {
         this.tempDir = tempDir;
+        this.removeOnShutdown = removeOnShutdown;
         this.remote = remote;
         this.git = git;
         this.branch = branch;
@@ -53,16 +55,26 @@ public final class JGitWorkspace implements AutoCloseable {
         Objects.requireNonNull(auth, "auth");
         UrlCredentials url = UrlCredentials.split(repo);
         RepoLocation location = RepoLocation.parse(url.url());
-        Path tempDir = createTempDir();
-        Remote remote = new Remote(location, auth.withUrlCredentials(url.user(), url.password()), tempDir.resolve("ssh-home"));
+        Path tempDir = TempCheckouts.create();
+        Thread removeOnShutdown = TempCheckouts.removeOnShutdown(tempDir);
+        Remote remote = new Remote(location, auth.withUrlCredentials(url.user(), url.password()).masking(url.queryValues()), tempDir.resolve("ssh-home"));
         try {
             String wanted = existingBranch(remote, branch);
-            return new JGitWorkspace(tempDir, remote, cloneInto(tempDir.resolve("checkout"), remote, wanted), wanted);
-        } catch (GitException e) {
+            return new JGitWorkspace(tempDir, removeOnShutdown, remote, cloneInto(tempDir.resolve("checkout"), remote, wanted), wanted);
+        } catch (GitException | RuntimeException e) {
             remote.close();
-            deleteQuietly(tempDir);
+            TempCheckouts.delete(tempDir);
+            TempCheckouts.release(removeOnShutdown);
             throw e;
         }
+    }
+
+    /**
+     * Checks {@code repo} as {@link #cloneRepo} will read it (a URL's form, a local path's existence), without
+     * contacting it, so that a bad location fails before any work.
+     */
+    public static void checkLocation(String repo) throws GitException {
+        RepoLocation.parse(UrlCredentials.split(repo).url());
     }
 
     private static String existingBranch(Remote remote, Optional<String> branch) throws GitException {
@@ -87,14 +99,6 @@ public final class JGitWorkspace implements AutoCloseable {
                     .call();
         } catch (GitAPIException | RuntimeException e) {
             throw remote.failure("Could not clone branch '" + wanted + "' of " + remote.display(), e);
-        }
-    }
-
-    private static Path createTempDir() throws GitException {
-        try {
-            return Files.createTempDirectory("ddb-gitops-");
-        } catch (IOException e) {
-            throw new GitException("Could not create a temporary directory for the clone: " + e.getMessage());
         }
     }
 
@@ -207,8 +211,9 @@ public final class JGitWorkspace implements AutoCloseable {
     }
 
     private BranchCheckout reportCheckout(String target) throws GitException {
-        if (!Repository.isValidRefName(Constants.R_HEADS + target)) {
-            throw new GitException("Not a valid branch name: '" + target + "'");
+        Optional<String> invalid = BranchNames.problem(target);
+        if (invalid.isPresent()) {
+            throw new GitException("Cannot publish the report: " + invalid.get());
         }
         BranchCheckout existing = reportCheckouts.get(target);
         if (existing != null) {
@@ -230,14 +235,7 @@ public final class JGitWorkspace implements AutoCloseable {
         reportCheckouts.values().forEach(BranchCheckout::close);
         git.close();
         remote.close();
-        deleteQuietly(tempDir);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try {
-            FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE | FileUtils.RETRY | FileUtils.SKIP_MISSING);
-        } catch (IOException e) {
-            LOG.warn("Could not delete temporary clone {}: {}", dir, e.getMessage());
-        }
+        TempCheckouts.delete(tempDir);
+        TempCheckouts.release(removeOnShutdown);
     }
 }

@@ -41,7 +41,7 @@ record RepoLocation(String uri, Optional<Path> localPath) {
         try {
             return Path.of(URI.create(url));
         } catch (IllegalArgumentException e) {
-            throw new GitException("Not a valid file URL: '" + Redaction.stripUserInfo(url) + "' (" + e.getMessage() + ")");
+            throw new GitException("Not a valid file URL: '" + Redaction.stripCredentials(url) + "' (" + e.getMessage() + ")");
         }
     }
 
@@ -55,7 +55,7 @@ record RepoLocation(String uri, Optional<Path> localPath) {
 
     /** The location as it may be printed. */
     String display() {
-        return Redaction.stripUserInfo(uri);
+        return Redaction.stripCredentials(uri);
     }
 
     /**

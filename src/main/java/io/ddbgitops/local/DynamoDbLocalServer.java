@@ -36,7 +36,6 @@ final class DynamoDbLocalServer implements AutoCloseable {
     /** dbDir empty = in memory. */
     static DynamoDbLocalServer start(Optional<Path> dbDir) throws IOException {
         NativeLibraries.ensureSqlite4java();
-        quietEngineLogging();
         List<String> args = new ArrayList<>(List.of("-disableTelemetry", "-port", "8000"));
         if (dbDir.isPresent()) {
             Files.createDirectories(dbDir.get());
@@ -92,17 +91,6 @@ final class DynamoDbLocalServer implements AutoCloseable {
         Field field = owner.getDeclaredField(name);
         field.setAccessible(true);
         return field;
-    }
-
-    /**
-     * Jetty logs its start and stop through SLF4J at info, sqlite4java warns about its jar version through
-     * java.util.logging, DynamoDB Local (log4j-api, bridged to SLF4J) about client errors; none of it says anything
-     * the user needs. Explicit user settings win.
-     */
-    private static void quietEngineLogging() {
-        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
-        // DynamoDB Local warns, with a stack trace, about every client error it answers (a missing table, say)
-        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.com.amazonaws.services.dynamodbv2", "error");
     }
 
     int port() {

@@ -2,6 +2,7 @@ package io.ddbgitops.reconcile;
 
 import io.ddbgitops.aws.AwsErrors;
 import io.ddbgitops.aws.BackupApplier;
+import io.ddbgitops.aws.Deadline;
 import io.ddbgitops.aws.DynamoDbApplier;
 import io.ddbgitops.aws.DynamoDbClients;
 import io.ddbgitops.aws.LiveStateReader;
@@ -33,9 +34,11 @@ import io.ddbgitops.report.ReportJson;
 import io.ddbgitops.report.ReportMarkdown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -57,6 +60,7 @@ public final class Reconciler {
     private final ConfigLoader configs = new ConfigLoader();
     private final UndeclaredTables undeclared;
     private final RunLeases leases;
+    private final Deadline deadline;
 
     public Reconciler(ManifestLoader loader, DynamoDbClients clients) {
         this(loader, clients, LeaseTiming.defaults());
@@ -69,7 +73,8 @@ public final class Reconciler {
         this.reader = new LiveStateReader(clients);
         this.applier = new DynamoDbApplier(clients);
         this.backups = new BackupApplier(clients);
-        this.undeclared = new UndeclaredTables(reader, applier);
+        this.undeclared = new UndeclaredTables(reader, applier, clients.settings().deadline());
+        this.deadline = clients.settings().deadline();
     }
 
     public RunResult run(RunRequest request) throws GitException, IOException {
@@ -137,7 +142,13 @@ public final class Reconciler {
                 && badgeShows(workspace, request, previous)) {
             LOG.info("nothing changed since the last report; nothing to commit");
         } else if (request.push()) {
-            published = Optional.of(publish(workspace, request, report, markdown));
+            try {
+                published = Optional.of(publish(workspace, request, report, markdown));
+            } catch (GitException e) {
+                // the tables were changed already: the caller prints what was applied along with the refusal
+                return new RunResult(report, markdown, Optional.empty(), comment.map(c -> c.full()).orElse(markdown),
+                        Optional.of(e.getMessage()));
+            }
         }
         return new RunResult(report, markdown, published, comment.map(c -> c.full()).orElse(markdown));
     }
@@ -170,12 +181,39 @@ public final class Reconciler {
         return Optional.of(scope);
     }
 
+    /**
+     * One table: read, plan, apply, backups. Whatever goes wrong ends in this table's report entry, never in the
+     * other tables: after the run's deadline a table is not started; a failure is reported with its AWS error code
+     * and what the next run does; a create that finds the table already made (another run raced us) re-reads the
+     * table and plans again.
+     */
     private void reconcile(TableManifest manifest, RunRequest request, PlanSettings settings, ReportBuilder builder) {
+        if (deadline.passed()) {
+            LOG.warn("{}: not reached before {}", manifest.tableId(), deadline.describe());
+            builder.failed(manifest, "timed out: not reached before " + deadline.describe()
+                    + "; the next run reconciles it");
+            return;
+        }
+        // every log line about this table, ours and the SDK's, names it
+        try (MDC.MDCCloseable table = MDC.putCloseable("table", manifest.tableId().toString())) {
+            reconcileTable(manifest, request, settings, builder, true);
+        } catch (RuntimeException e) {
+            String reason = "failed unexpectedly: " + AwsErrors.failure(e);
+            LOG.error("{}: {}", manifest.tableId(), reason);
+            builder.failed(manifest, reason);
+        }
+    }
+
+    private void reconcileTable(TableManifest manifest, RunRequest request, PlanSettings settings,
+                                ReportBuilder builder, boolean mayReplan) {
         Optional<ObservedTable> observed;
         try {
             observed = reader.read(manifest.tableId());
         } catch (SdkException e) {
-            String reason = "cannot read the live table: " + AwsErrors.describe(e);
+            String reason = AwsErrors.timedOut(e) && deadline.passed()
+                    ? "timed out: the live table could not be read before " + deadline.describe()
+                    + "; the next run reconciles it"
+                    : "cannot read the live table: " + AwsErrors.failure(e);
             LOG.error("{}: {}", manifest.tableId(), reason);
             builder.failed(manifest, reason);
             return;
@@ -188,9 +226,16 @@ public final class Reconciler {
         boolean applied = true;
         if (request.mode() == RunRequest.Mode.APPLY && plan.hasWrites()) {
             DynamoDbApplier.ApplyOutcome outcome = applier.apply(plan, settings.waitForLongWork());
+            if (outcome.tableExists() && mayReplan) {
+                LOG.info("{}: {}; reading it again and planning anew", manifest.tableId(), outcome.failure().orElse(""));
+                reconcileTable(manifest, request, settings, builder, false);
+                return;
+            }
             boolean wasProvisioned = observed.map(o -> o.billingMode() == BillingMode.PROVISIONED).orElse(false);
-            builder.planned(plan, true, outcome.failure(), outcome.progress(),
-                    plan.history().after(outcome.done(), wasProvisioned, request.now()), request.now());
+            builder.planned(plan, true, outcome.tableExists()
+                            ? outcome.failure().map(f -> f + "; will retry on the next run") : outcome.failure(),
+                    outcome.progress(), plan.history().after(outcome.done(), wasProvisioned, request.now()),
+                    request.now());
             applied = outcome.ok();
         } else {
             builder.planned(plan, request.mode() == RunRequest.Mode.APPLY, Optional.empty());
@@ -213,7 +258,11 @@ public final class Reconciler {
         if (!apply && !existed && manifest.options().backup().schedule().isEmpty()) {
             return;
         }
-        BackupRun run = backups.run(manifest, request.now(), apply);
+        BackupRun run = deadline.passed()
+                ? new BackupRun(Optional.empty(), List.of(), Optional.empty(), List.of(), Optional.empty(),
+                        List.of("timed out: backups not checked before " + deadline.describe()
+                                + "; the next run takes any that is due"))
+                : backups.run(manifest, request.now(), apply);
         run.failures().forEach(f -> LOG.error("{}: {}", manifest.tableId(), f));
         builder.backup(manifest, BackupReporting.entry(manifest.tableName(), run, request.now()));
     }

@@ -13,9 +13,22 @@ import java.util.Optional;
  * backfills (or found them still running) exits 0, and the next run continues; a plan exits 2 while changes wait
  * for such work ({@code pending}). {@code published} is empty when no push was asked for, or when nothing changed
  * since the previous report. {@code markdown} is what is posted or committed; {@code detail} is the whole plan,
- * the same text unless a pull-request comment had to be shortened.
+ * the same text unless a pull-request comment had to be shortened. {@code publishFailure} says why the report could
+ * not be committed or pushed (a hook refused it, say) after the tables were changed: the run is an error, and the
+ * report says what it applied.
  */
-public record RunResult(DriftReport report, String markdown, Optional<PublishResult> published, String detail) {
+public record RunResult(DriftReport report, String markdown, Optional<PublishResult> published, String detail,
+                        Optional<String> publishFailure) {
+
+    public RunResult(DriftReport report, String markdown, Optional<PublishResult> published, String detail) {
+        this(report, markdown, published, detail, Optional.empty());
+    }
+
+    public RunResult(DriftReport report, String markdown, Optional<PublishResult> published,
+                     Optional<String> publishFailure) {
+        this(report, markdown, published, markdown, publishFailure);
+    }
+
     public static final int OK = 0;
     public static final int ERROR = 1;
     public static final int DIFFERENCES = 2;
@@ -29,7 +42,7 @@ public record RunResult(DriftReport report, String markdown, Optional<PublishRes
         DriftReport.Summary s = report.summary();
         boolean pruneFailed = report.unmanaged().stream()
                 .anyMatch(u -> u.action().equals(io.ddbgitops.report.UnmanagedEntry.FAILED));
-        if (s.failed() > 0 || pruneFailed) {
+        if (s.failed() > 0 || pruneFailed || publishFailure.isPresent()) {
             return ERROR;
         }
         if (s.invalid() > 0) {

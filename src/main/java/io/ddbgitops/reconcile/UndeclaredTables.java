@@ -1,6 +1,7 @@
 package io.ddbgitops.reconcile;
 
 import io.ddbgitops.aws.AwsErrors;
+import io.ddbgitops.aws.Deadline;
 import io.ddbgitops.aws.DynamoDbApplier;
 import io.ddbgitops.aws.LiveStateReader;
 import io.ddbgitops.manifest.LoadResult;
@@ -30,9 +31,12 @@ final class UndeclaredTables {
     private final LiveStateReader reader;
     private final DynamoDbApplier applier;
 
-    UndeclaredTables(LiveStateReader reader, DynamoDbApplier applier) {
+    private final Deadline deadline;
+
+    UndeclaredTables(LiveStateReader reader, DynamoDbApplier applier, Deadline deadline) {
         this.reader = reader;
         this.applier = applier;
+        this.deadline = deadline;
     }
 
     /** {@code skip}: tables that are the tool's own (the lock table), never listed. */
@@ -42,15 +46,28 @@ final class UndeclaredTables {
         loaded.manifests().forEach(m -> regions.add(m.region()));
         boolean prune = request.prune() && request.mode() == RunRequest.Mode.APPLY;
         for (String region : regions) {
+            if (deadline.passed()) {
+                LOG.warn("tables of {} not listed: {} has passed", region, deadline.describe());
+                continue;
+            }
+            java.util.List<String> names;
             try {
-                for (String name : reader.tableNames(region)) {
-                    TableId id = new TableId(region, name);
-                    if (!declared.contains(id) && !skip.test(id)) {
-                        reader.readForeign(id).ifPresent(t -> decide(t, prune, loaded.invalidManifests() > 0, builder));
-                    }
-                }
+                names = reader.tableNames(region);
             } catch (SdkException e) {
                 LOG.warn("cannot list the tables of {}: {}", region, AwsErrors.describe(e));
+                continue;
+            }
+            for (String name : names) {
+                TableId id = new TableId(region, name);
+                if (declared.contains(id) || skip.test(id) || deadline.passed()) {
+                    continue;
+                }
+                try {
+                    reader.readForeign(id).ifPresent(t -> decide(t, prune, loaded.invalidManifests() > 0, builder));
+                } catch (SdkException e) {
+                    // one unreadable table is skipped, not the rest of the region
+                    LOG.warn("{}: cannot read this undeclared table: {}", id, AwsErrors.describe(e));
+                }
             }
         }
     }

@@ -48,7 +48,7 @@ class FaultOptionsTest {
     private static FaultPlan parse(String... args) {
         FaultOptions options = new FaultOptions();
         new CommandLine(new Holder(options)).parseArgs(args);
-        return options.plan();
+        return (FaultPlan) options.plan();
     }
 
     @CommandLine.Command

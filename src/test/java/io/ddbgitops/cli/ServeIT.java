@@ -1,20 +1,30 @@
 package io.ddbgitops.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** serve in its own JVM, as a CronJob-less deployment runs it: it applies on schedule and stops cleanly on SIGTERM. */
 class ServeIT {
+    private static final HttpClient HTTP = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
+
     @TempDir
     Path temp;
 
@@ -22,10 +32,8 @@ class ServeIT {
     void appliesOnItsScheduleAndStopsOnTerminate() throws Exception {
         Path data = temp.resolve("data");
         Path log = temp.resolve("serve.log");
-        Process serve = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "serve", "--local", "--data-dir", data.toString(), "--cron", "* * * * * ?"))
+        Process serve = new ProcessBuilder(CliJvm.command("serve", "--local", "--data-dir", data.toString(),
+                "--cron", "* * * * * ?", "--health-port", "0", "--health-bind", "127.0.0.1"))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -36,11 +44,48 @@ class ServeIT {
                 TimeUnit.MILLISECONDS.sleep(200);
             }
             assertThat(reportCommits(repo)).as(Files.readString(log)).isEqualTo(1);
+
+            URI health = healthUri(log);
+            assertThat(get(health.resolve("/healthz"))).satisfies(r -> {
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(r.body()).isEqualTo("ok\n");
+            });
+            assertThat(get(health.resolve("/readyz")).statusCode()).isEqualTo(200);
+            HttpResponse<String> metrics = get(health.resolve("/metrics"));
+            while (!metrics.body().contains("ddbgitops_runs_total{mode=\"apply\",outcome=\"ok\"}")
+                    && Instant.now().isBefore(deadline)) {
+                TimeUnit.MILLISECONDS.sleep(200); // the commit lands just before the run is counted
+                metrics = get(health.resolve("/metrics"));
+            }
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+            assertThat(metrics.body()).contains("ddbgitops_runs_total{mode=\"apply\",outcome=\"ok\"}")
+                    .contains("ddbgitops_aws_api_calls_total{operation=\"DescribeTable\",service=\"DynamoDb\"}")
+                    .contains("# TYPE ddbgitops_run_duration_seconds histogram")
+                    .contains("ddbgitops_tables{status=");
+            JsonNode status = new ObjectMapper().readTree(get(health.resolve("/status")).body());
+            assertThat(status.get("ready").asBoolean()).isTrue();
+            assertThat(status.at("/last_run/outcome").asText()).isIn("ok", "differences");
+            assertThat(Instant.parse(status.at("/last_run/finished").asText())).isBefore(Instant.now());
         } finally {
             serve.destroy();
             assertThat(serve.waitFor(60, TimeUnit.SECONDS)).as("serve stops on SIGTERM").isTrue();
         }
-        assertThat(Files.readString(log)).contains("serving: apply on").contains("Applied: 3 tables");
+        // the JVM reports a stop by SIGTERM as 128 + 15 once its shutdown hooks have finished
+        assertThat(serve.exitValue()).isEqualTo(143);
+        assertThat(Files.readString(log)).contains("serving: apply on").contains("Applied: 3 tables")
+                .contains("stopping on SIGTERM after the current run").containsPattern("ServeCommand - stopped\\R");
+    }
+
+    private static URI healthUri(Path log) throws Exception {
+        Matcher m = Pattern.compile("health and metrics on (http://127\\.0\\.0\\.1:\\d+/)").matcher(Files.readString(log));
+        assertThat(m.find()).as(Files.readString(log)).isTrue();
+        return URI.create(m.group(1));
+    }
+
+    private static HttpResponse<String> get(URI uri) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static int reportCommits(Path bare) throws Exception {

@@ -96,8 +96,14 @@ class KubernetesManifestsTest {
         for (Probe probe : List.of(container.getLivenessProbe(), container.getReadinessProbe(),
                 container.getStartupProbe())) {
             assertThat(probe).isNotNull();
-            assertThat(probe.getExec().getCommand()).isNotEmpty();
+            assertThat(probe.getHttpGet().getPath()).isIn("/healthz", "/readyz");
+            assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
         }
+        assertThat(container.getPorts()).anySatisfy(p -> {
+            assertThat(p.getName()).isEqualTo("http");
+            assertThat(p.getContainerPort()).isEqualTo(8080);
+        });
+        assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
         assertHardened(pod);
     }
 

@@ -11,12 +11,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -142,17 +146,16 @@ class GitCliIT {
     }
 
     @Test
-    void clonesOverSshWithAKeyAndKnownHostsAndRefusesAnUnknownHost() throws Exception {
+    void clonesOverSshWithAnEd25519KeyAndKnownHostsAndRefusesAnUnknownHost() throws Exception {
         Path remote = remote(Map.of());
-        KeyPair hostKey = SshKeys.generate();
-        KeyPair userKey = SshKeys.generate();
+        Path hostKey = SshKeygen.generate(SshKeygen.Type.ED25519, dir.resolve("host_ed25519"), Optional.empty());
+        Path key = SshKeygen.generate(SshKeygen.Type.ED25519, dir.resolve("id_ed25519"), Optional.empty());
         try (Repository served = new FileRepositoryBuilder().setGitDir(remote.toFile()).setMustExist(true).build()) {
-            SshTestGitServer server = new SshTestGitServer("git", userKey.getPublic(), served, hostKey);
+            SshTestGitServer server = new SshTestGitServer("git", SshKeygen.publicKey(key), served, Files.readAllBytes(hostKey));
             int port = server.start();
             try {
                 String url = "ssh://git@127.0.0.1:" + port + "/repo.git";
-                Path key = SshKeys.writePrivateKey(userKey, dir.resolve("id_ecdsa"), Optional.empty());
-                Path knownHosts = SshKeys.writeKnownHosts(dir.resolve("known_hosts"), port, hostKey.getPublic());
+                Path knownHosts = SshKeygen.knownHosts(dir.resolve("known_hosts"), port, hostKey);
                 Path otherHosts = Files.writeString(dir.resolve("other_known_hosts"), "");
 
                 Run ok = cli(Map.of("GIT_SSH_KEY_FILE", key.toString()), "validate", "--repo", url,
@@ -201,6 +204,86 @@ class GitCliIT {
             assertThat(run.err()).contains("Cannot push to branch 'main'");
         }
         assertThat(checkoutsHolding(marker)).isEmpty();
+    }
+
+    private static List<String> tables() {
+        try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(endpoint.endpoint())
+                .region(Region.EU_CENTRAL_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "dummy")))
+                .build()) {
+            return client.listTables().tableNames();
+        }
+    }
+
+    /** In a region of its own: the tables its tests create must not show as undeclared in the other tests' plans. */
+    private static final String APPLIED_MANIFEST = MANIFEST.replace("name: users", "name: applied")
+            .replace("GitCliUsers", "GitCliApplied").replace("us-east-1", "eu-central-1");
+
+    @Test
+    void badOptionsAreRefusedBeforeAnythingIsClonedOrApplied() throws Exception {
+        Path remote = RemoteRepos.bareWith(dir, "main", Map.of("manifests/applied.yaml", APPLIED_MANIFEST));
+        String before = RemoteRepos.head(remote, "main").orElseThrow();
+
+        Run badBranch = cli(Map.of(), "apply", "--repo", remote.toString(), "--endpoint-url", endpoint.endpoint().toString(),
+                "--report-branch", "../../x");
+        assertThat(badBranch.exit()).isEqualTo(1);
+        assertThat(badBranch.err()).startsWith("error: --report-branch: '../../x' is not a valid branch name");
+        assertThat(tables()).doesNotContain("GitCliApplied");
+        assertThat(RemoteRepos.head(remote, "main")).contains(before);
+
+        Path missing = dir.resolve("no-such-repo");
+        Run noHost = cli(Map.of(), "apply", "--repo", missing.toString(), "--endpoint-url", "http://");
+        assertThat(noHost.err()).startsWith("error: Invalid value for option '--endpoint-url'");
+        for (String url : List.of("localhost:8000", "http//127.0.0.1:8000", "ftp://127.0.0.1:8000",
+                "http://127.0.0.1:8000?x=1", "http://user:pw@127.0.0.1:8000")) {
+            Run badEndpoint = cli(Map.of(), "apply", "--repo", missing.toString(), "--endpoint-url", url);
+            assertThat(badEndpoint.exit()).as(url).isEqualTo(1);
+            assertThat(badEndpoint.err()).as(url).startsWith("error: --endpoint-url must be an http or https URL");
+        }
+        Run badBase = cli(Map.of(), "plan", "--repo", missing.toString(), "--endpoint-url", endpoint.endpoint().toString(),
+                "--base", "main", "--push");
+        assertThat(badBase.err()).startsWith("error: --base plans a pull request's changes only");
+        Run badRepo = cli(Map.of(), "apply", "--repo", missing.toString(), "--endpoint-url", endpoint.endpoint().toString());
+        assertThat(badRepo.err()).startsWith("error: Repository path does not exist");
+    }
+
+    @Test
+    void aPushRefusedByAHookPrintsWhatWasAppliedWithTheRefusal() throws Exception {
+        Path remote = RemoteRepos.bareWith(dir, "main",
+                Map.of("manifests/applied.yaml", APPLIED_MANIFEST.replace("GitCliApplied", "GitCliRefused")));
+        String before = RemoteRepos.head(remote, "main").orElseThrow();
+        try (SmartHttpGitServer server = new SmartHttpGitServer(remote, USER, PASSWORD)) {
+            server.refusePushes("protected branch: main needs a review");
+            Run run = cli(Map.of("GIT_USERNAME", USER, "GIT_PASSWORD", PASSWORD), "apply", "--repo", server.url(),
+                    "--endpoint-url", endpoint.endpoint().toString());
+
+            assertThat(run.exit()).as(run.all()).isEqualTo(1);
+            assertThat(run.out()).contains("created    eu-central-1/GitCliRefused").contains("report: not published");
+            assertThat(run.err()).contains("error: the report was not published: Push of branch 'main' to " + server.url()
+                    + " was rejected (REJECTED_OTHER_REASON): protected branch: main needs a review")
+                    .contains("The tables above were reconciled as listed");
+            assertThat(run.all()).doesNotContain(PASSWORD);
+        }
+        assertThat(tables()).contains("GitCliRefused");
+        assertThat(RemoteRepos.head(remote, "main")).contains(before);
+    }
+
+    @Test
+    void aTokenInTheUrlsQueryStringOrUserInfoIsNeverPrinted() throws Exception {
+        Path remote = remote(Map.of());
+        String queryToken = "glpat-QueryToken1234";
+        String userInfoToken = "ghp_UserInfoToken5678";
+        try (SmartHttpGitServer server = new SmartHttpGitServer(remote, USER, PASSWORD)) {
+            for (String url : List.of(server.url() + "?private_token=" + queryToken,
+                    server.url().replace("http://", "http://" + USER + ":" + userInfoToken + "@") + "?token=" + queryToken,
+                    "http://127.0.0.1:1/repo.git?access_token=" + queryToken)) {
+                Run run = planAndPush(url, Map.of());
+
+                assertThat(run.exit()).as(run.all()).isEqualTo(1);
+                assertThat(run.err()).startsWith("error: Could not read repository http://");
+                assertThat(run.all()).doesNotContain(queryToken).doesNotContain(userInfoToken);
+            }
+        }
     }
 
     /** Temporary clones (ddb-gitops-*) anywhere in java.io.tmpdir that contain our marker file. */

@@ -290,4 +290,24 @@ class JGitWorkspaceIT {
         assertThat(RemoteRepos.head(nonBare.resolve(".git"), "main")).contains(before);
         assertThat(new ArrayList<>(RemoteRepos.log(nonBare.resolve(".git"), "drift-reports"))).hasSize(2);
     }
+
+    @Test
+    void aBranchLockedOnTheServerIsReportedAsLockedNotAsMoving() throws Exception {
+        String before = RemoteRepos.head(remote, "main").orElseThrow();
+        Path lock = Files.writeString(remote.resolve("refs/heads/main.lock"), before + "\n");
+        try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(remote.toString(), Optional.empty(), GitAuth.none())) {
+            assertThatThrownBy(() -> workspace.publish("x", CommitAuthor.defaults(), Optional.empty(), true, writes(REPORT)))
+                    .isInstanceOf(GitException.class)
+                    .hasMessageContaining("the branch is locked on the server")
+                    .hasMessageContaining("refs/heads/main.lock")
+                    .hasMessageNotContaining("kept moving");
+        }
+        assertThat(RemoteRepos.head(remote, "main")).contains(before);
+
+        Files.delete(lock);
+        try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(remote.toString(), Optional.empty(), GitAuth.none())) {
+            assertThat(workspace.publish("x", CommitAuthor.defaults(), Optional.empty(), true, writes(REPORT)).status())
+                    .isEqualTo(Status.PUSHED);
+        }
+    }
 }

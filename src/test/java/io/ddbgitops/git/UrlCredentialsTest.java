@@ -16,6 +16,14 @@ class UrlCredentialsTest {
     }
 
     @Test
+    void takesQueryValuesAsSecretsToMask() throws Exception {
+        UrlCredentials split = UrlCredentials.split("https://git.example.com/org/repo.git?private_token=glpat%2Dsecret99&x=1");
+
+        assertThat(split.queryValues()).containsExactly("glpat%2Dsecret99", "glpat-secret99");
+        assertThat(split.toString()).doesNotContain("secret99");
+    }
+
+    @Test
     void leavesSshUrlsAndPathsAlone() throws Exception {
         assertThat(UrlCredentials.split("ssh://git@host/repo.git").url()).isEqualTo("ssh://git@host/repo.git");
         assertThat(UrlCredentials.split("/srv/git/repo@2").url()).isEqualTo("/srv/git/repo@2");

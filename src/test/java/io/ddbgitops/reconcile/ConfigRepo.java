@@ -21,7 +21,7 @@ import java.util.Optional;
  * A real bare repository in a temp dir standing in for the team's config repository, plus a working clone the
  * test commits manifests through, the way a person would.
  */
-final class ConfigRepo implements AutoCloseable {
+public final class ConfigRepo implements AutoCloseable {
     private static final PersonIdent PERSON = new PersonIdent("Platform Team", "platform@example.com");
     private final Path dir;
     private final Path bare;
@@ -33,7 +33,7 @@ final class ConfigRepo implements AutoCloseable {
         this.work = work;
     }
 
-    static ConfigRepo create(Path dir) throws GitAPIException, IOException, java.net.URISyntaxException {
+    public static ConfigRepo create(Path dir) throws GitAPIException, IOException, java.net.URISyntaxException {
         Path bare = dir.resolve("config.git");
         Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call().close();
         Git work = Git.init().setInitialBranch("main").setDirectory(dir.resolve("work").toFile()).call();
@@ -42,12 +42,12 @@ final class ConfigRepo implements AutoCloseable {
     }
 
     /** The URL the job is given. */
-    String url() {
+    public String url() {
         return bare.toUri().toString();
     }
 
     /** Writes files (path → content; null content deletes), commits and pushes them to main. */
-    ConfigRepo commit(String message, Map<String, String> files) throws IOException, GitAPIException {
+    public ConfigRepo commit(String message, Map<String, String> files) throws IOException, GitAPIException {
         pull();
         Path root = work.getRepository().getWorkTree().toPath();
         for (Map.Entry<String, String> file : files.entrySet()) {
@@ -114,7 +114,7 @@ final class ConfigRepo implements AutoCloseable {
     }
 
     /** Commit messages on the remote's main, newest first. */
-    List<String> log() throws IOException, GitAPIException {
+    public List<String> log() throws IOException, GitAPIException {
         List<String> messages = new ArrayList<>();
         try (Git remote = Git.open(bare.toFile())) {
             for (RevCommit c : remote.log().add(remote.getRepository().resolve("refs/heads/main")).call()) {
@@ -132,7 +132,7 @@ final class ConfigRepo implements AutoCloseable {
     }
 
     /** A file as it is on the remote's main. */
-    Optional<String> read(String path) throws IOException {
+    public Optional<String> read(String path) throws IOException {
         try (Git remote = Git.open(bare.toFile()); var walk = new org.eclipse.jgit.revwalk.RevWalk(remote.getRepository())) {
             Repository repo = remote.getRepository();
             RevCommit head = walk.parseCommit(repo.resolve("refs/heads/main"));
@@ -143,7 +143,23 @@ final class ConfigRepo implements AutoCloseable {
         }
     }
 
-    Path dir() {
+    /** Every version of a file on the remote's main, newest first (commits that do not have it are skipped). */
+    public List<String> history(String path) throws IOException, GitAPIException {
+        List<String> versions = new ArrayList<>();
+        try (Git remote = Git.open(bare.toFile())) {
+            Repository repo = remote.getRepository();
+            for (RevCommit c : remote.log().add(repo.resolve("refs/heads/main")).call()) {
+                try (TreeWalk tree = TreeWalk.forPath(repo, path, c.getTree())) {
+                    if (tree != null) {
+                        versions.add(new String(repo.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        return versions;
+    }
+
+    public Path dir() {
         return dir;
     }
 

@@ -1,10 +1,10 @@
 package io.ddbgitops.reconcile;
 
 /** Manifest texts for the integration tests, in the seed's own style. */
-final class Manifests {
+public final class Manifests {
     private Manifests() {}
 
-    static String table(String name, String region, String table, int read, int write, boolean pitr) {
+    public static String table(String name, String region, String table, int read, int write, boolean pitr) {
         return """
                 apiVersion: prsn.io/v1
                 kind: Dynamodb
