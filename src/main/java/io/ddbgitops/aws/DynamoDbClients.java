@@ -28,13 +28,25 @@ public final class DynamoDbClients implements AutoCloseable {
 
     public DynamoDbClients(AwsSettings settings) {
         this.settings = settings;
-        this.credentials = settings.endpoint().isPresent()
+        // placeholders only for a stand-in endpoint: never towards AWS itself, even when named with --endpoint-url
+        this.credentials = settings.endpoint().filter(e -> !isAws(e)).isPresent()
                 ? new DefaultOrPlaceholder(DefaultCredentialsProvider.builder().build())
                 : DefaultCredentialsProvider.builder().build();
     }
 
+    /** An endpoint of AWS itself (a regional, FIPS or VPC endpoint), where placeholder credentials must not go. */
+    static boolean isAws(java.net.URI endpoint) {
+        String host = endpoint.getHost() == null ? "" : endpoint.getHost().toLowerCase(java.util.Locale.ROOT);
+        return host.endsWith(".amazonaws.com") || host.endsWith(".amazonaws.com.cn") || host.endsWith(".api.aws");
+    }
+
     public AwsSettings settings() {
         return settings;
+    }
+
+    /** The credentials every client signs with (the pre-flight probe uses the same). */
+    AwsCredentialsProvider credentials() {
+        return credentials;
     }
 
     public DynamoDbClient forRegion(String region) {

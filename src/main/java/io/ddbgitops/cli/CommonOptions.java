@@ -16,4 +16,7 @@ final class CommonOptions {
 
     @Option(names = "--quiet", description = "Log warnings and errors only.")
     boolean quiet;
+
+    @Option(names = "--no-color", description = "No ANSI colour, even on a terminal (NO_COLOR in the environment does the same).")
+    boolean noColor;
 }

@@ -3,7 +3,11 @@ package io.ddbgitops.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.Map;
 
 /** Entry point: parse, run one subcommand, map its outcome to an exit code. */
@@ -36,7 +40,14 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        Charset charset = Terminal.stdoutCharset();
+        System.exit(run(writer(FileDescriptor.out, charset), writer(FileDescriptor.err, charset), args));
+    }
+
+    /** A writer on a standard stream in the terminal's charset, folding our symbols to ASCII where it has none. */
+    private static PrintWriter writer(FileDescriptor fd, Charset charset) {
+        return new PrintWriter(AsciiFallback.wrap(new OutputStreamWriter(new FileOutputStream(fd), charset), charset),
+                true);
     }
 
     /** Runs a command line without exiting the JVM; tests call this. */
@@ -51,11 +62,7 @@ public final class Main implements Runnable {
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setExecutionStrategy(Main::withLogging);
-        cli.setParameterExceptionHandler((ex, argv) -> {
-            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
-            ex.getCommandLine().usage(ex.getCommandLine().getErr());
-            return 1;
-        });
+        cli.setParameterExceptionHandler(Main::badArguments);
         return cli.execute(args);
     }
 
@@ -74,6 +81,21 @@ public final class Main implements Runnable {
             }
         }
         return new CommandLine.RunLast().execute(parsed);
+    }
+
+    /**
+     * A command line picocli cannot parse: the error, picocli's "did you mean" for a mistyped command or option,
+     * and a two-line usage pointing at --help instead of the whole help text.
+     */
+    private static int badArguments(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cli = ex.getCommandLine();
+        PrintWriter err = cli.getErr();
+        err.println("error: " + ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        String name = cli.getCommandSpec().qualifiedName();
+        err.println("Usage: " + name + (cli.getSubcommands().isEmpty() ? " [OPTIONS]…" : " COMMAND [OPTIONS]…")
+                + "  Try '" + name + " --help'");
+        return 1;
     }
 
     @Override

@@ -60,6 +60,9 @@ abstract class RunCommand implements Callable<Integer> {
                     + " finish, and the exit code is 1. Default: none (each call is still bounded).")
     String timeout;
 
+    @Mixin
+    RegionOptions regionOptions;
+
     @Option(names = "--now", paramLabel = "ISO-8601",
             description = "The time the planner takes as now (for tests and dry runs); default: the clock.")
     Instant now;
@@ -129,9 +132,21 @@ abstract class RunCommand implements Callable<Integer> {
         decreasesPerDay();
         Optional<Duration> budget = timeout();
         try (AwsOptions.Target target = awsOptions.open()) {
-            return runOnce(target.settings().withWaitTimeout(timeout), budget);
+            AwsSettings settings = target.settings().withWaitTimeout(timeout);
+            preflight(settings);
+            return runOnce(settings, budget);
         } finally {
             metricsOptions.export(metrics);
+        }
+    }
+
+    /**
+     * Once, before any table: credentials are there and the endpoint answers (see {@link
+     * io.ddbgitops.aws.Preflight}), so a missing credential or a dead endpoint is one line, not one per table.
+     */
+    void preflight(AwsSettings settings) {
+        try (DynamoDbClients clients = new DynamoDbClients(settings)) {
+            io.ddbgitops.aws.Preflight.check(clients, timeout());
         }
     }
 
@@ -176,9 +191,12 @@ abstract class RunCommand implements Callable<Integer> {
         try (MDC.MDCCloseable runId = MDC.putCloseable("run_id", UUID.randomUUID().toString())) {
             RunRequest request = request(repo, now == null ? Instant.now() : now,
                     gitOptions.auth(Main.environment(spec)));
-            RunResult result = execute(new Reconciler(new ManifestLoader(), clients, leaseOptions.timing()), request);
+            RunResult result = execute(new Reconciler(regionOptions.loader(), clients,
+                    leaseOptions.timing(), progress()), request);
             done = Optional.of(result);
-            print(out, result, push());
+            regionOptions.warn(spec.commandLine().getErr(),
+                    result.report().tables().stream().map(t -> t.region()).toList());
+            TerminalReport.print(out, Terminal.detect(Main.environment(spec), common.noColor), result, push());
             result.publishFailure().ifPresent(this::printPublishFailure);
             after(result);
             return result;
@@ -186,6 +204,26 @@ abstract class RunCommand implements Callable<Integer> {
             metrics.record(mode().name().toLowerCase(java.util.Locale.ROOT), done.map(RunResult::report),
                     done.map(RunResult::exitCode).orElse(RunResult.ERROR), started, Instant.now());
         }
+    }
+
+    /** One line per table on stderr, so that stdout stays the result: "[3/40] us-east-1/Orders: in sync (0.4s)". */
+    /**
+     * n/N per table: a plain line on stderr, or, with {@code --log-format json}, a log event, so that stderr
+     * carries only JSON objects then.
+     */
+    io.ddbgitops.reconcile.Progress progress() {
+        boolean plan = mode() == RunRequest.Mode.PLAN;
+        if (Logging.format(common.logFormat) == Logging.Format.JSON) {
+            org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("io.ddbgitops.progress");
+            return (index, total, table, status, took) -> log.info("[{}/{}] {}: {} ({} ms)", index, total, table,
+                    io.ddbgitops.report.ChangeText.status(status, plan), took.toMillis());
+        }
+        return progressLines(spec.commandLine().getErr(), plan);
+    }
+
+    static io.ddbgitops.reconcile.Progress progressLines(PrintWriter err, boolean plan) {
+        return (index, total, table, status, took) -> err.printf(java.util.Locale.ROOT, "[%d/%d] %s: %s (%.1fs)%n",
+                index, total, table, io.ddbgitops.report.ChangeText.status(status, plan), took.toMillis() / 1000.0);
     }
 
     /** The summary above says what the run did to the tables; this says why its report is not in the repository. */
@@ -216,44 +254,13 @@ abstract class RunCommand implements Callable<Integer> {
         return Optional.ofNullable(decreasesPerDay);
     }
 
-    /** --wait-timeout as ISO-8601 (PT2H) or a number of seconds. */
+    /** --wait-timeout as ISO-8601 (PT2H) or a number of seconds, read like every other duration option. */
     java.time.Duration waitTimeout() {
         try {
-            java.time.Duration d = waitTimeout.chars().allMatch(Character::isDigit)
-                    ? java.time.Duration.ofSeconds(Long.parseLong(waitTimeout)) : java.time.Duration.parse(waitTimeout);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException("--wait-timeout must be positive, not " + waitTimeout);
-            }
-            return d;
-        } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
-            throw new IllegalArgumentException("--wait-timeout takes ISO-8601 (PT2H) or seconds, not " + waitTimeout);
-        }
-    }
-
-    static void print(PrintWriter out, RunResult result, boolean push) {
-        out.println(ReportMarkdown.headline(result.report()).replace("**", ""));
-        for (TableEntry t : result.report().tables()) {
-            out.printf("  %-10s %s/%s  %s (%s)%n", t.status(), t.region(), t.table(), t.manifest(),
-                    t.namespace() + "/" + t.name());
-            t.messages().forEach(m -> out.println("             " + m));
-        }
-        result.report().errors().forEach(e -> out.printf("  invalid    %s:%d:%d: %s%s%n", e.file(), e.line(),
-                e.column(), e.field().isEmpty() ? "" : e.field() + ": ", e.message()));
-        int unlisted = result.report().errorsTotal() - result.report().errors().size();
-        if (unlisted > 0) {
-            out.printf("  invalid    … and %d more errors (ddb-gitops validate prints them all)%n", unlisted);
-        }
-        if (result.publishFailure().isPresent()) {
-            out.println("report: not published (see the error)");
-        } else if (result.published().isPresent()) {
-            PublishResult p = result.published().get();
-            out.println("report: " + p.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                    + " (branch " + p.branch() + p.commitId().map(c -> ", commit " + c).orElse("") + ")");
-        } else if (push && result.report().errors().stream()
-                .anyMatch(e -> e.file().equals(io.ddbgitops.config.RepositoryConfig.FILE))) {
-            out.println("report: not pushed, because " + io.ddbgitops.config.RepositoryConfig.FILE + " is invalid");
-        } else if (push) {
-            out.println("report: unchanged since the last run, nothing to commit");
+            return Durations.parse(waitTimeout);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--wait-timeout takes ISO-8601 (PT2H) or seconds, not " + waitTimeout
+                    + ": " + e.getMessage());
         }
     }
 }

@@ -19,7 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.net.InetSocketAddress;
-import java.text.ParseException;
 import java.util.Properties;
 import java.util.TimeZone;
 import java.util.concurrent.CountDownLatch;
@@ -32,8 +31,9 @@ final class ServeCommand extends ApplyingCommand {
     private static final String SETTINGS = "settings";
     private static final String BUDGET = "budget";
 
-    @Option(names = "--cron", required = true, paramLabel = "QUARTZ CRON",
-            description = "When to run, as a Quartz cron expression in UTC, e.g. \"0 */15 * * * ?\".")
+    @Option(names = "--cron", required = true, paramLabel = "CRON",
+            description = "When to run, in UTC: standard 5-field cron (\"*/15 * * * *\", @daily) or Quartz with seconds "
+                    + "(\"0 */15 * * * ?\"); the first line printed says how it was read.")
     String cron;
 
     @Option(names = "--health-port", defaultValue = "8080", paramLabel = "PORT",
@@ -47,12 +47,10 @@ final class ServeCommand extends ApplyingCommand {
 
     @Override
     public Integer call() throws Exception {
-        CronExpression expression;
-        try {
-            expression = new CronExpression(cron);
-        } catch (ParseException e) {
-            throw new IllegalArgumentException("--cron \"" + cron + "\" is not a Quartz cron expression: " + e.getMessage());
-        }
+        CronReading reading = CronReading.of(cron);
+        CronExpression expression = new CronExpression(reading.quartz());
+        spec.commandLine().getOut().println("--cron " + reading.message());
+        LOG.info("--cron {}", reading.message());
         expression.setTimeZone(TimeZone.getTimeZone("UTC"));
         checkOptions();
         java.time.Duration timeout = waitTimeout();
@@ -60,6 +58,7 @@ final class ServeCommand extends ApplyingCommand {
         java.util.Optional<java.time.Duration> budget = timeout();
         try (AwsOptions.Target target = awsOptions.open();
              HealthServer health = HealthServer.start(new InetSocketAddress(healthBind, healthPort), metrics)) {
+            preflight(target.settings().withWaitTimeout(timeout));
             Scheduler scheduler = scheduler();
             JobDataMap data = new JobDataMap();
             data.put(COMMAND, this);
@@ -81,7 +80,7 @@ final class ServeCommand extends ApplyingCommand {
             }, "ddb-gitops-shutdown"));
             scheduler.start();
             health.ready(true);
-            spec.commandLine().getOut().println("serving: apply on \"" + cron + "\" (UTC); next run "
+            spec.commandLine().getOut().println("serving: apply on \"" + reading.quartz() + "\" (UTC); next run "
                     + expression.getNextValidTimeAfter(new java.util.Date()).toInstant()
                     + "; health and metrics on http://" + healthBind + ":" + health.port() + "/");
             spec.commandLine().getOut().flush();

@@ -7,7 +7,6 @@ import io.ddbgitops.git.JGitWorkspace;
 import io.ddbgitops.manifest.FieldLocator;
 import io.ddbgitops.manifest.LoadResult;
 import io.ddbgitops.manifest.ManifestError;
-import io.ddbgitops.manifest.ManifestLoader;
 import io.ddbgitops.reconcile.RunResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,6 +32,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Mixin
     GitOptions gitOptions;
+
+    @Mixin
+    RegionOptions regionOptions;
 
     @Option(names = "--repo", paramLabel = "PATH|URL", defaultValue = ".",
             description = "A local directory (read in place) or a git URL (cloned). Default: the current directory.")
@@ -65,8 +67,11 @@ final class ValidateCommand implements Callable<Integer> {
         }
         // the config is always the repository root's, also when only one directory of manifests is validated
         ConfigLoad config = new ConfigLoader().load(root);
-        LoadResult result = new ManifestLoader().load(dir);
+        LoadResult result = regionOptions.loader().load(dir);
         PrintWriter out = spec.commandLine().getOut();
+        regionOptions.warn(spec.commandLine().getErr(), result.manifests().stream()
+                .flatMap(m -> java.util.stream.Stream.concat(java.util.stream.Stream.of(m.region()),
+                        m.options().replicas().orElse(java.util.List.of()).stream())).toList());
         config.errors().forEach(error -> out.println(error.format()));
         if (!config.isValid() && manifests == null) {
             result = ConfigLoad.withoutConfigFile(result);

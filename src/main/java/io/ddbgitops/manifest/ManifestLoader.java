@@ -25,10 +25,15 @@ public final class ManifestLoader {
     }
 
     public ManifestLoader(ManifestLimits limits) {
+        this(limits, KnownRegions.ANY);
+    }
+
+    /** A loader that also rejects regions outside {@code regions} (the command line passes the SDK's list). */
+    public ManifestLoader(ManifestLimits limits, KnownRegions regions) {
         this.limits = limits;
         this.text = new ManifestText(limits);
         this.reader = new YamlReader(limits);
-        this.validator = new DocumentValidator(new ManifestSchema(), new SemanticRules());
+        this.validator = new DocumentValidator(new ManifestSchema(), new SemanticRules(regions));
     }
 
     /**

@@ -16,6 +16,16 @@ final class SemanticRules {
     static final String SPEC = "/spec";
     static final String OPTIONAL = "/spec/optional_spec";
 
+    private final KnownRegions regions;
+
+    SemanticRules() {
+        this(KnownRegions.ANY);
+    }
+
+    SemanticRules(KnownRegions regions) {
+        this.regions = regions;
+    }
+
     List<Finding> check(JsonNode document) {
         Checks checks = new Checks();
         IdentityRules.check(checks, document);
@@ -26,6 +36,7 @@ final class SemanticRules {
         backup(checks, optional.path("backup"));
         kmsKey(checks, optional.path("sse"));
         replicas(checks, spec, optional.path("replicas"));
+        regions(checks, spec, optional.path("replicas"));
         restore(checks, optional.path("restore"));
         new IndexRules(checks, spec).check();
         new TagRules(checks).check(optional.path("tags"), OPTIONAL + "/tags");
@@ -72,6 +83,15 @@ final class SemanticRules {
     private static void kmsKey(Checks checks, JsonNode sse) {
         if (Checks.present(sse.path("kms_key_id")) && !"KMS".equals(sse.path("type").textValue())) {
             checks.add(OPTIONAL + "/sse/kms_key_id", "only allowed when sse.type is KMS");
+        }
+    }
+
+    /** The table's region and its replicas' must be regions AWS has (as far as this build's SDK knows). */
+    private void regions(Checks checks, JsonNode spec, JsonNode replicas) {
+        Checks.text(spec.path("region")).flatMap(regions::problem).ifPresent(p -> checks.add(SPEC + "/region", p));
+        for (int i = 0; i < replicas.size(); i++) {
+            String pointer = OPTIONAL + "/replicas/" + i;
+            Checks.text(replicas.path(i)).flatMap(regions::problem).ifPresent(p -> checks.add(pointer, p));
         }
     }
 

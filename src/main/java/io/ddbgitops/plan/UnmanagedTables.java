@@ -9,6 +9,9 @@ import java.util.List;
  * and after a backup.
  */
 public final class UnmanagedTables {
+    /** How the message of an orphaned table that apply --prune would delete ends (the report marks it). */
+    public static final String WOULD_PRUNE = "apply --prune would delete it after a backup";
+
     private UnmanagedTables() {}
 
     public static UnmanagedTablePlan plan(ForeignTable table, boolean prune, boolean anyInvalidManifest) {
@@ -18,7 +21,7 @@ public final class UnmanagedTables {
         String owner = table.owner().get();
         String orphaned = "owned by ddb-gitops (manifest " + owner + ") but no manifest declares it any more";
         if (!prune) {
-            return reported(table, orphaned + "; apply --prune would delete it after a backup");
+            return reported(table, orphaned + "; " + WOULD_PRUNE);
         }
         if (anyInvalidManifest) {
             return reported(table, orphaned + "; not pruned because some manifests are invalid and one of them "

@@ -61,14 +61,24 @@ public final class Reconciler {
     private final UndeclaredTables undeclared;
     private final RunLeases leases;
     private final Deadline deadline;
+    private final Progress progress;
 
     public Reconciler(ManifestLoader loader, DynamoDbClients clients) {
-        this(loader, clients, LeaseTiming.defaults());
+        this(loader, clients, LeaseTiming.defaults(), Progress.NONE);
     }
 
     /** {@code leaseTiming}: how long a run's lease lasts and how long it waits for one another run holds. */
     public Reconciler(ManifestLoader loader, DynamoDbClients clients, LeaseTiming leaseTiming) {
+        this(loader, clients, leaseTiming, Progress.NONE);
+    }
+
+    public Reconciler(ManifestLoader loader, DynamoDbClients clients, Progress progress) {
+        this(loader, clients, LeaseTiming.defaults(), progress);
+    }
+
+    public Reconciler(ManifestLoader loader, DynamoDbClients clients, LeaseTiming leaseTiming, Progress progress) {
         this.leases = new RunLeases(clients, leaseTiming);
+        this.progress = progress;
         this.loader = loader;
         this.reader = new LiveStateReader(clients);
         this.applier = new DynamoDbApplier(clients);
@@ -127,8 +137,12 @@ public final class Reconciler {
         builder.invalid(loaded.invalidManifests(), loaded.errors());
         builder.policy(config.config().get().policySummary());
         PlanSettings settings = request.settings(config.config().get().quotas());
+        int done = 0;
         for (TableManifest manifest : loaded.manifests()) {
+            long started = System.nanoTime();
             reconcile(manifest, request, settings, builder);
+            progress.table(++done, loaded.manifests().size(), manifest.tableId().toString(), builder.lastStatus(),
+                    java.time.Duration.ofNanos(System.nanoTime() - started));
         }
         if (pullRequest.isEmpty()) {
             undeclared.reconcile(loaded, request, builder, RunLeases.isLockTable(config.config().get()));

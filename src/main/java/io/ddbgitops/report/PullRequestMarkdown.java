@@ -70,12 +70,17 @@ public final class PullRequestMarkdown {
         return markdown.getBytes(StandardCharsets.UTF_8).length;
     }
 
+    /** How many destructive-change warnings a collapsed comment repeats before its table rows. */
+    static final int MAX_DESTRUCTIVE_IN_SUMMARY = 20;
+
     /** The whole plan, however long. */
     public static String render(DriftReport report, Context context) {
         StringBuilder md = new StringBuilder(MARKER).append('\n');
         md.append(headline(report, context)).append("\n\n");
+        md.append(ChangeText.counts(report)).append("\n\n");
+        ReportMarkdown.destructive(md, Disruptions.of(report));
         for (TableEntry table : report.tables()) {
-            table(md, table, context);
+            table(md, table, context, report.isPlan());
         }
         undeclared(md, context);
         errors(md, report, context);
@@ -90,6 +95,9 @@ public final class PullRequestMarkdown {
     static String summary(DriftReport report, Context context, int fullBytes) {
         StringBuilder md = new StringBuilder(MARKER).append('\n');
         md.append(headline(report, context)).append("\n\n");
+        md.append(ChangeText.counts(report)).append("\n\n");
+        // destructive changes stay visible when the detail is collapsed (the first few; the count says how many)
+        ReportMarkdown.destructive(md, Disruptions.of(report).stream().limit(MAX_DESTRUCTIVE_IN_SUMMARY).toList());
         md.append("> [!NOTE]\n> The full plan (").append(fullBytes).append(" bytes) is longer than a comment may be, so ")
                 .append("this comment lists each table in one row. The diffs")
                 .append(context.undeclared().isEmpty() ? "" : ", the tables no longer declared")
@@ -103,7 +111,7 @@ public final class PullRequestMarkdown {
         md.append("| status | table | manifest | changes |\n|---|---|---|---|\n");
         int listed = 0;
         for (TableEntry t : report.tables()) {
-            String row = "| " + ICON.getOrDefault(t.status(), "") + ' ' + Escape.text(t.status().replace('_', ' '))
+            String row = "| " + ICON.getOrDefault(t.status(), "") + ' ' + Escape.text(ChangeText.status(t.status(), report.isPlan()))
                     + " | " + Escape.codeInCell(t.region() + "/" + t.table()) + " | " + link(t.manifest(), Optional.empty(), context)
                     + " | " + t.changes().size() + " |\n";
             if (bytes(md.toString()) + bytes(row) + reserve > BUDGET) {
@@ -152,22 +160,22 @@ public final class PullRequestMarkdown {
                 + " no longer declared";
     }
 
-    private static void table(StringBuilder md, TableEntry t, Context context) {
+    private static void table(StringBuilder md, TableEntry t, Context context, boolean plan) {
         md.append("<details><summary>").append(ICON.getOrDefault(t.status(), "")).append(' ')
                 .append("<b>").append(Escape.html(t.namespace() + "/" + t.name())).append("</b> — <code>")
                 .append(Escape.html(t.region() + "/" + t.table())).append("</code> — ")
-                .append(Escape.html(t.status().replace('_', ' ')))
+                .append(Escape.html(ChangeText.status(t.status(), plan)))
                 .append(t.changes().isEmpty() ? "" : ", " + t.changes().size() + (t.changes().size() == 1 ? " change" : " changes"))
                 .append("</summary>\n\n");
         md.append("Manifest: ").append(link(t.manifest(), Optional.empty(), context)).append("\n\n");
+        ReportMarkdown.destructive(md, Disruptions.of(t));
         t.messages().forEach(m -> md.append("- ").append(Escape.text(m)).append('\n'));
         if (!t.messages().isEmpty()) {
             md.append('\n');
         }
         if (!t.changes().isEmpty()) {
-            md.append(Escape.fence("diff", t.changes().stream().map(c -> ReportMarkdown.diffSign(c.action()) + " "
-                    + c.field() + ": " + (c.action().equals("create") ? "" : c.from() + " → ") + c.to()
-                    + "   # " + c.action()).toList())).append('\n');
+            md.append(Escape.fence("diff", t.changes().stream().map(c -> ChangeText.diffLine(c, false)).toList()))
+                    .append('\n');
         }
         md.append("</details>\n\n");
     }

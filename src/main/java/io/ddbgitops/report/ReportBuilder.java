@@ -148,6 +148,11 @@ public final class ReportBuilder {
         policy = Optional.of(summary);
     }
 
+    /** The status of the table reported last (for progress lines); empty before the first. */
+    public String lastStatus() {
+        return tables.isEmpty() ? "" : tables.get(tables.size() - 1).status();
+    }
+
     public DriftReport build() {
         return new DriftReport(mode, DriftReport.Summary.of(tables, invalid, undeclared), tables, errors, undeclared,
                 policy);

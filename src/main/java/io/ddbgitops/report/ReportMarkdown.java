@@ -23,6 +23,8 @@ public final class ReportMarkdown {
         md.append("# ddb-gitops ").append(report.isPlan() ? "plan" : "drift report").append("\n\n");
         md.append(headline(report)).append("\n\n");
         checked(report).ifPresent(line -> md.append(line).append("\n\n"));
+        md.append(ChangeText.counts(report)).append("\n\n");
+        destructive(md, Disruptions.of(report));
         report.policy().ifPresent(policy -> md.append("Policy: ").append(Escape.text(policy)).append("\n\n"));
         summaryTable(md, report);
         BackupMarkdown.append(md, report);
@@ -73,7 +75,7 @@ public final class ReportMarkdown {
         md.append("| status | manifest | region | table | changes |\n");
         md.append("|---|---|---|---|---|\n");
         for (TableEntry t : report.tables()) {
-            md.append("| ").append(ICON.getOrDefault(t.status(), "")).append(' ').append(status(t))
+            md.append("| ").append(ICON.getOrDefault(t.status(), "")).append(' ').append(status(report, t))
                     .append(" | ").append(Escape.codeInCell(t.manifest()))
                     .append(" (").append(Escape.text(t.namespace() + "/" + t.name()))
                     .append(") | ").append(Escape.text(t.region())).append(" | ").append(Escape.text(t.table()))
@@ -85,7 +87,8 @@ public final class ReportMarkdown {
     private static void tableSection(StringBuilder md, DriftReport report, TableEntry t) {
         md.append("## ").append(ICON.getOrDefault(t.status(), "")).append(' ')
                 .append(Escape.text(t.namespace() + "/" + t.name())).append(" — ")
-                .append(Escape.code(t.region() + "/" + t.table())).append(" — ").append(status(t)).append("\n\n");
+                .append(Escape.code(t.region() + "/" + t.table())).append(" — ").append(status(report, t)).append("\n\n");
+        destructive(md, Disruptions.of(t));
         for (String message : t.messages()) {
             md.append("- ").append(Escape.text(message)).append('\n');
         }
@@ -110,31 +113,22 @@ public final class ReportMarkdown {
         }
         md.append("<details><summary>").append(t.changes().size())
                 .append(t.changes().size() == 1 ? " change" : " changes").append("</summary>\n\n");
-        md.append(Escape.fence("diff", t.changes().stream().map(ReportMarkdown::diffLine).toList()));
+        md.append(Escape.fence("diff", t.changes().stream().map(c -> ChangeText.diffLine(c, true)).toList()));
         md.append("\n</details>\n\n");
     }
 
-    private static String diffLine(ChangeEntry c) {
-        return diffSign(c.action()) + " " + c.field() + ": " + (c.action().equals("create") ? "" : c.from() + " → ")
-                + c.to() + "   # " + c.action().replace('_', ' ') + c.since().map(s -> " since " + s).orElse("")
-                + c.possibleAt().map(s -> ", possible at " + s).orElse("") + ", "
-                + (c.cause().equals("drift") ? "drifted outside git" : "changed in git");
+    /** One warning line per destructive change, so that no reader of the report or the comment misses it. */
+    static void destructive(StringBuilder md, List<String> warnings) {
+        warnings.forEach(w -> md.append("> ⚠️ **").append(Disruptions.LABEL).append(":** ").append(Escape.text(w))
+                .append("\n"));
+        if (!warnings.isEmpty()) {
+            md.append('\n');
+        }
     }
 
-    /** The terraform-style sign of a change's action in a diff. */
-    static String diffSign(String action) {
-        return switch (action) {
-            case "create" -> "+";
-            case "delete" -> "-";
-            case "blocked" -> "!";
-            case "in_progress", "pending" -> ">";
-            default -> "~";
-        };
-    }
-
-    /** A table's status in words, escaped for Markdown text. */
-    static String status(TableEntry t) {
-        return Escape.text(t.status().replace('_', ' '));
+    /** A table's status in words ("will create" in a plan), escaped for Markdown text. */
+    static String status(DriftReport report, TableEntry t) {
+        return Escape.text(ChangeText.status(t.status(), report.isPlan()));
     }
 
     private static void undeclared(StringBuilder md, List<UnmanagedEntry> tables) {

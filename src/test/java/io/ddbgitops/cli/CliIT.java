@@ -77,7 +77,18 @@ class CliIT {
         CliRun run = cli("plan", "--local", "--data-dir", temp.resolve("data").toString(), "--out", out.toString());
 
         assertThat(run.exit()).as(run.err()).isEqualTo(2);
-        assertThat(Files.readString(out)).startsWith("# ddb-gitops plan").contains("3 to create");
+        assertThat(Files.readString(out)).startsWith("# ddb-gitops plan").contains("3 to create")
+                .contains("will create").doesNotContain("| 🆕 created");
+        assertThat(run.out()).as("the terminal shows the report's diff lines, plain when not a terminal")
+                .contains("  will create ")
+                .containsPattern("\\n      \\+ key_schema: \\S.*   # create, changed in git\\n")
+                .doesNotContain("\u001b[")
+                .contains(System.lineSeparator()
+                        + "Plan: 3 to create, 0 to change, 0 to recreate, 0 to delete, 0 blocked, 0 destructive."
+                        + System.lineSeparator());
+        assertThat(run.err()).as("progress: one line per table on stderr")
+                .containsPattern("\\[1/3\\] [a-z0-9-]+/\\S+: will create \\(\\d+\\.\\ds\\)")
+                .containsPattern("\\[3/3\\] ");
     }
 
     @Test

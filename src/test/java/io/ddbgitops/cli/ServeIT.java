@@ -74,6 +74,7 @@ class ServeIT {
         // the JVM reports a stop by SIGTERM as 128 + 15 once its shutdown hooks have finished
         assertThat(serve.exitValue()).isEqualTo(143);
         assertThat(Files.readString(log)).contains("serving: apply on").contains("Applied: 3 tables")
+                .contains("--cron read as Quartz cron `* * * * * ?`")
                 .contains("stopping on SIGTERM after the current run").containsPattern("ServeCommand - stopped\\R");
     }
 

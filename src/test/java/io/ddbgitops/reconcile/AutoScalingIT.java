@@ -5,14 +5,10 @@ import io.ddbgitops.aws.DynamoDbClients;
 import io.ddbgitops.git.CommitAuthor;
 import io.ddbgitops.git.GitAuth;
 import io.ddbgitops.local.AwsCli;
-import io.ddbgitops.local.LocalEndpoint;
 import io.ddbgitops.manifest.ManifestLoader;
 import io.ddbgitops.report.ReportJson;
 import io.ddbgitops.report.TableEntry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.applicationautoscaling.model.PolicyType;
 import software.amazon.awssdk.services.applicationautoscaling.model.ScalableTarget;
@@ -20,7 +16,6 @@ import software.amazon.awssdk.services.applicationautoscaling.model.ScalingPolic
 import software.amazon.awssdk.services.applicationautoscaling.model.ServiceNamespace;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Auto scaling through the local endpoint's Application Auto Scaling: the scaler's capacity is never written,
  * min/max/target go through Application Auto Scaling, and only the targets this tool registered are removed.
  */
-class AutoScalingIT {
+class AutoScalingIT extends EndpointPerTest {
     private static final String REGION = "us-east-1";
     private static final String TABLE_READ = "dynamodb:table:ReadCapacityUnits";
     private static final String TABLE_WRITE = "dynamodb:table:WriteCapacityUnits";
@@ -42,24 +37,6 @@ class AutoScalingIT {
                   read: {min: 5, max: 100, target_utilization: 70}
             """;
 
-    private LocalEndpoint endpoint;
-    private DynamoDbClients clients;
-    private final RecordingInterceptor recorder = new RecordingInterceptor();
-
-    @TempDir
-    Path temp;
-
-    @BeforeEach
-    void start() throws Exception {
-        endpoint = LocalEndpoint.start(0, Optional.empty());
-        clients = new DynamoDbClients(AwsSettings.endpoint(endpoint.endpoint()));
-    }
-
-    @AfterEach
-    void stop() {
-        clients.close();
-        endpoint.close();
-    }
 
     /** A provisioned table at 10/10 with these lines under optional_spec. */
     private static String manifest(String table, String optionalSpec) {

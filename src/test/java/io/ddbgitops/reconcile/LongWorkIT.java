@@ -8,17 +8,13 @@ import io.ddbgitops.local.Delays;
 import io.ddbgitops.local.Fault;
 import io.ddbgitops.local.FaultPlan;
 import io.ddbgitops.local.FaultRule;
-import io.ddbgitops.local.LocalEndpoint;
 import io.ddbgitops.manifest.ManifestLoader;
 import io.ddbgitops.plan.PlanSettings;
 import io.ddbgitops.report.ChangeEntry;
 import io.ddbgitops.report.DriftReport;
 import io.ddbgitops.report.ReportJson;
 import io.ddbgitops.report.TableEntry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -35,26 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Long work against the local endpoint with a slow index backfill: a run starts it and moves on, the next run
  * continues the table's sequence, --wait finishes it in one run; TTL within the hour and a quota refusal are blocked.
  */
-class LongWorkIT {
+class LongWorkIT extends EndpointPerTest {
     private static final Duration SLOW_BACKFILL = Duration.ofSeconds(15);
-    private LocalEndpoint endpoint;
-    private DynamoDbClients clients;
-    private final RecordingInterceptor recorder = new RecordingInterceptor();
-
-    @TempDir
-    Path temp;
-
-    @BeforeEach
-    void start() throws Exception {
-        endpoint = LocalEndpoint.start(0, Optional.empty());
-        clients = new DynamoDbClients(AwsSettings.endpoint(endpoint.endpoint()));
-    }
-
-    @AfterEach
-    void stop() {
-        clients.close();
-        endpoint.close();
-    }
 
     private RunResult apply(ConfigRepo repo, boolean waitForLongWork) throws Exception {
         return apply(repo, new RunRequest(RunRequest.Mode.APPLY, repo.url(), Optional.empty(), true, Optional.empty(),

@@ -4,19 +4,14 @@ import io.ddbgitops.aws.AwsSettings;
 import io.ddbgitops.aws.DynamoDbClients;
 import io.ddbgitops.git.CommitAuthor;
 import io.ddbgitops.git.GitAuth;
-import io.ddbgitops.local.LocalEndpoint;
 import io.ddbgitops.manifest.ManifestLoader;
 import io.ddbgitops.report.DriftReport;
 import io.ddbgitops.report.TableEntry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -24,26 +19,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every table setting through the local endpoint: created in one run, converged in one run, blocked when it must be. */
-class TableSettingsIT {
-    private LocalEndpoint endpoint;
-    private DynamoDbClients clients;
-    private final RecordingInterceptor recorder = new RecordingInterceptor();
-
-    @TempDir
-    Path temp;
-
-    // One endpoint per test: every run also lists the tables no manifest declares, so tests must not share tables.
-    @BeforeEach
-    void start() throws Exception {
-        endpoint = LocalEndpoint.start(0, Optional.empty());
-        clients = new DynamoDbClients(AwsSettings.endpoint(endpoint.endpoint()));
-    }
-
-    @AfterEach
-    void stop() {
-        clients.close();
-        endpoint.close();
-    }
+class TableSettingsIT extends EndpointPerTest {
 
     private RunResult run(ConfigRepo repo, RunRequest.Mode mode) throws Exception {
         try (DynamoDbClients recording = new DynamoDbClients(

@@ -27,7 +27,10 @@ class PullRequestMarkdownTest {
 
         String md = PullRequestMarkdown.render(report(List.of(orders), List.of()), context(Optional.empty()));
 
-        assertThat(md).startsWith(PullRequestMarkdown.MARKER + "\n**Plan:** 1 table · 1 to change\n\n<details><summary>✏️ <b>shop/orders</b>")
+        assertThat(md).startsWith(PullRequestMarkdown.MARKER + "\n**Plan:** 1 table · 1 to change\n\n"
+                        + "Plan: 0 to create, 1 to change, 0 to recreate, 0 to delete, 0 blocked, 0 destructive.\n\n"
+                        + "<details><summary>✏️ <b>shop/orders</b>")
+                .contains("<code>us-east-1/Orders</code> — will change, 1 change</summary>")
                 .contains("Manifest: `manifests/orders.yaml`")
                 .contains("```diff\n~ read_capacity: 20 → 40   # update\n```\n\n</details>");
     }
