@@ -24,7 +24,12 @@ public record LeaseHolder(String host, String runId, Instant since) {
 
     /** This process, a fresh run id, now. */
     public static LeaseHolder thisRun() {
-        return new LeaseHolder(hostName(), UUID.randomUUID().toString(), Instant.now());
+        return thisRun(UUID.randomUUID().toString());
+    }
+
+    /** This process, the run's id, now. */
+    public static LeaseHolder thisRun(String runId) {
+        return new LeaseHolder(hostName(), runId, Instant.now());
     }
 
     /** The lock client's owner name: unique per run, readable in the table. */

@@ -113,16 +113,8 @@ class RunLeaseIT {
         try (ConfigRepo repo = repoWithOneTable("StaleOrders")) {
             String key = RunLeases.key(repo.url(), "main");
             // A run that took the lease (2 s) and died: no heartbeat, never released.
-            dynamo.createTable(r -> r.tableName(LOCKS).billingMode(BillingMode.PAY_PER_REQUEST)
-                    .keySchema(k -> k.attributeName("key").keyType("HASH"))
-                    .attributeDefinitions(a -> a.attributeName("key").attributeType("S")));
-            AmazonDynamoDBLockClient killed = new AmazonDynamoDBLockClient(AmazonDynamoDBLockClientOptions
-                    .builder(dynamo, LOCKS).withOwnerName("killed-host/run-1").withTimeUnit(TimeUnit.MILLISECONDS)
-                    .withLeaseDuration(2_000L).withHeartbeatPeriod(500L).withCreateHeartbeatBackgroundThread(false)
-                    .build());
-            LeaseHolder dead = new LeaseHolder("killed-host", "run-1", Instant.parse("2026-12-01T09:00:00Z"));
-            killed.acquireLock(AcquireLockOptions.builder(key).withData(ByteBuffer.wrap(dead.toBytes()))
-                    .withTimeUnit(TimeUnit.MILLISECONDS).build());
+            holdWithoutHeartbeat(key, new LeaseHolder("killed-host", "run-1", Instant.parse("2026-12-01T09:00:00Z")),
+                    Duration.ofSeconds(2));
 
             Cli impatient = cli("apply", "--endpoint-url", endpoint.endpoint().toString(), "--repo", repo.url(),
                     "--lock-wait", "0");
@@ -139,6 +131,48 @@ class RunLeaseIT {
             assertThat(waited).as("taken over only after the dead lease's 2 s").isGreaterThanOrEqualTo(Duration.ofSeconds(2));
             assertThat(dynamo.listTables().tableNames()).contains("StaleOrders");
             assertThat(dynamo.scan(r -> r.tableName(LOCKS)).items()).as("released after the run").isEmpty();
+        }
+    }
+
+    @Test
+    void theWaitForTheLeaseEndsAtTheRunsDeadline() throws Exception {
+        try (ConfigRepo repo = repoWithOneTable("DeadlineOrders")) {
+            // another run holds the lease for a minute; this one may wait 5 minutes, but has only 3 s in all
+            holdWithoutHeartbeat(RunLeases.key(repo.url(), "main"),
+                    new LeaseHolder("busy-host", "run-2", Instant.parse("2026-12-01T10:00:00Z")), Duration.ofMinutes(1));
+            long start = System.nanoTime();
+
+            Cli bounded = cli("apply", "--endpoint-url", endpoint.endpoint().toString(), "--repo", repo.url(),
+                    "--lock-wait", "PT5M", "--timeout", "3");
+
+            assertThat(bounded.exit()).as(bounded.out() + bounded.err()).isEqualTo(4);
+            assertThat(bounded.err()).contains("held by busy-host, run run-2, since 2026-12-01T10:00:00Z");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("stopped by --timeout, not by --lock-wait or "
+                    + "a takeover after the holder's minute").isLessThan(Duration.ofSeconds(55));
+            assertThat(dynamo.listTables().tableNames()).doesNotContain("DeadlineOrders");
+        }
+    }
+
+    @Test
+    void theLeaseCarriesTheRunIdOfTheRunsLogLines() throws Exception {
+        try (ConfigRepo repo = repoWithOneTable("LoggedOrders")) {
+            String key = RunLeases.key(repo.url(), "main");
+            String[] holder = new String[1];
+            ExecutionInterceptor peek = new ExecutionInterceptor() {
+                @Override
+                public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                    if ("CreateTable".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))
+                            && context.request().toString().contains("LoggedOrders")) {
+                        holder[0] = dynamo.getItem(r -> r.tableName(LOCKS).key(Map.of("key",
+                                AttributeValue.fromS(key)))).item().get("data").b().asUtf8String();
+                    }
+                }
+            };
+            try (DynamoDbClients watched = new DynamoDbClients(AwsSettings.endpoint(endpoint.endpoint()).withInterceptor(peek));
+                 org.slf4j.MDC.MDCCloseable runId = org.slf4j.MDC.putCloseable("run_id", "3f1c2d4e-0000-4000-8000-00000000abcd")) {
+                new Reconciler(new ManifestLoader(), watched).run(apply(repo));
+            }
+            assertThat(holder[0]).contains("\"run_id\":\"3f1c2d4e-0000-4000-8000-00000000abcd\"");
         }
     }
 
@@ -185,6 +219,21 @@ class RunLeaseIT {
             assertThat(seen[0].get("leaseDuration").s()).isEqualTo("60000");
             assertThat(seen[0].get("data").b().asUtf8String()).contains("\"host\":", "\"run_id\":", "\"since\":");
         }
+    }
+
+    /** A lease taken by a run that never renews it (a killed run, or one between heartbeats). */
+    private void holdWithoutHeartbeat(String key, LeaseHolder holder, Duration lease) throws InterruptedException {
+        if (!dynamo.listTables().tableNames().contains(LOCKS)) {
+            dynamo.createTable(r -> r.tableName(LOCKS).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .keySchema(k -> k.attributeName("key").keyType("HASH"))
+                    .attributeDefinitions(a -> a.attributeName("key").attributeType("S")));
+        }
+        AmazonDynamoDBLockClient other = new AmazonDynamoDBLockClient(AmazonDynamoDBLockClientOptions
+                .builder(dynamo, LOCKS).withOwnerName(holder.host() + "/" + holder.runId())
+                .withTimeUnit(TimeUnit.MILLISECONDS).withLeaseDuration(lease.toMillis())
+                .withHeartbeatPeriod(lease.toMillis() / 4).withCreateHeartbeatBackgroundThread(false).build());
+        other.acquireLock(AcquireLockOptions.builder(key).withData(ByteBuffer.wrap(holder.toBytes()))
+                .withTimeUnit(TimeUnit.MILLISECONDS).build());
     }
 
     private ConfigRepo repoWithOneTable(String table) throws Exception {
