@@ -49,6 +49,9 @@ abstract class RunCommand implements Callable<Integer> {
     LeaseOptions leaseOptions;
 
     @Mixin
+    ShardOptions shardOptions;
+
+    @Mixin
     MetricsOptions metricsOptions;
 
     /** The metrics of this process's runs: one run for plan and apply, every run for serve. */
@@ -99,7 +102,12 @@ abstract class RunCommand implements Callable<Integer> {
 
     /** Runs the job; plan with --base plans a pull request instead. */
     RunResult execute(Reconciler reconciler, RunRequest request) throws Exception {
-        return reconciler.run(request);
+        return reconciler.run(request, shard());
+    }
+
+    /** --shard I/N, or --shards N with JOB_COMPLETION_INDEX; every table when neither is given. */
+    io.ddbgitops.plan.Shard shard() {
+        return shardOptions.shard(Main.environment(spec));
     }
 
     /** Called with the result before the exit code is computed; plan writes --out here. */
@@ -123,6 +131,7 @@ abstract class RunCommand implements Callable<Integer> {
             JGitWorkspace.checkLocation(repoOptions.repo);
         }
         gitOptions.auth(Main.environment(spec));
+        shard();
     }
 
     @Override

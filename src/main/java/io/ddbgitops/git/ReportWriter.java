@@ -29,4 +29,22 @@ public interface ReportWriter {
             return List.copyOf(sorted.keySet());
         };
     }
+
+    /**
+     * As {@link #files}, and removes each of {@code removed} that is there (the entry itself; a path through a
+     * symbolic link is left alone), so that its deletion is committed with the files.
+     */
+    static ReportWriter files(Map<String, String> contents, java.util.Set<String> removed) {
+        ReportWriter write = files(contents);
+        return root -> {
+            List<String> paths = new java.util.ArrayList<>(write.write(root));
+            for (String path : new java.util.TreeSet<>(removed)) {
+                if (CheckoutFiles.firstLink(root, path).isEmpty()
+                        && java.nio.file.Files.deleteIfExists(root.resolve(path))) {
+                    paths.add(path);
+                }
+            }
+            return List.copyOf(paths);
+        };
+    }
 }

@@ -23,6 +23,7 @@ import io.ddbgitops.manifest.BillingMode;
 import io.ddbgitops.manifest.TableManifest;
 import io.ddbgitops.plan.ObservedTable;
 import io.ddbgitops.plan.PlanSettings;
+import io.ddbgitops.plan.Shard;
 import io.ddbgitops.plan.TablePlan;
 import io.ddbgitops.plan.TablePlanner;
 import io.ddbgitops.plan.TableStatus;
@@ -88,7 +89,16 @@ public final class Reconciler {
     }
 
     public RunResult run(RunRequest request) throws GitException, IOException {
-        return run(request, Optional.empty());
+        return run(request, Shard.ALL);
+    }
+
+    /**
+     * One shard of a run: only the tables (and undeclared tables) that hash to {@code shard} are read and applied,
+     * under the shard's own lease; the push writes the shard's report and recomposes the whole one ({@link
+     * ShardPublish}).
+     */
+    public RunResult run(RunRequest request, Shard shard) throws GitException, IOException {
+        return run(request, Optional.empty(), shard);
     }
 
     /**
@@ -99,16 +109,17 @@ public final class Reconciler {
         if (request.mode() != RunRequest.Mode.PLAN) {
             throw new IllegalArgumentException("A pull request is only planned, never applied");
         }
-        return run(request, Optional.of(pullRequest));
+        return run(request, Optional.of(pullRequest), Shard.ALL);
     }
 
-    private RunResult run(RunRequest request, Optional<PullRequest> pullRequest) throws GitException, IOException {
+    private RunResult run(RunRequest request, Optional<PullRequest> pullRequest, Shard shard)
+            throws GitException, IOException {
         try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(request.repo(), request.branch(), request.auth());
              RunLeases.Slot lease = new RunLeases.Slot()) {
             LOG.info("cloned {} ({}) at {}", workspace.branch(), workspace.headCommit(), workspace.root());
-            Optional<DriftReport> previous = previousReport(workspace, request);
+            Optional<DriftReport> previous = previousReport(workspace, request, shard);
             try {
-                return check(workspace, request, pullRequest, previous, lease);
+                return check(workspace, request, pullRequest, previous, lease, shard);
             } catch (LeaseHeldException anotherRunIsWorking) {
                 throw anotherRunIsWorking; // not a failure of the job: the badge is the other run's to set
             } catch (RuntimeException | IOException | GitException e) {
@@ -119,7 +130,8 @@ public final class Reconciler {
     }
 
     private RunResult check(JGitWorkspace workspace, RunRequest request, Optional<PullRequest> pullRequest,
-                            Optional<DriftReport> previous, RunLeases.Slot lease) throws GitException, IOException {
+                            Optional<DriftReport> previous, RunLeases.Slot lease, Shard shard)
+            throws GitException, IOException {
         ConfigLoad config = configs.load(workspace.root());
         LoadResult loaded = loader.load(workspace.root());
         LOG.info("{} valid manifest(s), {} invalid, {} other document(s) skipped",
@@ -129,7 +141,7 @@ public final class Reconciler {
             return invalidConfig(config, loaded, apply, request, workspace.headCommit());
         }
         // Before any table is read: a second writing run waits here or stops (LeaseHeldException, exit 4).
-        leases.take(request, config.config().get(), workspace.branch(), lease);
+        leases.take(request, config.config().get(), workspace.branch(), shard, lease);
         loaded = PolicyCheck.admit(config.config().get(), loaded, "", new FieldLocator(workspace.root())::locate);
         Optional<PullRequestScope> scope = pullRequestScope(workspace, loaded, pullRequest);
         loaded = scope.map(PullRequestScope::loaded).orElse(loaded);
@@ -137,15 +149,23 @@ public final class Reconciler {
         builder.invalid(loaded.invalidManifests(), loaded.errors());
         builder.policy(config.config().get().policySummary());
         PlanSettings settings = request.settings(config.config().get().quotas());
+        List<TableManifest> mine = loaded.manifests().stream()
+                .filter(m -> shard.owns(Shard.accountSeam(m), m.tableId())).toList();
+        if (!shard.isAll()) {
+            LOG.info("shard {}: {} of {} table(s)", shard.name(), mine.size(), loaded.manifests().size());
+        }
         int done = 0;
-        for (TableManifest manifest : loaded.manifests()) {
+        for (TableManifest manifest : mine) {
             long started = System.nanoTime();
             reconcile(manifest, request, settings, builder);
-            progress.table(++done, loaded.manifests().size(), manifest.tableId().toString(), builder.lastStatus(),
+            progress.table(++done, mine.size(), manifest.tableId().toString(), builder.lastStatus(),
                     java.time.Duration.ofNanos(System.nanoTime() - started));
         }
         if (pullRequest.isEmpty()) {
-            undeclared.reconcile(loaded, request, builder, RunLeases.isLockTable(config.config().get()));
+            // every manifest counts as declared; a shard lists only the undeclared tables that hash to it
+            // (undeclared tables are in the default account: Shard.accountSeam)
+            undeclared.reconcile(loaded, request, builder, RunLeases.isLockTable(config.config().get())
+                    .or(id -> !shard.owns(Optional.empty(), id)));
         }
         DriftReport report = builder.build().checked(request.now(), workspace.headCommit());
         Optional<io.ddbgitops.report.PullRequestMarkdown.Comment> comment = scope.map(sc -> sc.render(report));
@@ -153,11 +173,11 @@ public final class Reconciler {
         Optional<PublishResult> published = Optional.empty();
         if (request.push() && nothingNew(previous, report)
                 && !request.freshness(config.config().get().report()).heartbeatDue(previous, request.now())
-                && badgeShows(workspace, request, previous)) {
+                && badgeShows(workspace, request, shard.isAll() ? previous : previousReport(workspace, request))) {
             LOG.info("nothing changed since the last report; nothing to commit");
         } else if (request.push()) {
             try {
-                published = Optional.of(publish(workspace, request, report, markdown));
+                published = Optional.of(publish(workspace, request, report, markdown, shard));
             } catch (GitException e) {
                 // the tables were changed already: the caller prints what was applied along with the refusal
                 return new RunResult(report, markdown, Optional.empty(), comment.map(c -> c.full()).orElse(markdown),
@@ -294,6 +314,17 @@ public final class Reconciler {
         return committedFile(workspace, request, REPORT_JSON).flatMap(ReportJson::read);
     }
 
+    /**
+     * A shard's previous report is its own file (so a quiet shard commits nothing); before its first run, the
+     * whole report, whose entries for this shard's tables carry what was applied.
+     */
+    private static Optional<DriftReport> previousReport(JGitWorkspace workspace, RunRequest request, Shard shard)
+            throws GitException {
+        Optional<DriftReport> own = shard.isAll() ? Optional.empty()
+                : committedFile(workspace, request, ShardPublish.file(shard)).flatMap(ReportJson::read);
+        return own.isPresent() ? own : previousReport(workspace, request);
+    }
+
     /** False when the committed badge is not the one the previous report makes (a failed run's badge, say). */
     private static boolean badgeShows(JGitWorkspace workspace, RunRequest request, Optional<DriftReport> previous)
             throws GitException {
@@ -330,11 +361,10 @@ public final class Reconciler {
     }
 
     private static PublishResult publish(JGitWorkspace workspace, RunRequest request, DriftReport report,
-                                         String markdown) throws GitException {
-        String message = CommitMessage.of(report);
+                                         String markdown, Shard shard) throws GitException {
+        String message = CommitMessage.of(report) + (shard.isAll() ? "" : "\n\nshard " + shard.name());
         PublishResult result = workspace.publish(message, request.author(), request.reportBranch(), true,
-                ReportWriter.files(Map.of(REPORT_JSON, ReportJson.write(report), REPORT_MD, markdown,
-                        REPORT_BADGE, ReportBadge.svg(report))));
+                ShardPublish.writer(shard, report, markdown));
         LOG.info("report: {} on {}{}", result.status(), result.branch(),
                 result.commitId().map(id -> " (" + id + ")").orElse(""));
         return result;

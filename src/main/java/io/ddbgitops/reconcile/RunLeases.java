@@ -1,5 +1,6 @@
 package io.ddbgitops.reconcile;
 
+import io.ddbgitops.aws.Deadline;
 import io.ddbgitops.aws.DynamoDbClients;
 import io.ddbgitops.config.LockSettings;
 import io.ddbgitops.config.RepositoryConfig;
@@ -10,8 +11,10 @@ import io.ddbgitops.lease.LeaseTiming;
 import io.ddbgitops.lease.RunLease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import io.ddbgitops.aws.AwsErrors;
 import io.ddbgitops.manifest.TableId;
+import io.ddbgitops.plan.Shard;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -28,7 +31,7 @@ import java.util.function.Predicate;
 final class RunLeases {
     static final String DEFAULT_TABLE = "ddb-gitops-locks";
     static final String ENDPOINT_REGION = "us-east-1";
-    /** The lease's name within a repository and branch; sharding will take {@code lock-I-of-N} here. */
+    /** The lease's name within a repository and branch; a shard's is {@code lock-I-of-N}. */
     static final String LEASE_NAME = "lock";
     private static final Logger LOG = LoggerFactory.getLogger(RunLeases.class);
 
@@ -46,11 +49,16 @@ final class RunLeases {
 
     /** The key of a repository's lease: its URL without credentials, the branch, and the lease's name. */
     static String key(String repo, String branch) throws GitException {
-        return RepoIdentity.of(repo) + "#" + branch + "#" + LEASE_NAME;
+        return key(repo, branch, Shard.ALL);
+    }
+
+    /** A shard's lease ({@code #lock-I-of-N}): shards of one run work side by side, never two runs of one shard. */
+    static String key(String repo, String branch, Shard shard) throws GitException {
+        return RepoIdentity.of(repo) + "#" + branch + "#" + LEASE_NAME + (shard.isAll() ? "" : "-" + shard.name());
     }
 
     /** Takes the lease when the run needs one, into {@code slot}, which releases it when the run ends. */
-    void take(RunRequest request, RepositoryConfig config, String branch, Slot slot)
+    void take(RunRequest request, RepositoryConfig config, String branch, Shard shard, Slot slot)
             throws GitException, InterruptedIOException {
         if (!needed(request)) {
             return;
@@ -60,9 +68,18 @@ final class RunLeases {
         lock.account().filter(a -> !a.equals(RepositoryConfig.DEFAULT_ACCOUNT)).ifPresent(a -> LOG.warn(
                 "lock.account {}: accounts are not implemented yet; the lock table is reached with the default "
                         + "credential chain", a));
+        // the run's --timeout bounds the wait too: a run never outlives its deadline waiting for another one
+        LeaseTiming bounded = timing.withWait(clients.settings().deadline().cap(timing.maxWait()));
+        // the holder's run id is the one on the run's log lines (the CLI's run_id), so the two can be matched
+        LeaseHolder me = Optional.ofNullable(MDC.get("run_id")).map(LeaseHolder::thisRun)
+                .orElseGet(LeaseHolder::thisRun);
+        // the lock client's calls outlive the run's deadline (heartbeat while the report is pushed, release);
+        // each is still bounded by the call timeouts, and the wait for the lease by the deadline (above)
+        slot.leaseClients = Optional.of(new DynamoDbClients(clients.settings().withDeadline(Deadline.none())));
         try {
-            slot.held = Optional.of(RunLease.take(clients.forRegion(lock.region()), lock.table(), key(request.repo(),
-                    branch), LeaseHolder.thisRun(), timing));
+            slot.held = Optional.of(RunLease.take(clients.forRegion(lock.region()),
+                    slot.leaseClients.get().forRegion(lock.region()), lock.table(), key(request.repo(), branch, shard),
+                    me, bounded));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for the lease");
@@ -104,10 +121,15 @@ final class RunLeases {
     /** Holds the run's lease, if it took one, until the run ends. */
     static final class Slot implements AutoCloseable {
         private Optional<RunLease> held = Optional.empty();
+        private Optional<DynamoDbClients> leaseClients = Optional.empty();
 
         @Override
         public void close() {
-            held.ifPresent(RunLease::close);
+            try {
+                held.ifPresent(RunLease::close);
+            } finally {
+                leaseClients.ifPresent(DynamoDbClients::close);
+            }
         }
     }
 }
