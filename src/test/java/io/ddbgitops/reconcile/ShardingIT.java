@@ -86,7 +86,9 @@ class ShardingIT {
             Map<String, Integer> shardOf = new TreeMap<>();
             for (int i = 0; i < 3; i++) {
                 RunResult result = shards.get(i).get(5, TimeUnit.MINUTES);
-                assertThat(result.exitCode()).as("shard %d: %s", i, result.markdown()).isZero();
+                // every shard validates every manifest, so each exits 3 for the broken one
+                assertThat(result.exitCode()).as("shard %d: %s", i, result.markdown()).isEqualTo(RunResult.INVALID);
+                assertThat(result.report().summary().failed()).isZero();
                 assertThat(result.published()).as("shard %d pushed", i).isPresent();
                 for (TableEntry t : result.report().tables()) {
                     assertThat(shardOf.put(t.table(), i)).as("%s in two shards", t.table()).isNull();
