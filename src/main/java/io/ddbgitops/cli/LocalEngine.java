@@ -10,13 +10,14 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The only way the command line reaches the local endpoint. The slim production jar leaves DynamoDB Local and the
- * {@code local} package out, so the command classes must not name them: picocli reflects on every command class at
- * start-up, and a missing type there would break every command, not just {@code --local}.
+ * The only way the command line reaches the local endpoint. The production builds (the slim jar, and the image's
+ * {@code ddb-gitops-app.jar} with {@code target/lib}) leave DynamoDB Local and the {@code local} package out, so the
+ * command classes must not name them: picocli reflects on every command class at start-up, and a missing type there
+ * would break every command, not just {@code --local}.
  */
 final class LocalEngine {
-    static final String NEEDS_FULL_JAR = "needs the full jar (ddb-gitops.jar): this is the slim production jar, "
-            + "without DynamoDB Local. Point --endpoint-url at a running endpoint instead";
+    static final String NEEDS_FULL_JAR = "needs the full jar (ddb-gitops.jar): this build (the slim jar, or the "
+            + "container image) has no local endpoint. Point --endpoint-url at a running endpoint instead";
     private static final String ENGINE = "com.amazonaws.services.dynamodbv2.local.main.ServerRunner";
     private static final String ENDPOINT = "io.ddbgitops.local.LocalEndpoint";
 

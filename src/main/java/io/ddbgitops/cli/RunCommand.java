@@ -20,10 +20,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -176,7 +178,7 @@ abstract class RunCommand implements Callable<Integer> {
                 .withInterceptor(metrics.interceptor()))) {
             PrintWriter out = spec.commandLine().getOut();
             if (repoOptions.repo != null) {
-                return runOn(repoOptions.repo, out, clients).exitCode();
+                return runOn(repoOptions.repo, out, clients, result -> List.of()).exitCode();
             }
             if (!awsOptions.local) {
                 throw new IllegalArgumentException("--repo is required (or --local to use the bundled sample-repo)");
@@ -186,14 +188,16 @@ abstract class RunCommand implements Callable<Integer> {
                 if (dataDir.isPresent()) {
                     out.println("sample repo: " + sample.bare() + "  (kept in the data directory)");
                 }
-                RunResult result = runOn(sample.bare().toString(), out, clients);
-                out.println("report file: " + SampleRepo.keepReport(result.markdown(), dataDir));
-                return result.exitCode();
+                // the report's path goes above the count, which stays the last line (as Terraform's does)
+                return runOn(sample.bare().toString(), out, clients,
+                        result -> List.of("report file: " + SampleRepo.keepReport(result.markdown(), dataDir)))
+                        .exitCode();
             }
         }
     }
 
-    private RunResult runOn(String repo, PrintWriter out, DynamoDbClients clients) throws Exception {
+    /** A run on {@code repo}; {@code notes} gives lines to print above the closing count line. */
+    private RunResult runOn(String repo, PrintWriter out, DynamoDbClients clients, Notes notes) throws Exception {
         Instant started = Instant.now();
         Optional<RunResult> done = Optional.empty();
         // every log line of this run carries its id, so a collector can group a run's lines
@@ -205,7 +209,8 @@ abstract class RunCommand implements Callable<Integer> {
             done = Optional.of(result);
             regionOptions.warn(spec.commandLine().getErr(),
                     result.report().tables().stream().map(t -> t.region()).toList());
-            TerminalReport.print(out, Terminal.detect(Main.environment(spec), common.noColor), result, push());
+            TerminalReport.print(out, Terminal.detect(Main.environment(spec), common.noColor), result, push(),
+                    notes.of(result));
             result.publishFailure().ifPresent(this::printPublishFailure);
             after(result);
             return result;
@@ -215,7 +220,12 @@ abstract class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** One line per table on stderr, so that stdout stays the result: "[3/40] us-east-1/Orders: in sync (0.4s)". */
+    /** Lines about a finished run that belong above its count line, such as where its report file went. */
+    @FunctionalInterface
+    interface Notes {
+        List<String> of(RunResult result) throws IOException;
+    }
+
     /**
      * n/N per table: a plain line on stderr, or, with {@code --log-format json}, a log event, so that stderr
      * carries only JSON objects then.

@@ -11,6 +11,7 @@ import io.ddbgitops.report.ReportMarkdown;
 import io.ddbgitops.report.TableEntry;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,6 +23,11 @@ final class TerminalReport {
     private TerminalReport() {}
 
     static void print(PrintWriter out, Terminal term, RunResult result, boolean push) {
+        print(out, term, result, push, List.of());
+    }
+
+    /** {@code notes} (such as where the report file went) come just above the count, which stays the last line. */
+    static void print(PrintWriter out, Terminal term, RunResult result, boolean push, List<String> notes) {
         DriftReport report = result.report();
         out.println(ReportMarkdown.headline(report).replace("**", ""));
         for (TableEntry t : report.tables()) {
@@ -42,6 +48,7 @@ final class TerminalReport {
             out.printf("  invalid    … and %d more errors (ddb-gitops validate prints them all)%n", unlisted);
         }
         published(out, result, push);
+        notes.forEach(out::println);
         out.println(ChangeText.counts(report));
     }
 

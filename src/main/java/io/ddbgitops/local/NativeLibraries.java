@@ -36,15 +36,33 @@ final class NativeLibraries {
     }
 
     /**
-     * One directory per user and library version, {@code <tmpdir>/ddb-gitops-native-<user>-<sha256 prefix>}, reused
-     * by every JVM: nothing is left behind per run, even when a JVM is killed. A file whose content does not match
-     * (a torn copy, tampering) is replaced; a directory another user owns is not used.
+     * One directory per library version in the user's cache ({@code $XDG_CACHE_HOME} or {@code ~/.cache}, as the XDG
+     * base-directory convention says), {@code ddb-gitops/native-<sha256 prefix>}, reused by every JVM: a run leaves
+     * nothing in the temp directory, even when it is killed. Only where the cache cannot be written (a read-only
+     * home) does it fall back to {@code <tmpdir>/ddb-gitops-native-<user>-<sha256 prefix>}. A file whose content does
+     * not match (a torn copy, tampering) is replaced; a directory another user owns is not used.
      */
     private static Path unpack() {
         byte[] library = libraryBytes();
         String hash = HexFormat.of().formatHex(sha256(library)).substring(0, 16);
-        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_");
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "ddb-gitops-native-" + user + "-" + hash);
+        try {
+            return unpackInto(cacheHome().resolve("ddb-gitops").resolve("native-" + hash), library);
+        } catch (UncheckedIOException cacheUnwritable) {
+            String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_");
+            return unpackInto(Path.of(System.getProperty("java.io.tmpdir"), "ddb-gitops-native-" + user + "-" + hash),
+                    library);
+        }
+    }
+
+    static Path cacheHome() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+            return Path.of(xdg);
+        }
+        return Path.of(System.getProperty("user.home"), ".cache");
+    }
+
+    private static Path unpackInto(Path dir, byte[] library) {
         try {
             Files.createDirectories(dir);
             if (!Files.getOwner(dir).getName().equals(System.getProperty("user.name"))) {

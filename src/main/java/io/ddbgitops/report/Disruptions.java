@@ -69,6 +69,17 @@ public final class Disruptions {
         return all;
     }
 
+    /**
+     * Every warning of a report with the table it is about in front ({@code us-east-1/Orders: gsi.byDay is …}), for
+     * a list that stands apart from the tables, such as a collapsed pull-request comment's.
+     */
+    public static List<String> byTable(DriftReport report) {
+        List<String> all = new ArrayList<>();
+        report.tables().forEach(t -> of(t).forEach(w -> all.add(t.region() + "/" + t.table() + ": " + w)));
+        report.unmanaged().forEach(u -> of(u, report.isPlan()).ifPresent(all::add));
+        return all;
+    }
+
     private static boolean streamOn(String value) {
         return !value.equals("disabled") && !value.equals("(none)") && !value.isBlank();
     }

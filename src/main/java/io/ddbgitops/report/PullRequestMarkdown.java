@@ -96,8 +96,13 @@ public final class PullRequestMarkdown {
         StringBuilder md = new StringBuilder(MARKER).append('\n');
         md.append(headline(report, context)).append("\n\n");
         md.append(ChangeText.counts(report)).append("\n\n");
-        // destructive changes stay visible when the detail is collapsed (the first few; the count says how many)
-        ReportMarkdown.destructive(md, Disruptions.of(report).stream().limit(MAX_DESTRUCTIVE_IN_SUMMARY).toList());
+        // destructive changes stay visible when the detail is collapsed: the first few, each with its table
+        List<String> destructive = Disruptions.byTable(report);
+        ReportMarkdown.destructive(md, destructive.stream().limit(MAX_DESTRUCTIVE_IN_SUMMARY).toList());
+        if (destructive.size() > MAX_DESTRUCTIVE_IN_SUMMARY) {
+            md.append("… and ").append(destructive.size() - MAX_DESTRUCTIVE_IN_SUMMARY)
+                    .append(" more destructive changes in the full plan.\n\n");
+        }
         md.append("> [!NOTE]\n> The full plan (").append(fullBytes).append(" bytes) is longer than a comment may be, so ")
                 .append("this comment lists each table in one row. The diffs")
                 .append(context.undeclared().isEmpty() ? "" : ", the tables no longer declared")
@@ -113,7 +118,7 @@ public final class PullRequestMarkdown {
         for (TableEntry t : report.tables()) {
             String row = "| " + ICON.getOrDefault(t.status(), "") + ' ' + Escape.text(ChangeText.status(t.status(), report.isPlan()))
                     + " | " + Escape.codeInCell(t.region() + "/" + t.table()) + " | " + link(t.manifest(), Optional.empty(), context)
-                    + " | " + t.changes().size() + " |\n";
+                    + " | " + t.changes().size() + destructiveCount(t) + " |\n";
             if (bytes(md.toString()) + bytes(row) + reserve > BUDGET) {
                 break;
             }
@@ -127,6 +132,11 @@ public final class PullRequestMarkdown {
         }
         md.append('\n');
         return md.append(footer).toString();
+    }
+
+    private static String destructiveCount(TableEntry t) {
+        int destructive = Disruptions.of(t).size();
+        return destructive == 0 ? "" : " (⚠️ " + destructive + " destructive)";
     }
 
     private static void footer(StringBuilder md, DriftReport report, Context context) {

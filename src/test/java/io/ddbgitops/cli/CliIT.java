@@ -27,11 +27,17 @@ class CliIT {
         assertThat(apply.exit()).as(apply.err()).isZero();
         assertThat(apply.out()).contains("sample repo: ").contains("3 tables").contains("3 created")
                 .contains("report: pushed");
+        // the Terraform-style count closes the output; the report's path comes just above it
+        assertThat(apply.out().lines().toList()).endsWith(
+                "report file: " + data.resolve("report/REPORT.md").toAbsolutePath().normalize(),
+                "Apply: 3 created, 0 changed, 0 recreated, 0 deleted, 0 blocked, 0 destructive.");
 
         CliRun plan = cli("plan", "--local", "--data-dir", data.toString(), "--out", temp.resolve("plan.md").toString());
 
         assertThat(plan.exit()).as(plan.out() + plan.err()).isZero();
         assertThat(plan.out()).contains("3 in sync").contains("sample repo: " + data.resolve("sample-repo.git"));
+        assertThat(plan.out().lines().toList()).last().asString()
+                .isEqualTo("Plan: 0 to create, 0 to change, 0 to recreate, 0 to delete, 0 blocked, 0 destructive.");
 
         CliRun again = cli("apply", "--local", "--data-dir", data.toString());
 

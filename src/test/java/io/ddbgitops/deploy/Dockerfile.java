@@ -1,11 +1,15 @@
 package io.ddbgitops.deploy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The project's Dockerfile as instructions (continuation lines joined, comments dropped), enough to check what
@@ -52,6 +56,29 @@ record Dockerfile(List<Instruction> instructions) {
 
     List<String> all(String keyword) {
         return finalStage().stream().filter(i -> i.keyword().equals(keyword)).map(Instruction::arguments).toList();
+    }
+
+    /**
+     * The final stage's exec-form {@code arguments} (a JSON array) with every path the image's COPY instructions
+     * fill replaced by the file of this build they copy ({@code /src/target/x} of the build stage is
+     * {@code target/x} here, a file of the build context is that file), so the image's commands run without Docker.
+     */
+    List<String> onBuildFiles(String execForm) throws IOException {
+        Map<String, String> imageToBuild = new LinkedHashMap<>();
+        for (String copy : all("COPY")) {
+            String[] parts = copy.replace("--from=build ", "").split(" ");
+            imageToBuild.put(parts[1], Path.of(parts[0].replaceFirst("^/src/", "")).toAbsolutePath()
+                    + (parts[1].endsWith("/") ? "/" : ""));
+        }
+        List<String> mapped = new ArrayList<>();
+        for (String argument : new ObjectMapper().readValue(execForm, String[].class)) {
+            String local = argument;
+            for (Map.Entry<String, String> e : imageToBuild.entrySet()) {
+                local = local.replace(e.getKey(), e.getValue());
+            }
+            mapped.add(local);
+        }
+        return List.copyOf(mapped);
     }
 
     String last(String keyword) {

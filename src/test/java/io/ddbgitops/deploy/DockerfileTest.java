@@ -58,8 +58,28 @@ class DockerfileTest {
     @Test
     void librariesAndOurClassesAreSeparateLayersLibrariesFirst() throws IOException {
         List<String> copies = Dockerfile.read().all("COPY");
-        assertThat(copies).hasSize(2);
+        assertThat(copies).hasSize(3);
         assertThat(copies.get(0)).contains("target/lib/");
-        assertThat(copies.get(1)).contains("target/original-ddb-gitops.jar");
+        // our classes without the local endpoint (maven-jar-plugin's app-without-local-endpoint execution)
+        assertThat(copies.get(1)).contains("target/ddb-gitops-app.jar");
+        assertThat(copies.get(2)).startsWith("deploy/docker/healthcheck.sh ");
+    }
+
+    @Test
+    void checksTheHealthOfServeWithTheCopiedScript() throws IOException {
+        Dockerfile dockerfile = Dockerfile.read();
+        String healthcheck = dockerfile.last("HEALTHCHECK");
+        Matcher exec = Pattern.compile("(.*?)\\s*CMD\\s+(\\[.*])").matcher(healthcheck);
+        assertThat(exec.matches()).as("exec form: " + healthcheck).isTrue();
+        assertThat(exec.group(1)).contains("--interval=").contains("--timeout=").contains("--start-period=")
+                .contains("--retries=");
+        String[] command = new ObjectMapper().readValue(exec.group(2), String[].class);
+        assertThat(command).startsWith("/bin/bash");
+        // the script it runs is one the image copies in
+        String script = command[1];
+        assertThat(dockerfile.all("COPY")).anyMatch(copy -> copy.endsWith(" " + script));
+        assertThat(dockerfile.onBuildFiles(exec.group(2)).get(1)).endsWith("deploy/docker/healthcheck.sh");
+        // serve's default health port, which the script assumes when --health-port is not given
+        assertThat(dockerfile.all("EXPOSE")).contains("8080");
     }
 }

@@ -1,6 +1,5 @@
 package io.ddbgitops.deploy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ddbgitops.local.LocalEndpoint;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
@@ -8,45 +7,43 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The image's ENTRYPOINT, run on the files its COPY instructions take from the build (target/lib and our own
- * jar, mapped back from /opt/ddb-gitops to target/): the layered layout plans the sample against an endpoint, and,
- * without DynamoDB Local in target/lib, refuses --local with one clear line.
+ * jar, mapped back from /opt/ddb-gitops to target/): the layered layout validates and plans the sample against an
+ * endpoint, carries nothing that only the local endpoint or the tests need, and refuses --local with one clear line.
+ * Run it after {@code rm -rf target}: copy-dependencies never removes a jar a previous build left in target/lib.
  */
 class ImageLayoutIT {
+    /** Libraries of the tests and of DynamoDB Local (with its Jetty and sqlite4java), by jar name in target/lib. */
+    private static final Pattern NOT_FOR_PRODUCTION = Pattern.compile(
+            "(mockito|hamcrest|objenesis|junit|assertj|opentest4j|apiguardian|DynamoDBLocal|sqlite4java|jetty|antlr)"
+                    + ".*\\.jar|.*\\.(so|dll|dylib)");
+
     @TempDir
     Path temp;
 
     @Test
     void theEntrypointRunsOnTheCopiedLayers() throws Exception {
         Dockerfile dockerfile = Dockerfile.read();
-        Map<String, String> imageToBuild = new LinkedHashMap<>();
-        for (String copy : dockerfile.all("COPY")) {
-            String[] parts = copy.replace("--from=build ", "").split(" ");
-            imageToBuild.put(parts[1], Path.of(parts[0].replaceFirst("^/src/", "")).toAbsolutePath().toString()
-                    + (parts[1].endsWith("/") ? "/" : ""));
-        }
-        String[] entrypoint = new ObjectMapper().readValue(dockerfile.last("ENTRYPOINT"), String[].class);
-        List<String> arguments = Arrays.stream(entrypoint).skip(1).map(arg -> {
-            String local = arg;
-            for (Map.Entry<String, String> e : imageToBuild.entrySet()) {
-                local = local.replace(e.getKey(), e.getValue());
-            }
-            return local;
-        }).collect(java.util.stream.Collectors.toList());
+        List<String> entrypoint = dockerfile.onBuildFiles(dockerfile.last("ENTRYPOINT"));
+        List<String> arguments = entrypoint.subList(1, entrypoint.size());
         assertThat(String.join(" ", arguments)).doesNotContain("/opt/");
 
-        // the image leaves DynamoDB Local out: it plans against an endpoint, and refuses --local in one line
+        // the image leaves DynamoDB Local out: it validates and plans against an endpoint, and refuses --local
         Path repo = sampleRepo();
+        Run validate = run(arguments, "validate", "--repo", repo.toString());
+        assertThat(validate.exit()).as(validate.log()).isZero();
+        assertThat(validate.log()).contains("3 valid manifest(s), 0 invalid");
         try (LocalEndpoint endpoint = LocalEndpoint.start(0, Optional.empty())) {
             Run plan = run(arguments, "plan", "--repo", repo.toString(), "--endpoint-url",
                     endpoint.endpoint().toString());
@@ -55,7 +52,38 @@ class ImageLayoutIT {
         }
         Run local = run(arguments, "apply", "--local");
         assertThat(local.exit()).isEqualTo(1);
-        assertThat(local.log()).contains("error: --local needs the full jar (ddb-gitops.jar)");
+        assertThat(local.log().lines().filter(l -> !l.startsWith("Picked up ")))
+                .as("one line (a JVM's own notice aside)").containsExactly("error: --local needs the full jar (ddb-gitops.jar): this build "
+                + "(the slim jar, or the container image) has no local endpoint. Point --endpoint-url at a running "
+                + "endpoint instead");
+    }
+
+    @Test
+    void theImageCarriesNeitherTheLocalEndpointNorTestLibraries() throws Exception {
+        Path ourJar = copied("/opt/ddb-gitops/ddb-gitops.jar");
+        try (ZipFile jar = new ZipFile(ourJar.toFile())) {
+            assertThat(jar.getEntry("io/ddbgitops/cli/Main.class")).isNotNull();
+            assertThat(jar.getEntry("schemas/dynamodb-v1.schema.json")).isNotNull();
+            assertThat(jar.stream().map(ZipEntry::getName)).as("entries of " + ourJar)
+                    .noneMatch(n -> n.startsWith("io/ddbgitops/local/") || n.startsWith("native/")
+                            || n.endsWith(".so") || n.endsWith(".dll") || n.endsWith(".dylib"));
+        }
+        // the plain jar, which the full shaded jar is made of, keeps them
+        try (ZipFile plain = new ZipFile("target/original-ddb-gitops.jar")) {
+            assertThat(plain.getEntry("io/ddbgitops/local/LocalEndpoint.class")).isNotNull();
+        }
+        Path lib = copied("/opt/ddb-gitops/lib/");
+        try (Stream<Path> jars = Files.list(lib)) {
+            List<String> names = jars.map(p -> p.getFileName().toString()).toList();
+            assertThat(names).contains("picocli-" + picocli.CommandLine.VERSION + ".jar")
+                    .noneMatch(n -> NOT_FOR_PRODUCTION.matcher(n).matches());
+        }
+    }
+
+    /** The build file the final stage's COPY puts at {@code imagePath}. */
+    private static Path copied(String imagePath) throws Exception {
+        Dockerfile dockerfile = Dockerfile.read();
+        return Path.of(dockerfile.onBuildFiles("[\"" + imagePath + "\"]").get(0));
     }
 
     record Run(int exit, String log) {

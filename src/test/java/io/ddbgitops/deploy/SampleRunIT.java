@@ -29,12 +29,18 @@ class SampleRunIT {
 
         Path report = work.resolve("ddb-gitops-report/REPORT.md").toRealPath();
         assertThat(output).contains("report file: " + report).contains("us-east-1/People");
+        assertThat(output.indexOf("report file: ")).as("the count line closes the output")
+                .isLessThan(output.lastIndexOf("Apply: 3 created"));
         assertThat(Files.readString(report)).contains("People").contains("Orders").contains("Sessions");
-        // DynamoDB Local's native library is unpacked once per user and version and reused by every run
-        // (NativeLibraries); anything else is this run's and must be gone.
+        // DynamoDB Local's native library is unpacked once per version into the user's cache (NativeLibraries) and
+        // reused by every run; the temp directory keeps nothing of the run.
         try (Stream<Path> left = Files.list(tmp)) {
-            assertThat(left.filter(p -> !p.getFileName().toString().startsWith("ddb-gitops-native-")).toList())
+            assertThat(left.filter(p -> !p.getFileName().toString().startsWith("hsperfdata_")).toList())
                     .as("left in java.io.tmpdir").isEmpty();
+        }
+        try (Stream<Path> cached = Files.list(temp.resolve("tmp-cache/ddb-gitops"))) {
+            assertThat(cached.map(p -> p.getFileName().toString()).toList()).singleElement()
+                    .asString().startsWith("native-");
         }
     }
 

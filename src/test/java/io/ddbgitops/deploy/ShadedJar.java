@@ -34,6 +34,8 @@ final class ShadedJar {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("GIT_"));
         builder.environment().put("DDB_LOCAL_TELEMETRY", "0");
+        // The native library's cache goes beside the temp directory, so a test sees both and removes both.
+        builder.environment().put("XDG_CACHE_HOME", tmpDir.resolveSibling(tmpDir.getFileName() + "-cache").toString());
         return builder.start();
     }
 }

@@ -134,6 +134,51 @@ class PullRequestMarkdownTest {
     }
 
     @Test
+    void aCollapsedCommentStillNamesTheDestructiveChangesTheirTablesTheHeadCommitAndTheMarker() {
+        // 300 changed tables; every tenth recreates an index, and table 7 turns its stream off: 31 destructive
+        List<TableEntry> tables = java.util.stream.IntStream.rangeClosed(1, 300)
+                .mapToObj(i -> i % 10 == 0 ? withChange(changed(i),
+                        new ChangeEntry("gsi.byDay", "day:S HASH", "day:S HASH, id:S RANGE", "recreate", "git"))
+                        : i == 7 ? withChange(changed(i), new ChangeEntry("stream_view_type", "NEW_IMAGE", "disabled",
+                        "update", "git")) : changed(i))
+                .toList();
+        DriftReport checked = report(tables, List.of()).checked(java.time.Instant.EPOCH, HEAD);
+        PullRequestMarkdown.Context context = new PullRequestMarkdown.Context("main", 300, List.of(), Optional.empty(),
+                Optional.of("https://github.com/org/repo/actions/runs/42/artifacts/7"));
+
+        PullRequestMarkdown.Comment comment = PullRequestMarkdown.comment(checked, context);
+
+        assertThat(comment.collapsed()).as("300 tables do not fit whole").isTrue();
+        String body = comment.body();
+        assertThat(body.length()).isLessThan(65_536);
+        assertThat(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(65_536);
+        assertThat(body.lines().findFirst()).contains(PullRequestMarkdown.MARKER);
+        assertThat(body).contains("Plan: 0 to create, 300 to change, 30 to recreate, 0 to delete, 0 blocked, "
+                        + "31 destructive.")
+                .contains("… and " + (31 - PullRequestMarkdown.MAX_DESTRUCTIVE_IN_SUMMARY)
+                        + " more destructive changes in the full plan.")
+                .contains("| `us-east-1/Table300` | `manifests/team-300/table-300.yaml` | 5 (⚠️ 1 destructive) |")
+                .contains("| `us-east-1/Table299` | `manifests/team-299/table-299.yaml` | 4 |")
+                .contains("<sub>ddb-gitops plan of commit `0123456` (`" + HEAD + "`) against `main`");
+        // the first MAX warnings in the report's order, each naming its table and why
+        List<String> expected = checked.tables().stream().flatMap(t -> Disruptions.of(t).stream()
+                        .map(w -> "> ⚠️ **DESTRUCTIVE:** " + t.region() + "/" + t.table() + ": " + w))
+                .limit(PullRequestMarkdown.MAX_DESTRUCTIVE_IN_SUMMARY).toList();
+        assertThat(body.lines().filter(l -> l.contains("DESTRUCTIVE")).toList()).isEqualTo(expected);
+        assertThat(expected).anyMatch(w -> w.contains("us-east-1/Table10: gsi.byDay is deleted and created again"))
+                .allMatch(w -> w.matches("> ⚠️ \\*\\*DESTRUCTIVE:\\*\\* us-east-1/Table(\\d*0|7): .*"));
+        // the warnings come before the table rows, so the budget can never cut them off
+        assertThat(body.indexOf("DESTRUCTIVE")).isLessThan(body.indexOf("| status | table |"));
+    }
+
+    private static TableEntry withChange(TableEntry t, ChangeEntry change) {
+        List<ChangeEntry> changes = new java.util.ArrayList<>(t.changes());
+        changes.add(change);
+        return new TableEntry(t.manifest(), t.namespace(), t.name(), t.region(), t.table(), t.status(), changes,
+                t.messages(), Map.of());
+    }
+
+    @Test
     void tablesBeyondWhatAnyCommentCanHoldAreCounted() {
         List<TableEntry> tables = java.util.stream.IntStream.rangeClosed(1, 3000).mapToObj(PullRequestMarkdownTest::changed)
                 .toList();
