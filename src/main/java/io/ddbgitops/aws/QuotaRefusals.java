@@ -16,6 +16,15 @@ import java.util.regex.Pattern;
 public final class QuotaRefusals {
     private static final Pattern RATE_LIMIT = Pattern.compile(
             "limit|too many|multiple times|more than|exceeded|once (per|every)|only be (changed|updated|switched)");
+    /**
+     * UpdateTimeToLive is not idempotent and checks the table's TTL state before its hourly limit: when another
+     * client changed TTL since the plan was made, AWS answers "TimeToLive is already enabled" (or "...disabled", or
+     * "TimeToLive is active on a different AttributeName: ..."). The next run reads the new state and tries again,
+     * as after the hourly limit (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTimeToLive.html,
+     * checked 2026-12-01).
+     */
+    private static final Pattern TTL_CHANGED_MEANWHILE = Pattern.compile(
+            "timetolive is (already (enabled|disabled)|active on a different attributename)");
 
     private QuotaRefusals() {}
 
@@ -30,6 +39,6 @@ public final class QuotaRefusals {
             return true;
         }
         return "ValidationException".equals(code) && !message.contains("throttl")
-                && RATE_LIMIT.matcher(message).find();
+                && (RATE_LIMIT.matcher(message).find() || TTL_CHANGED_MEANWHILE.matcher(message).find());
     }
 }

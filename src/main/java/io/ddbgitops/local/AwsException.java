@@ -4,6 +4,7 @@ package io.ddbgitops.local;
 final class AwsException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private static final String DYNAMODB = "com.amazonaws.dynamodb.v20120810#";
+    static final String SERIALIZATION = "com.amazon.coral.service#SerializationException";
 
     private final String type;
 

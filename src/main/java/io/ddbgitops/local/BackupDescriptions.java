@@ -14,7 +14,7 @@ final class BackupDescriptions {
                 .put("BackupName", backup.name())
                 .put("BackupSizeBytes", backup.sizeBytes())
                 .put("BackupStatus", backup.status())
-                .put("BackupType", "USER");
+                .put("BackupType", backup.type());
         details.set("BackupCreationDateTime", TableDescriptions.seconds(backup.createdAt()));
         return details;
     }

@@ -29,7 +29,7 @@ final class BackupListing {
         }
         List<Backup> matching = state.backups().stream()
                 .filter(b -> b.region().equals(region))
-                .filter(b -> type.equals("USER") || type.equals("ALL"))
+                .filter(b -> type.equals("ALL") || type.equals(b.type()))
                 .filter(b -> Json.text(request, "TableName").map(t -> t.equals(b.table())).orElse(true))
                 .filter(b -> !request.has("TimeRangeLowerBound")
                         || b.createdAt() >= request.get("TimeRangeLowerBound").asDouble())

@@ -32,10 +32,8 @@ final class BackupOperations {
                 .orElseThrow(() -> AwsException.tableNotFound(table.table()));
         TableDescriptions.fix(description, table.region());
         long millis = clock.millis();
-        String arn = table.arn() + "/backup/" + String.format("%013d", millis) + "-"
-                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        Backup creating = new Backup(arn, backupName, table.region(), table.table(), Backup.CREATING,
-                millis / 1000.0, 0, description, List.of());
+        Backup creating = new Backup(arn(table, millis), backupName, table.region(), table.table(), Backup.CREATING,
+                millis / 1000.0, 0, description, List.of(), Backup.USER);
         state.putBackup(creating);
         Backup done;
         try {
@@ -47,6 +45,26 @@ final class BackupOperations {
         }
         state.putBackup(done);
         return WireResponse.ok(Json.object().set("BackupDetails", BackupDescriptions.details(done)));
+    }
+
+    /**
+     * Deleting a table with PITR on leaves a system backup named {@code <table>$DeletedTableBackup} of the table as it
+     * was just before the deletion, kept for 35 days
+     * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery_Howitworks.html, "Delete
+     * a table with PITR enabled", and pointintimerecovery_beforeyoubegin.html, checked 2026-12-01).
+     */
+    void createSystemBackup(TableKey table, ObjectNode description, List<JsonNode> tableItems) {
+        ObjectNode source = description.deepCopy();
+        TableDescriptions.fix(source, table.region());
+        long millis = clock.millis();
+        state.putBackup(new Backup(arn(table, millis), table.table() + "$DeletedTableBackup", table.region(),
+                table.table(), Backup.AVAILABLE, millis / 1000.0,
+                tableItems.stream().mapToLong(i -> Json.bytes(i).length).sum(), source, tableItems, Backup.SYSTEM));
+    }
+
+    private static String arn(TableKey table, long millis) {
+        return table.arn() + "/backup/" + String.format("%013d", millis) + "-"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     }
 
     WireResponse describe(ObjectNode request) {

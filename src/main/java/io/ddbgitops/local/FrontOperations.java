@@ -3,6 +3,7 @@ package io.ddbgitops.local;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /** The operations the front answers itself, dispatched by name, and the parts of others it adds to. */
@@ -31,10 +32,12 @@ final class FrontOperations {
     private final AutoScalingOperations autoScaling;
     private final LocalAdmin admin;
     private final SlowWork slowWork;
+    private final Clock clock;
 
     FrontOperations(FrontState state, ScalingState scaling, PitrHistory history, CreateTableJournal journal,
             Engine engine, Clock clock) {
         this.engine = engine;
+        this.clock = clock;
         TableItems items = new TableItems(engine);
         this.state = state;
         this.history = history;
@@ -49,7 +52,7 @@ final class FrontOperations {
         this.slowWork = new SlowWork(clock);
         this.updateTable = new UpdateTableOperation(state, engine, replicas, slowWork, clock);
         this.createTable = new CreateTableOperation(engine, tags, updateTable, journal, clock);
-        this.timeToLive = new TimeToLiveGuard(state, clock);
+        this.timeToLive = new TimeToLiveGuard(state, engine, clock);
         this.writes = new WriteRecorder(state, history, engine, clock);
         this.scaler = new Scaler(scaling, engine);
         this.autoScaling = new AutoScalingOperations(new ScalableTargetOperations(scaling, engine, scaler, clock),
@@ -62,6 +65,9 @@ final class FrontOperations {
     }
 
     WireResponse answer(String operation, String region, ObjectNode request) {
+        if (operation.contains("Backup")) {
+            state.dropExpiredBackups(clock.millis());
+        }
         return switch (operation) {
             case "UpdateContinuousBackups" -> continuousBackups.update(region, request);
             case "DescribeContinuousBackups" -> continuousBackups.describe(region, request);
@@ -155,6 +161,18 @@ final class FrontOperations {
             }
         }
         return response.withBody(answer);
+    }
+
+    /** Before DeleteTable reaches DynamoDB Local: what a system backup needs, if the table has PITR on. */
+    Optional<ObjectNode> beforeDelete(TableKey table) {
+        return state.pitr(table).enabled() ? engine.describeTable(table.region(), table.table()) : Optional.empty();
+    }
+
+    /** The table is gone: with PITR on it leaves a system backup of its last items, then the front forgets it. */
+    void deleted(TableKey table, Optional<ObjectNode> pitrDescription) {
+        pitrDescription.ifPresent(description ->
+                backups.createSystemBackup(table, description, history.itemsAt(table, clock.millis())));
+        forgetTable(table);
     }
 
     void forgetTable(TableKey table) {

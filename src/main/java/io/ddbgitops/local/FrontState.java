@@ -124,6 +124,11 @@ final class FrontState {
         }
     }
 
+    /** System backups past their retention are gone, as on AWS. */
+    synchronized void dropExpiredBackups(long nowMillis) {
+        new ArrayList<>(backups.values()).stream().filter(b -> b.expiredAt(nowMillis)).forEach(this::removeBackup);
+    }
+
     synchronized void removeBackup(Backup backup) {
         backups.remove(backup.arn());
         files.ifPresent(f -> f.deleteBackup(backup));

@@ -41,9 +41,9 @@ final class Json {
                 return object;
             }
         } catch (IOException e) {
-            throw new AwsException("com.amazon.coral.service#SerializationException", "Malformed JSON body");
+            throw new AwsException(AwsException.SERIALIZATION, "Malformed JSON body");
         }
-        throw new AwsException("com.amazon.coral.service#SerializationException", "Body is not a JSON object");
+        throw new AwsException(AwsException.SERIALIZATION, "Body is not a JSON object");
     }
 
     static Optional<String> text(JsonNode node, String field) {

@@ -26,6 +26,15 @@ final class UpdateTableOperation {
     private static final Set<String> FRONT_FIELDS =
             Set.of("SSESpecification", "TableClass", "ReplicaUpdates", "OnDemandThroughput");
     private static final Set<String> TABLE_CLASSES = Set.of("STANDARD", "STANDARD_INFREQUENT_ACCESS");
+    /**
+     * AWS's answer to an UpdateTable with nothing but TableName (or an empty GlobalSecondaryIndexUpdates), checked
+     * before the table's existence; the API reference lists no such rule, the text is DynamoDB's as observed on
+     * 2026-10-08 (ack-api-quirks finding DDB-TABLE-015, quoted in public code, checked 2026-12-01).
+     */
+    static final String NOTHING_TO_UPDATE = "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled,"
+            + " GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady,"
+            + " ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput,"
+            + " WarmThroughput or TableClass is required";
     private static final Duration INDEX_JOB_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration INDEX_JOB_POLL = Duration.ofMillis(5);
 
@@ -55,6 +64,9 @@ final class UpdateTableOperation {
         if (request.has("ReplicaUpdates") && (engineChanges || otherFrontChanges)) {
             throw AwsException.validation("One or more parameter values were invalid: ReplicaUpdates cannot be"
                     + " combined with other table updates in one UpdateTable request");
+        }
+        if (!engineChanges && FRONT_FIELDS.stream().noneMatch(request::has)) {
+            throw AwsException.validation(NOTHING_TO_UPDATE);
         }
         TableKey table = TableArns.nameOrArn(Json.requiredText(request, "TableName"), region);
         Optional<String> tableClass = validTableClass(request);
@@ -207,10 +219,14 @@ final class UpdateTableOperation {
         return Optional.of(KmsKeys.keyArn(keyId.orElse(KmsKeys.AWS_MANAGED_ALIAS), region));
     }
 
+    /** Anything but TableName counts, except an empty GlobalSecondaryIndexUpdates, which AWS treats as absent. */
     private static boolean hasChanges(ObjectNode enginePart) {
         Iterator<String> names = enginePart.fieldNames();
         while (names.hasNext()) {
-            if (!names.next().equals("TableName")) {
+            String name = names.next();
+            boolean emptyIndexUpdates = name.equals("GlobalSecondaryIndexUpdates")
+                    && enginePart.get(name).isArray() && enginePart.get(name).isEmpty();
+            if (!name.equals("TableName") && !emptyIndexUpdates) {
                 return true;
             }
         }

@@ -22,8 +22,24 @@ record WireResponse(int status, Map<String, List<String>> headers, byte[] body) 
         return json(200, json);
     }
 
+    /**
+     * DynamoDB's own errors name their text {@code message}; the service framework's SerializationException names it
+     * {@code Message}, as DynamoDB sends it (e.g. {"__type":"com.amazon.coral.service#SerializationException",
+     * "Message":"Start of list found where not expected"}, quoted from DynamoDB answers in public code and SDK issues,
+     * checked 2026-12-01). SDKs read either.
+     */
     static WireResponse error(AwsException e) {
-        return json(400, Json.object().put("__type", e.type()).put("message", e.getMessage()));
+        String member = e.type().equals(AwsException.SERIALIZATION) ? "Message" : "message";
+        return json(400, Json.object().put("__type", e.type()).put(member, e.getMessage()));
+    }
+
+    /**
+     * A success without a body, as DynamoDB answers TagResource and UntagResource (their model has no output shape;
+     * ScyllaDB's Alternator tests check the empty body against DynamoDB: test/alternator/test_manual_requests.py,
+     * test_tags_return_empty_body, https://github.com/scylladb/scylladb, checked 2026-12-01).
+     */
+    static WireResponse okEmpty() {
+        return withHeaders(200, new byte[0], JSON_1_0);
     }
 
     static WireResponse okJson11(JsonNode json) {
@@ -46,7 +62,10 @@ record WireResponse(int status, Map<String, List<String>> headers, byte[] body) 
     }
 
     private static WireResponse json(int status, JsonNode json, String contentType) {
-        byte[] body = Json.bytes(json);
+        return withHeaders(status, Json.bytes(json), contentType);
+    }
+
+    private static WireResponse withHeaders(int status, byte[] body, String contentType) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("content-type", List.of(contentType));
         headers.put("x-amzn-requestid", List.of(UUID.randomUUID().toString()));

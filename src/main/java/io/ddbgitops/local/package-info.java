@@ -12,7 +12,8 @@
  *   <li>CreateBackup scans the table before it answers, so its answer already says AVAILABLE (AWS says CREATING
  *       and finishes later); a concurrent DescribeBackup or ListBackups sees CREATING meanwhile.
  *       RestoreTableFromBackup likewise writes every item before it answers.</li>
- *   <li>Tags and PITR belong to the table: DeleteTable forgets them. Backups outlive their table.</li>
+ *   <li>Tags and PITR belong to the table: DeleteTable forgets them. Backups outlive their table; with PITR on,
+ *   DeleteTable leaves a system backup of the table for 35 days.</li>
  *   <li>UpdateTable's SSESpecification, TableClass, ReplicaUpdates and OnDemandThroughput are applied by the front
  *       (DynamoDB Local ignores them, answers "Nothing to update" or drops a half-set cap pair); a request with
  *       only those never reaches DynamoDB Local, a mixed one is forwarded without them first. A KMS key given by

@@ -13,6 +13,8 @@ class QuotaRefusalsTest {
     @CsvSource(delimiter = '|', value = {
             "LimitExceededException | Subscriber limit exceeded: Provisioned throughput decreases are limited within a given UTC day | true",
             "ValidationException | Time to live has been modified multiple times within a fixed interval | true",
+            "ValidationException | TimeToLive is active on a different AttributeName: current AttributeName is ttl | true",
+            "ValidationException | TimeToLive is already enabled | true",
             "ValidationException | One or more parameter values were invalid: Table is already PAY_PER_REQUEST | false",
             "ThrottlingException | Rate exceeded for control plane | false",
             "ValidationException | Throttling: rate limit exceeded | false",

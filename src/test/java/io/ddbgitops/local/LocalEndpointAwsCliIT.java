@@ -129,6 +129,28 @@ class LocalEndpointAwsCliIT {
         assertThat(aws("dynamodb", "list-tables").path("TableNames").toString()).contains("\"cli-visible\"");
     }
 
+    @Test
+    void tagsUntagsAndRefusesAnIndexArnAsAws() throws Exception {
+        String arn = aws("dynamodb", "describe-table", "--table-name", "cli-visible").path("Table").path("TableArn")
+                .asText();
+        AwsCli.Result tagged = run("dynamodb", "tag-resource", "--resource-arn", arn, "--tags",
+                "Key=team,Value=core");
+        assertThat(tagged.exitCode()).as(tagged.stderr()).isZero();
+        assertThat(tagged.stdout()).isEmpty();
+        assertThat(aws("dynamodb", "list-tags-of-resource", "--resource-arn", arn).path("Tags").toString())
+                .contains("\"Key\":\"team\"", "\"Value\":\"core\"");
+        assertThat(run("dynamodb", "untag-resource", "--resource-arn", arn, "--tag-keys", "team").exitCode()).isZero();
+        assertThat(aws("dynamodb", "list-tags-of-resource", "--resource-arn", arn).path("Tags")).isEmpty();
+
+        AwsCli.Result reserved = run("dynamodb", "tag-resource", "--resource-arn", arn, "--tags",
+                "Key=aws:owner,Value=me");
+        assertThat(reserved.exitCode()).isNotZero();
+        assertThat(reserved.stderr()).contains("(ValidationException)", "aws:");
+        AwsCli.Result index = run("dynamodb", "list-tags-of-resource", "--resource-arn", arn + "/index/by-x");
+        assertThat(index.stderr()).contains("(ValidationException)",
+                "Invalid resource arn provided, only table or stream is accepted");
+    }
+
     private static String[] with(String[] target, String... args) {
         List<String> all = new ArrayList<>(Arrays.asList(args));
         all.addAll(Arrays.asList(target));

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BackupStatus;
+import software.amazon.awssdk.services.dynamodb.model.BackupSummary;
+import software.amazon.awssdk.services.dynamodb.model.BackupType;
+import software.amazon.awssdk.services.dynamodb.model.BackupTypeFilter;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryStatus;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
 
@@ -47,6 +50,41 @@ class LocalEndpointPersistenceIT {
 
             client.restoreTableFromBackup(r -> r.backupArn(backupArn).targetTableName("durable-restored"));
             assertThat(client.scan(r -> r.tableName("durable-restored")).count()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void keepsBackupsOfADeletedTableAndItsSystemBackupAcrossARestart() throws Exception {
+        String userBackup;
+        try (LocalEndpoint endpoint = LocalEndpoint.start(0, Optional.of(dataDir));
+                DynamoDbClient client = Clients.client(endpoint)) {
+            client.createTable(Clients.simpleTable("deleted-later").build());
+            client.updateContinuousBackups(r -> r.tableName("deleted-later")
+                    .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true)));
+            Clients.putItems(client, "deleted-later", 3);
+            userBackup = client.createBackup(r -> r.tableName("deleted-later").backupName("before-more"))
+                    .backupDetails().backupArn();
+            Clients.putItems(client, "deleted-later", 4);
+            client.deleteTable(r -> r.tableName("deleted-later"));
+            // a new table under the same name does not inherit the deleted one's backups' contents
+            client.createTable(Clients.simpleTable("deleted-later").build());
+        }
+
+        try (LocalEndpoint endpoint = LocalEndpoint.start(0, Optional.of(dataDir));
+                DynamoDbClient client = Clients.client(endpoint)) {
+            assertThat(client.listBackups(r -> r.tableName("deleted-later")).backupSummaries())
+                    .extracting(BackupSummary::backupArn).containsExactly(userBackup);
+            List<BackupSummary> system = client.listBackups(r -> r.tableName("deleted-later")
+                    .backupType(BackupTypeFilter.SYSTEM)).backupSummaries();
+            assertThat(system).hasSize(1);
+            assertThat(system.get(0).backupName()).isEqualTo("deleted-later$DeletedTableBackup");
+            assertThat(system.get(0).backupType()).isEqualTo(BackupType.SYSTEM);
+            assertThat(client.listBackups(r -> r.backupType(BackupTypeFilter.ALL)).backupSummaries()).hasSize(2);
+
+            client.restoreTableFromBackup(r -> r.backupArn(system.get(0).backupArn()).targetTableName("undeleted"));
+            assertThat(client.scan(r -> r.tableName("undeleted")).count()).isEqualTo(4);
+            client.restoreTableFromBackup(r -> r.backupArn(userBackup).targetTableName("undeleted-earlier"));
+            assertThat(client.scan(r -> r.tableName("undeleted-earlier")).count()).isEqualTo(3);
         }
     }
 

@@ -24,9 +24,14 @@ final class RawHttp {
     private RawHttp() {}
 
     static Response post(int port, String operation, String json) throws IOException {
+        return postTarget(port, "DynamoDB_20120810." + operation, json);
+    }
+
+    /** Any JSON 1.0 target, e.g. {@code DynamoDBStreams_20120810.DescribeStream}. */
+    static Response postTarget(int port, String target, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String head = "POST / HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
-                + "X-Amz-Target: DynamoDB_20120810." + operation + "\r\n"
+                + "X-Amz-Target: " + target + "\r\n"
                 // DynamoDB Local wants a credential; it does not check the signature
                 + "Authorization: AWS4-HMAC-SHA256 Credential=AKIDRAW/20261201/us-east-1/dynamodb/aws4_request,"
                 + " SignedHeaders=host, Signature=0\r\n"
