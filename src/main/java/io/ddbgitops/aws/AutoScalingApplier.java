@@ -22,7 +22,7 @@ final class AutoScalingApplier {
     }
 
     void apply(TableId id, ScalingStep step) {
-        ApplicationAutoScalingClient client = clients.autoScaling(id.region());
+        ApplicationAutoScalingClient client = clients.autoScaling(id);
         ScaledDimension dimension = step.dimension();
         String resource = ScalingResources.resourceId(id.tableName(), dimension);
         String scalable = ScalingResources.scalableDimension(dimension);

@@ -34,7 +34,7 @@ public final class AutoScalingReader {
 
     /** Empty when the endpoint does not offer Application Auto Scaling: unknown, so nothing is decided on it. */
     public Optional<ObservedScaling> read(TableId id, List<String> indexNames) {
-        ApplicationAutoScalingClient client = clients.autoScaling(id.region());
+        ApplicationAutoScalingClient client = clients.autoScaling(id);
         List<String> resources = new ArrayList<>();
         resources.add(ScalingResources.resourceId(id.tableName(), Optional.empty()));
         indexNames.forEach(index -> resources.add(ScalingResources.resourceId(id.tableName(), Optional.of(index))));

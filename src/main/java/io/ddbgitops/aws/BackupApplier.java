@@ -41,7 +41,7 @@ public final class BackupApplier {
     /** With {@code apply}, takes and deletes backups; without, only reports what is due and what would expire. */
     public BackupRun run(TableManifest manifest, Instant now, boolean apply) {
         TableId id = manifest.tableId();
-        DynamoDbClient client = clients.forRegion(id.region());
+        DynamoDbClient client = clients.forTable(id);
         Optional<PitrWindow> pitr = readPitr(client, id);
         List<String> failures = new ArrayList<>();
         List<BackupRecord> backups;

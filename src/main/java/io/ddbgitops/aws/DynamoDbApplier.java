@@ -64,7 +64,7 @@ public final class DynamoDbApplier {
      * already made ends with {@code tableExists}, so the caller re-reads it. After the run's deadline no action starts.
      */
     public ApplyOutcome apply(TableId id, List<Action> actions, boolean waitForLongWork) {
-        DynamoDbClient client = clients.forRegion(id.region());
+        DynamoDbClient client = clients.forTable(id);
         List<Action> done = new ArrayList<>();
         List<Action> started = new ArrayList<>();
         List<Action> pending = new ArrayList<>();

@@ -12,19 +12,34 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 
+import io.ddbgitops.config.Account;
+import io.ddbgitops.manifest.TableId;
+
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One SDK client per region and service (DynamoDB, and Application Auto Scaling for the tables' scaling), built the
- * same way everywhere: same endpoint override, region and credentials, bounded call timeouts, the SDK's adaptive
- * retries ({@link Retries}) and the run's deadline ({@link DeadlineInterceptor}). Closing this closes them all.
+ * One SDK client per account, region and service (DynamoDB, and Application Auto Scaling for the tables' scaling),
+ * built the same way everywhere: same endpoint override, region and credentials, bounded call timeouts, the SDK's
+ * adaptive retries ({@link Retries}) and the run's deadline ({@link DeadlineInterceptor}). Clients are made when
+ * first asked for and reused; they are thread-safe, so parallel tables share them. Closing this closes them all.
+ *
+ * <p>A table in the default account ({@link TableId#DEFAULT_ACCOUNT}) is reached with the default credential
+ * chain; a table in a named account with that account's role ({@link AssumedRoles}), so one account's credentials
+ * never sign a call on another account's table.
  */
 public final class DynamoDbClients implements AutoCloseable {
     private final AwsSettings settings;
     private final AwsCredentialsProvider credentials;
-    private final Map<String, DynamoDbClient> clients = new ConcurrentHashMap<>();
-    private final Map<String, ApplicationAutoScalingClient> scalingClients = new ConcurrentHashMap<>();
+    private final AssumedRoles roles;
+    private volatile Map<String, Account> accounts = Map.of();
+    private final Map<ClientKey, DynamoDbClient> clients = new ConcurrentHashMap<>();
+    private final Map<ClientKey, ApplicationAutoScalingClient> scalingClients = new ConcurrentHashMap<>();
+
+    /** Empty account: the default credential chain. Keyed by the whole definition, so a changed role is new. */
+    private record ClientKey(Optional<Account> account, String region) {
+    }
 
     public DynamoDbClients(AwsSettings settings) {
         this.settings = settings;
@@ -32,6 +47,7 @@ public final class DynamoDbClients implements AutoCloseable {
         this.credentials = settings.endpoint().filter(e -> !isAws(e)).isPresent()
                 ? new DefaultOrPlaceholder(DefaultCredentialsProvider.builder().build())
                 : DefaultCredentialsProvider.builder().build();
+        this.roles = new AssumedRoles(settings, credentials);
     }
 
     /** An endpoint of AWS itself (a regional, FIPS or VPC endpoint), where placeholder credentials must not go. */
@@ -44,29 +60,67 @@ public final class DynamoDbClients implements AutoCloseable {
         return settings;
     }
 
-    /** The credentials every client signs with (the pre-flight probe uses the same). */
+    /**
+     * The accounts table ids may name: the repository config's, read by each run. A client already made for an
+     * account whose definition is unchanged is reused.
+     */
+    public void useAccounts(Map<String, Account> definitions) {
+        this.accounts = Map.copyOf(definitions);
+    }
+
+    /** The credentials every default-account client signs with (the pre-flight probe uses the same). */
     AwsCredentialsProvider credentials() {
         return credentials;
     }
 
+    /** DynamoDB in this region of the default credential chain's account. */
     public DynamoDbClient forRegion(String region) {
-        return clients.computeIfAbsent(region, r -> build(DynamoDbClient.builder(), r));
+        return dynamoDb(TableId.DEFAULT_ACCOUNT, region);
     }
 
-    /** Application Auto Scaling in this region; the local endpoint serves it on the same port as DynamoDB. */
+    /** DynamoDB where the table lives: its account and region. */
+    public DynamoDbClient forTable(TableId id) {
+        return dynamoDb(id.account(), id.region());
+    }
+
+    /** DynamoDB in this region of the named account ({@link TableId#DEFAULT_ACCOUNT}: the default chain's). */
+    public DynamoDbClient dynamoDb(String account, String region) {
+        return clients.computeIfAbsent(key(account, region), k -> build(DynamoDbClient.builder(), k));
+    }
+
+    /** Application Auto Scaling in this region of the default account. */
     public ApplicationAutoScalingClient autoScaling(String region) {
-        return scalingClients.computeIfAbsent(region, r -> build(ApplicationAutoScalingClient.builder(), r));
+        return autoScaling(TableId.DEFAULT_ACCOUNT, region);
     }
 
-    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, String region) {
+    /** Application Auto Scaling where the table lives; the local endpoint serves it on the same port as DynamoDB. */
+    public ApplicationAutoScalingClient autoScaling(TableId id) {
+        return autoScaling(id.account(), id.region());
+    }
+
+    public ApplicationAutoScalingClient autoScaling(String account, String region) {
+        return scalingClients.computeIfAbsent(key(account, region),
+                k -> build(ApplicationAutoScalingClient.builder(), k));
+    }
+
+    private ClientKey key(String account, String region) {
+        if (account.equals(TableId.DEFAULT_ACCOUNT)) {
+            return new ClientKey(Optional.empty(), region);
+        }
+        Account definition = accounts.get(account);
+        if (definition == null) {
+            // the run refuses such manifests before any table is read; reaching here is a bug, not bad input
+            throw new IllegalStateException("account " + account + " is not defined in the repository config");
+        }
+        return new ClientKey(Optional.of(definition), region);
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, ClientKey key) {
         AwsSettings.CallTimeouts timeouts = settings.timeouts();
-        builder.region(Region.of(region))
-                .credentialsProvider(credentials)
+        builder.region(Region.of(key.region()))
+                .credentialsProvider(key.account().map(roles::credentials).orElse(credentials))
                 // DynamoDB Local brings a second HTTP implementation onto the classpath; name ours.
-                .httpClientBuilder(ApacheHttpClient.builder()
-                        .connectionTimeout(timeouts.connect())
-                        .socketTimeout(timeouts.read())
-                        .connectionAcquisitionTimeout(timeouts.connect()))
+                .httpClientBuilder(httpClient(timeouts))
                 .overrideConfiguration(c -> {
                     c.apiCallTimeout(timeouts.apiCall())
                             .apiCallAttemptTimeout(timeouts.attempt())
@@ -78,12 +132,20 @@ public final class DynamoDbClients implements AutoCloseable {
         return builder.build();
     }
 
+    static ApacheHttpClient.Builder httpClient(AwsSettings.CallTimeouts timeouts) {
+        return ApacheHttpClient.builder()
+                .connectionTimeout(timeouts.connect())
+                .socketTimeout(timeouts.read())
+                .connectionAcquisitionTimeout(timeouts.connect());
+    }
+
     @Override
     public void close() {
         clients.values().forEach(DynamoDbClient::close);
         clients.clear();
         scalingClients.values().forEach(ApplicationAutoScalingClient::close);
         scalingClients.clear();
+        roles.close();
     }
 
     /** Real credentials when the environment has them; otherwise fixed ones a local endpoint accepts. */

@@ -55,7 +55,7 @@ public final class LiveStateReader {
     }
 
     public Optional<ObservedTable> read(TableId id) {
-        DynamoDbClient client = clients.forRegion(id.region());
+        DynamoDbClient client = clients.forTable(id);
         TableDescription table;
         try {
             table = client.describeTable(r -> r.tableName(id.tableName())).table();
@@ -108,14 +108,20 @@ public final class LiveStateReader {
         return Optional.of(observed.build());
     }
 
-    /** Every table name in a region, all pages. */
+    /** Every table name in a region of the default account, all pages. */
     public List<String> tableNames(String region) {
-        return clients.forRegion(region).listTablesPaginator(r -> r.limit(100)).tableNames().stream().sorted().toList();
+        return tableNames(io.ddbgitops.manifest.TableId.DEFAULT_ACCOUNT, region);
+    }
+
+    /** Every table name in a region of the named account, all pages. */
+    public List<String> tableNames(String account, String region) {
+        return clients.dynamoDb(account, region).listTablesPaginator(r -> r.limit(100)).tableNames().stream().sorted()
+                .toList();
     }
 
     /** Just enough of a table no manifest declares to decide about it: owner tag and deletion protection. */
     public Optional<ForeignTable> readForeign(TableId id) {
-        DynamoDbClient client = clients.forRegion(id.region());
+        DynamoDbClient client = clients.forTable(id);
         TableDescription table;
         try {
             table = client.describeTable(r -> r.tableName(id.tableName())).table();

@@ -31,8 +31,8 @@ final class TerminalReport {
         DriftReport report = result.report();
         out.println(ReportMarkdown.headline(report).replace("**", ""));
         for (TableEntry t : report.tables()) {
-            out.printf("  %-10s %s/%s  %s (%s)%n", ChangeText.status(t.status(), report.isPlan()), t.region(),
-                    t.table(), t.manifest(), t.namespace() + "/" + t.name());
+            out.printf("  %-10s %s  %s (%s)%n", ChangeText.status(t.status(), report.isPlan()),
+                    t.where(report.showsAccounts()), t.manifest(), t.namespace() + "/" + t.name());
             t.messages().forEach(m -> out.println("             " + m));
             for (ChangeEntry c : t.changes()) {
                 out.println("      " + term.paint(ChangeText.diffLine(c, true), style(c.action())));

@@ -77,12 +77,9 @@ public record NamespacePolicy(Map<String, Allowance> namespaces, SourceLocation 
         return List.copyOf(violations);
     }
 
-    /**
-     * The account a manifest's table lives in. Manifests cannot name one yet ({@code optional_spec.account} is
-     * still to come), so every table is in the default credential chain's account for now.
-     */
+    /** The account a manifest's table lives in: its {@code optional_spec.account}, else {@code default}. */
     static String accountOf(TableManifest manifest) {
-        return RepositoryConfig.DEFAULT_ACCOUNT;
+        return manifest.account();
     }
 
     /** Reading another table's history copies its data, so the source must be a table the namespace may manage. */

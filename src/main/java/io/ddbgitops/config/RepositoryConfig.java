@@ -14,7 +14,7 @@ public record RepositoryConfig(Map<String, Account> accounts, Optional<LockSetti
                                Optional<NamespacePolicy> policy, ReportSettings report) {
     public static final String FILE = "ddb-gitops.yaml";
     /** The account name for the default credential chain (a manifest that names no account). */
-    public static final String DEFAULT_ACCOUNT = "default";
+    public static final String DEFAULT_ACCOUNT = io.ddbgitops.manifest.TableId.DEFAULT_ACCOUNT;
     public static final String NO_POLICY = "none — every namespace may manage every table";
 
     public RepositoryConfig {

@@ -27,8 +27,11 @@ final class Engine {
 
     private final URI base;
     private final HttpClient http;
+    private final String accessKey;
 
-    Engine(int port) {
+    /** {@code accessKey}: the key DynamoDB Local sees for every request, which picks the account's database. */
+    Engine(int port, String accessKey) {
+        this.accessKey = accessKey;
         this.base = URI.create("http://127.0.0.1:" + port);
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
@@ -47,7 +50,7 @@ final class Engine {
                 header.getValue().forEach(value -> request.header(header.getKey(), value));
             }
         }
-        SigV4Authorization.normalised(authorization).ifPresent(value -> request.header("Authorization", value));
+        SigV4Authorization.normalised(authorization, accessKey).ifPresent(value -> request.header("Authorization", value));
         HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         return new WireResponse(response.statusCode(), returnedHeaders(response.headers()), response.body());
     }
@@ -55,7 +58,7 @@ final class Engine {
     /** The front's own call; an AWS error answer is thrown as the same {@link AwsException}. */
     ObjectNode call(String region, String operation, JsonNode request) {
         Map<String, List<String>> headers = Map.of(
-                "Authorization", List.of(SigV4Authorization.forRegion(region)),
+                "Authorization", List.of(SigV4Authorization.forRegion(region, accessKey)),
                 "X-Amz-Target", List.of("DynamoDB_20120810." + operation),
                 "Content-Type", List.of(WireResponse.JSON_1_0));
         WireResponse response;

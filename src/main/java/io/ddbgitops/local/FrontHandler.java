@@ -23,14 +23,12 @@ final class FrontHandler implements HttpHandler {
     private static final Set<String> DESCRIBING_TABLES =
             Set.of("CreateTable", "DescribeTable", "UpdateTable", "DeleteTable");
 
-    private final Engine engine;
-    private final FrontOperations operations;
-    private final StreamOperations streams;
+    private final AccountFronts fronts;
+    private final StsOperations sts;
 
-    FrontHandler(Engine engine, FrontOperations operations) {
-        this.engine = engine;
-        this.operations = operations;
-        this.streams = new StreamOperations(engine);
+    FrontHandler(AccountFronts fronts, StsOperations sts) {
+        this.fronts = fronts;
+        this.sts = sts;
     }
 
     @Override
@@ -53,23 +51,57 @@ final class FrontHandler implements HttpHandler {
         }
     }
 
+    /**
+     * Picks the caller's account ({@link SigV4Authorization#account}) and answers in its front; STS answers for
+     * all. Outside the default account, ARNs are mapped on the way in and out ({@link AccountArns}).
+     */
     private WireResponse answer(HttpExchange exchange) throws IOException, InterruptedException {
         byte[] body = readBody(exchange);
         String target = target(exchange);
         Optional<String> authorization = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"));
-        String region = SigV4Authorization.region(authorization);
-        if (LocalAdmin.handles(exchange.getRequestURI().getPath())) {
-            return operations.admin().answer(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body);
+        if (StsOperations.handles(Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")), target)) {
+            return sts.answer(body, authorization,
+                    Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Amz-Security-Token")));
         }
+        if (exchange.getRequestURI().getPath().equals(StsOperations.ADMIN_ROLES)) {
+            return sts.trust(exchange.getRequestMethod(), body);
+        }
+        AccountFronts.Front front = fronts.of(SigV4Authorization.account(authorization));
+        if (LocalAdmin.handles(exchange.getRequestURI().getPath())) {
+            WireResponse answer = front.operations().admin().answer(exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(), body);
+            fronts.setDelays(front.operations().slowWork().delays());
+            return answer;
+        }
+        String operation = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length())
+                : target.substring(target.indexOf('.') + 1);
+        if (!AccountArns.maps(front.account(), operation)) {
+            return answer(exchange, front, target, authorization, body);
+        }
+        WireResponse response;
+        try {
+            response = answer(exchange, front, target, authorization, AccountArns.fromAccount(body, front.account()));
+        } catch (AwsException e) {
+            // an error's message names ARNs too
+            LOG.debug("{} answered {}: {}", target, e.code(), e.getMessage());
+            response = AutoScalingOperations.handles(target) ? WireResponse.errorJson11(e) : WireResponse.error(e);
+        }
+        return response.withBytes(AccountArns.toAccount(response.body(), front.account()));
+    }
+
+    private WireResponse answer(HttpExchange exchange, AccountFronts.Front front, String target,
+                                Optional<String> authorization, byte[] body) throws IOException, InterruptedException {
+        Engine engine = front.engine();
+        FrontOperations operations = front.operations();
+        String region = SigV4Authorization.region(authorization);
         if (AutoScalingOperations.handles(target)) {
             return operations.autoScaling().answer(target, region, body);
         }
         String path = exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
         if (StreamOperations.handles(target)) {
-            return EngineErrors.asAws(
-                    streams.answer(region, exchange.getRequestMethod(), path, exchange.getRequestHeaders(), body),
-                    target, body);
+            return EngineErrors.asAws(new StreamOperations(engine)
+                    .answer(region, exchange.getRequestMethod(), path, exchange.getRequestHeaders(), body), target, body);
         }
         String operation = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : "";
         if (!operation.isEmpty()) {

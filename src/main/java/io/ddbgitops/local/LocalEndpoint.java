@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A DynamoDB-compatible endpoint on loopback: DynamoDB Local behind a front that adds backups, point-in-time
- * recovery settings and tags, and keeps state per region whatever credentials clients use.
+ * recovery settings and tags, and keeps state per account and region: an access key id of exactly 12 digits is
+ * that account, any other key account 000000000000 ({@link AccountFronts}). STS's AssumeRole hands out such keys.
  *
- * <p>ARNs: responses carry {@code arn:aws:dynamodb:<region>:000000000000:table/<name>}; DynamoDB Local's own
+ * <p>ARNs: responses carry {@code arn:aws:dynamodb:<region>:<account>:table/<name>}; DynamoDB Local's own
  * {@code arn:aws:dynamodb:ddblocal:...} form is accepted as input too.
  *
  * <p>Faults ({@link FaultPlan}) can be injected from the start, changed through {@link #faults()}, or over HTTP at
@@ -36,17 +37,19 @@ public final class LocalEndpoint implements AutoCloseable {
     private final DynamoDbLocalServer engine;
     private final int port;
     private final FaultInjector faults;
-    private final FrontOperations operations;
+    private final AccountFronts fronts;
+    private final StsRoles roles;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private LocalEndpoint(HttpServer front, ExecutorService executor, DynamoDbLocalServer engine,
-            FaultInjector faults, FrontOperations operations) {
+            FaultInjector faults, AccountFronts fronts, StsRoles roles) {
         this.front = front;
         this.port = front.getAddress().getPort();
         this.executor = executor;
         this.engine = engine;
         this.faults = faults;
-        this.operations = operations;
+        this.fronts = fronts;
+        this.roles = roles;
     }
 
     /** port 0 = pick a free port. dataDir empty = everything in memory; present = state survives restarts. */
@@ -59,18 +62,6 @@ public final class LocalEndpoint implements AutoCloseable {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("Port must be 0-65535, got " + port);
         }
-        FrontState state = dataDir.isPresent()
-                ? FrontState.persistentIn(new StateFiles(dataDir.get().resolve("front")))
-                : FrontState.inMemory();
-        ScalingState scaling = dataDir.isPresent()
-                ? ScalingState.persistentIn(dataDir.get().resolve("front"))
-                : ScalingState.inMemory();
-        PitrHistory history = dataDir.isPresent()
-                ? PitrHistory.persistentIn(dataDir.get().resolve("front").resolve("pitr"))
-                : PitrHistory.inMemory();
-        CreateTableJournal journal = dataDir.isPresent()
-                ? CreateTableJournal.persistentIn(dataDir.get().resolve("front").resolve("journal"))
-                : CreateTableJournal.inMemory();
         DynamoDbLocalServer engine = DynamoDbLocalServer.start(dataDir.map(d -> d.resolve("dynamodb")));
         // The JDK server writes a response's headers and body separately; with Nagle's algorithm on, every response
         // then waits for the client's delayed ACK (about 40 ms a request). Read when the first server is created.
@@ -78,18 +69,17 @@ public final class LocalEndpoint implements AutoCloseable {
         ExecutorService executor = Executors.newFixedThreadPool(FRONT_THREADS, daemonThreads());
         try {
             HttpServer front = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
-            Engine client = new Engine(engine.port());
-            FrontOperations operations = new FrontOperations(state, scaling, history, journal, client,
-                    Clock.systemUTC());
-            operations.recover();
+            AccountFronts fronts = AccountFronts.start(dataDir, engine.port(), Clock.systemUTC());
+            StsRoles roles = new StsRoles();
             FaultInjector faults = new FaultInjector();
             faults.set(faultPlan);
-            HttpContext dynamodb = front.createContext("/", new FrontHandler(client, operations));
+            HttpContext dynamodb = front.createContext("/",
+                    new FrontHandler(fronts, new StsOperations(roles, Clock.systemUTC())));
             dynamodb.getFilters().add(new FaultFilter(faults));
             front.createContext(FaultAdminHandler.PATH, new FaultAdminHandler(faults));
             front.setExecutor(executor);
             front.start();
-            LocalEndpoint endpoint = new LocalEndpoint(front, executor, engine, faults, operations);
+            LocalEndpoint endpoint = new LocalEndpoint(front, executor, engine, faults, fronts, roles);
             LOG.info("Local DynamoDB endpoint listening on {}", endpoint.endpoint());
             return endpoint;
         } catch (IOException | RuntimeException e) {
@@ -114,22 +104,32 @@ public final class LocalEndpoint implements AutoCloseable {
 
     /** Test hook: runs inside CreateTable after DynamoDB Local made the table, before the front saves its tags. */
     void afterCreateTableForward(Runnable hook) {
-        operations.createTable().afterForward(hook);
+        fronts.defaultFront().operations().createTable().afterForward(hook);
     }
 
-    /** Plays Application Auto Scaling's scaler: moves a scaled dimension's capacity inside its [min, max]. */
+    /** Plays Application Auto Scaling's scaler in the default account (000000000000). */
     public Scaler scaler() {
-        return operations.scaler();
+        return fronts.defaultFront().operations().scaler();
+    }
+
+    /** Plays Application Auto Scaling's scaler in this 12-digit account. */
+    public Scaler scaler(String accountId) {
+        return fronts.of(accountId).operations().scaler();
+    }
+
+    /** Which roles the endpoint's STS lets callers assume (any, until one is registered). */
+    public StsRoles roles() {
+        return roles;
     }
 
     /** How long long-running work (index backfills, restores, ...) looks in progress; none by default. */
     public Delays delays() {
-        return operations.slowWork().delays();
+        return fronts.delays();
     }
 
-    /** Applies to work started from now on. */
+    /** Applies to work started from now on, in every account. */
     public void setDelays(Delays delays) {
-        operations.slowWork().setDelays(delays);
+        fronts.setDelays(delays);
     }
 
     /** Stops the front and DynamoDB Local; calling it again does nothing. */

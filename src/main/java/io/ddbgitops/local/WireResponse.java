@@ -81,6 +81,21 @@ record WireResponse(int status, Map<String, List<String>> headers, byte[] body) 
         return new WireResponse(status, newHeaders, newBody);
     }
 
+    /** The same response with a new raw body (checksum recomputed). */
+    WireResponse withBytes(byte[] newBody) {
+        Map<String, List<String>> newHeaders = new LinkedHashMap<>(headers);
+        newHeaders.put("x-amz-crc32", List.of(crc32(newBody)));
+        return new WireResponse(status, newHeaders, newBody);
+    }
+
+    /** An answer in the query protocol's XML (STS). */
+    static WireResponse xml(int status, String xml) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("content-type", List.of("text/xml"));
+        headers.put("x-amzn-requestid", List.of(UUID.randomUUID().toString()));
+        return new WireResponse(status, headers, xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     boolean isSuccess() {
         return status / 100 == 2;
     }

@@ -4,10 +4,12 @@
  *
  * <p>Decisions a user of the endpoint can observe:
  * <ul>
- *   <li>State is per region. Access keys are replaced before requests reach DynamoDB Local, so every set of
- *       credentials sees the same tables; the region comes from the SigV4 credential scope (us-east-1 without
- *       one).</li>
- *   <li>ARNs in table descriptions name the real region ({@code arn:aws:dynamodb:<region>:000000000000:table/X});
+ *   <li>State is per account and region. An access key id of exactly 12 digits is that account, any other key
+ *       account 000000000000; each account has one key of its own towards DynamoDB Local (which keeps a database
+ *       per key and region) and its own front state ({@link io.ddbgitops.local.AccountFronts}), so every set of
+ *       credentials of one account sees the same tables; the region comes from the SigV4 credential scope
+ *       (us-east-1 without one). STS's AssumeRole hands out keys of the role's account.</li>
+ *   <li>ARNs name the real region and the caller's account ({@code arn:aws:dynamodb:<region>:<account>:table/X});
  *       DynamoDB Local's {@code arn:aws:dynamodb:ddblocal:...} form is accepted wherever an ARN is taken.</li>
  *   <li>CreateBackup scans the table before it answers, so its answer already says AVAILABLE (AWS says CREATING
  *       and finishes later); a concurrent DescribeBackup or ListBackups sees CREATING meanwhile.
@@ -40,7 +42,8 @@
  *       ({@code autoscaling.json}) as JSON under {@code <dataDir>/front}, and each PITR table's snapshot and
  *       append-only change log under {@code <dataDir>/front/pitr}. Those files are replaced atomically and forced
  *       to disk; CreateTable is journaled under {@code <dataDir>/front/journal} so a kill cannot leave a table
- *       without its tags, and the front's state is brought in line with DynamoDB Local's tables at start.</li>
+ *       without its tags, and the front's state is brought in line with DynamoDB Local's tables at start. Accounts
+ *       other than 000000000000 keep the same under {@code <dataDir>/accounts/<account>/front}.</li>
  *   <li>Faults ({@link io.ddbgitops.local.FaultPlan}) are injected in a filter before the front, answered with
  *       DynamoDB's own error shapes; {@code /local-admin/faults} on the same port reads and replaces the plan.</li>
  * </ul>

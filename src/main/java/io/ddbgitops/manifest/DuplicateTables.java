@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Two manifests that claim the same region + table would fight over it, so every one of them is an error
+ * Two manifests that claim the same account + region + table would fight over it, so every one of them is an error
  * naming the others. Invalid documents count too: the claim is real even while the manifest has a typo.
  */
 final class DuplicateTables {
@@ -20,8 +20,10 @@ final class DuplicateTables {
         for (CheckedDocument document : documents) {
             String region = document.yaml().root().path("spec").path("region").textValue();
             String table = document.yaml().root().path("spec").path("tablename").textValue();
+            String account = document.yaml().root().path("spec").path("optional_spec").path("account")
+                    .asText(TableId.DEFAULT_ACCOUNT);
             if (region != null && table != null) {
-                byTable.computeIfAbsent(new TableId(region, table), id -> new ArrayList<>()).add(document);
+                byTable.computeIfAbsent(new TableId(account, region, table), id -> new ArrayList<>()).add(document);
             }
         }
         byTable.forEach((id, claims) -> {

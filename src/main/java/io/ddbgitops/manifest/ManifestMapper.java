@@ -54,7 +54,8 @@ final class ManifestMapper {
                 list(optional.path("replicas"), JsonNode::asText),
                 present(optional.path("restore")).map(ManifestMapper::restore),
                 optional.path("adopt").asBoolean(false),
-                autoScaling(optional.path("autoscaling")));
+                autoScaling(optional.path("autoscaling")),
+                text(optional.path("account")));
     }
 
     private static BackupSpec backup(JsonNode backup) {

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** "Did you mean": the allowed name closest to a misspelt one, by edit distance, when it is close enough. */
-final class Suggestions {
+public final class Suggestions {
     private Suggestions() {
     }
 
-    static Optional<String> closest(String written, List<String> allowed) {
+    public static Optional<String> closest(String written, List<String> allowed) {
         if (written.length() > Values.LONGEST) {
             return Optional.empty();
         }

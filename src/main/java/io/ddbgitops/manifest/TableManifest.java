@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * One valid {@code kind: Dynamodb} document. Identity is {@code namespace/name}; the table's identity is
- * {@code region + tableName}. Capacities already carry the default of 10 when billing is provisioned.
+ * {@code account + region + tableName}. Capacities already carry the default of 10 when billing is provisioned.
  */
 public record TableManifest(
         SourceLocation source,
@@ -40,8 +40,13 @@ public record TableManifest(
         return namespace + "/" + name;
     }
 
-    /** {@code region/tableName}, the live table this manifest owns. */
+    /** The account name ({@code optional_spec.account}), {@value TableId#DEFAULT_ACCOUNT} when it names none. */
+    public String account() {
+        return options.account().orElse(TableId.DEFAULT_ACCOUNT);
+    }
+
+    /** Account, region and table name: the live table this manifest owns. */
     public TableId tableId() {
-        return new TableId(region, tableName);
+        return new TableId(account(), region, tableName);
     }
 }

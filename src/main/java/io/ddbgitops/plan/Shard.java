@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * JOB_COMPLETION_INDEX}). A table belongs to exactly one shard, chosen by a stable hash of its key, so every shard of
  * every run, on any machine and JVM, agrees without talking to the others: the first 8 bytes of the SHA-256 of the
  * UTF-8 key, read as an unsigned big-endian number, modulo {@code count}. The key is {@code region + "\n" + table};
- * a table in a named account is {@code account + "\n" + region + "\n" + table} (see {@link #accountSeam}), so the
- * default account's tables keep their shard when accounts arrive. One shard of one ({@link #ALL}) is an unsharded
+ * a table in a named account ({@code optional_spec.account}) is {@code account + "\n" + region + "\n" + table}, so
+ * the default account's tables kept their shard when accounts arrived. One shard of one ({@link #ALL}) is an unsharded
  * run.
  */
 public record Shard(int index, int count) {
@@ -62,25 +62,16 @@ public record Shard(int index, int count) {
         return index + "-of-" + count;
     }
 
-    /** Whether this shard plans and applies the table {@code id} in {@code account} (empty: the default account). */
-    public boolean owns(Optional<String> account, TableId id) {
-        return isAll() || of(account, id, count) == index;
+    /** Whether this shard plans and applies the table {@code id}. */
+    public boolean owns(TableId id) {
+        return isAll() || of(id, count) == index;
     }
 
-    /** The shard of {@code count} that owns {@code id}. */
-    public static int of(Optional<String> account, TableId id, int count) {
-        String key = account.map(a -> a + "\n").orElse("") + id.region() + "\n" + id.tableName();
+    /** The shard of {@code count} that owns {@code id}; a table in the default account is keyed without it. */
+    public static int of(TableId id, int count) {
+        String key = (id.inDefaultAccount() ? "" : id.account() + "\n") + id.region() + "\n" + id.tableName();
         byte[] digest = sha256(key.getBytes(StandardCharsets.UTF_8));
         return (int) Long.remainderUnsigned(ByteBuffer.wrap(digest, 0, Long.BYTES).getLong(), count);
-    }
-
-    /**
-     * ACCOUNT SEAM: the account a table is in, for its shard key. Manifests name no account yet (accounts are being
-     * added as {@code optional_spec.account}); every table is in the default account until they do, and this is the
-     * one place to return the manifest's account name then.
-     */
-    public static Optional<String> accountSeam(io.ddbgitops.manifest.TableManifest manifest) {
-        return Optional.empty();
     }
 
     private static byte[] sha256(byte[] bytes) {

@@ -63,6 +63,7 @@ public final class Reconciler {
     private final RunLeases leases;
     private final Deadline deadline;
     private final Progress progress;
+    private final DynamoDbClients clients;
 
     public Reconciler(ManifestLoader loader, DynamoDbClients clients) {
         this(loader, clients, LeaseTiming.defaults(), Progress.NONE);
@@ -80,6 +81,7 @@ public final class Reconciler {
     public Reconciler(ManifestLoader loader, DynamoDbClients clients, LeaseTiming leaseTiming, Progress progress) {
         this.leases = new RunLeases(clients, leaseTiming);
         this.progress = progress;
+        this.clients = clients;
         this.loader = loader;
         this.reader = new LiveStateReader(clients);
         this.applier = new DynamoDbApplier(clients);
@@ -142,15 +144,19 @@ public final class Reconciler {
         }
         // Before any table is read: a second writing run waits here or stops (LeaseHeldException, exit 4).
         leases.take(request, config.config().get(), workspace.branch(), shard, lease);
+        // each manifest's table is read and written with its own account's role, never another's
+        clients.useAccounts(config.config().get().accounts());
         loaded = PolicyCheck.admit(config.config().get(), loaded, "", new FieldLocator(workspace.root())::locate);
         Optional<PullRequestScope> scope = pullRequestScope(workspace, loaded, pullRequest);
         loaded = scope.map(PullRequestScope::loaded).orElse(loaded);
         ReportBuilder builder = new ReportBuilder(apply ? DriftReport.APPLY : DriftReport.PLAN, previous);
         builder.invalid(loaded.invalidManifests(), loaded.errors());
         builder.policy(config.config().get().policySummary());
+        builder.accountIds(config.config().get().accounts().values().stream()
+                .collect(java.util.stream.Collectors.toMap(a -> a.name(), a -> a.accountId())));
         PlanSettings settings = request.settings(config.config().get().quotas());
         List<TableManifest> mine = loaded.manifests().stream()
-                .filter(m -> shard.owns(Shard.accountSeam(m), m.tableId())).toList();
+                .filter(m -> shard.owns(m.tableId())).toList();
         if (!shard.isAll()) {
             LOG.info("shard {}: {} of {} table(s)", shard.name(), mine.size(), loaded.manifests().size());
         }
@@ -163,9 +169,8 @@ public final class Reconciler {
         }
         if (pullRequest.isEmpty()) {
             // every manifest counts as declared; a shard lists only the undeclared tables that hash to it
-            // (undeclared tables are in the default account: Shard.accountSeam)
             undeclared.reconcile(loaded, request, builder, RunLeases.isLockTable(config.config().get())
-                    .or(id -> !shard.owns(Optional.empty(), id)));
+                    .or(id -> !shard.owns(id)));
         }
         DriftReport report = builder.build().checked(request.now(), workspace.headCommit());
         Optional<io.ddbgitops.report.PullRequestMarkdown.Comment> comment = scope.map(sc -> sc.render(report));

@@ -66,7 +66,7 @@ final class RunLeases {
         LockSettings lock = config.lock().orElseGet(() -> new LockSettings(Optional.empty(), defaultRegion(),
                 DEFAULT_TABLE));
         lock.account().filter(a -> !a.equals(RepositoryConfig.DEFAULT_ACCOUNT)).ifPresent(a -> LOG.warn(
-                "lock.account {}: accounts are not implemented yet; the lock table is reached with the default "
+                "lock.account {}: not used yet (the lease predates accounts); the lock table is reached with the default "
                         + "credential chain", a));
         // the run's --timeout bounds the wait too: a run never outlives its deadline waiting for another one
         LeaseTiming bounded = timing.withWait(clients.settings().deadline().cap(timing.maxWait()));

@@ -39,26 +39,42 @@ final class UndeclaredTables {
         this.deadline = deadline;
     }
 
-    /** {@code skip}: tables that are the tool's own (the lock table), never listed. */
+    /** Where tables are listed: every account and region a manifest or the previous report names. */
+    private record Place(String account, String region) implements Comparable<Place> {
+        @Override
+        public int compareTo(Place other) {
+            return java.util.Comparator.comparing(Place::account).thenComparing(Place::region).compare(this, other);
+        }
+
+        @Override
+        public String toString() {
+            return (account.equals(TableId.DEFAULT_ACCOUNT) ? "" : account + ":") + region;
+        }
+    }
+
+    /** {@code skip}: tables never listed: the tool's own (the lock table), and another shard's. */
     void reconcile(LoadResult loaded, RunRequest request, ReportBuilder builder, Predicate<TableId> skip) {
         Set<TableId> declared = loaded.manifests().stream().map(TableManifest::tableId).collect(Collectors.toSet());
-        Set<String> regions = new TreeSet<>(builder.previousRegions());
-        loaded.manifests().forEach(m -> regions.add(m.region()));
+        Set<Place> places = new TreeSet<>();
+        builder.previousTables().forEach(t -> places.add(new Place(t.account(), t.region())));
+        loaded.manifests().forEach(m -> places.add(new Place(m.account(), m.region())));
         boolean prune = request.prune() && request.mode() == RunRequest.Mode.APPLY;
-        for (String region : regions) {
+        for (Place place : places) {
             if (deadline.passed()) {
-                LOG.warn("tables of {} not listed: {} has passed", region, deadline.describe());
+                LOG.warn("tables of {} not listed: {} has passed", place, deadline.describe());
                 continue;
             }
             java.util.List<String> names;
             try {
-                names = reader.tableNames(region);
-            } catch (SdkException e) {
-                LOG.warn("cannot list the tables of {}: {}", region, AwsErrors.describe(e));
+                names = reader.tableNames(place.account(), place.region());
+            } catch (SdkException | IllegalStateException e) {
+                // IllegalStateException: an account the previous report names and the config no longer defines
+                LOG.warn("cannot list the tables of {}: {}", place, e instanceof SdkException sdk
+                        ? AwsErrors.describe(sdk) : e.getMessage());
                 continue;
             }
             for (String name : names) {
-                TableId id = new TableId(region, name);
+                TableId id = new TableId(place.account(), place.region(), name);
                 if (declared.contains(id) || skip.test(id) || deadline.passed()) {
                     continue;
                 }
@@ -84,6 +100,7 @@ final class UndeclaredTables {
             message = outcome.failure().map(f -> plan.message().replace("; pruned after a backup", "") + "; " + f)
                     .orElse(message);
         }
-        builder.undeclared(new UnmanagedEntry(table.id().region(), table.id().tableName(), owner, action, message));
+        builder.undeclared(new UnmanagedEntry(table.id().region(), table.id().tableName(), owner, action, message,
+                table.id().account()));
     }
 }

@@ -17,7 +17,7 @@ final class BackupMarkdown {
         md.append("|---|---|---|---|---|---|\n");
         for (TableEntry t : tables) {
             BackupEntry b = t.backup().orElseThrow();
-            md.append("| ").append(Escape.text(t.region() + "/" + t.table()))
+            md.append("| ").append(Escape.text(t.where(report.showsAccounts())))
                     .append(" | ").append(Escape.text(pitr(b)))
                     .append(" | ").append(b.newestBackup().map(n -> Escape.codeInCell(n)
                             + b.newestBackupAge().map(a -> " (" + Escape.text(a) + " old)").orElse("")).orElse("none"))

@@ -50,10 +50,10 @@ public final class Disruptions {
             return Optional.empty();
         }
         if (u.action().equals(UnmanagedEntry.DELETED)) {
-            return Optional.of("table " + u.region() + "/" + u.table() + " was deleted (--prune)");
+            return Optional.of("table " + u.where(!u.account().equals(io.ddbgitops.manifest.TableId.DEFAULT_ACCOUNT)) + " was deleted (--prune)");
         }
         return plan && u.message().endsWith(io.ddbgitops.plan.UnmanagedTables.WOULD_PRUNE)
-                ? Optional.of("apply --prune deletes table " + u.region() + "/" + u.table()) : Optional.empty();
+                ? Optional.of("apply --prune deletes table " + u.where(!u.account().equals(io.ddbgitops.manifest.TableId.DEFAULT_ACCOUNT))) : Optional.empty();
     }
 
     /** Every warning of a table, in the order of its changes. */
@@ -75,7 +75,7 @@ public final class Disruptions {
      */
     public static List<String> byTable(DriftReport report) {
         List<String> all = new ArrayList<>();
-        report.tables().forEach(t -> of(t).forEach(w -> all.add(t.region() + "/" + t.table() + ": " + w)));
+        report.tables().forEach(t -> of(t).forEach(w -> all.add(t.where(report.showsAccounts()) + ": " + w)));
         report.unmanaged().forEach(u -> of(u, report.isPlan()).ifPresent(all::add));
         return all;
     }

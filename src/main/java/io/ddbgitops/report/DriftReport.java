@@ -81,7 +81,8 @@ public record DriftReport(String mode, Summary summary, List<TableEntry> tables,
                 .limit(MAX_ERRORS)
                 .toList();
         unmanaged = unmanaged == null ? List.of() : unmanaged.stream()
-                .sorted(Comparator.comparing(UnmanagedEntry::region).thenComparing(UnmanagedEntry::table))
+                .sorted(Comparator.comparing(UnmanagedEntry::region).thenComparing(UnmanagedEntry::table)
+                        .thenComparing(UnmanagedEntry::account))
                 .toList();
         policy = policy == null ? Optional.empty() : policy;
     }
@@ -93,6 +94,15 @@ public record DriftReport(String mode, Summary summary, List<TableEntry> tables,
         }
         return new DriftReport(mode, summary, tables, errors, unmanaged, errorsTotal, policy,
                 Optional.of(at.toString()), Optional.of(commitId));
+    }
+
+    /**
+     * True when a table is in an account other than the default credential chain's: then REPORT.md and the terminal
+     * name every table's account beside its region (a repository without accounts keeps its shorter lines).
+     */
+    public boolean showsAccounts() {
+        return tables.stream().anyMatch(t -> !t.account().equals(io.ddbgitops.manifest.TableId.DEFAULT_ACCOUNT))
+                || unmanaged.stream().anyMatch(u -> !u.account().equals(io.ddbgitops.manifest.TableId.DEFAULT_ACCOUNT));
     }
 
     /** When the check ran; empty for a report from before {@code checked_at} existed (or with a garbled one). */
@@ -117,7 +127,7 @@ public record DriftReport(String mode, Summary summary, List<TableEntry> tables,
     public DriftReport settled() {
         List<TableEntry> state = tables.stream().map(t -> new TableEntry(t.manifest(), t.namespace(), t.name(),
                 t.region(), t.table(), isPlan() ? t.status() : settledStatus(t.status()), List.of(), List.of(),
-                t.applied(), t.backup().map(BackupEntry::settled), t.history())).toList();
+                t.applied(), t.backup().map(BackupEntry::settled), t.history(), t.account(), t.accountId())).toList();
         return new DriftReport("settled", Summary.of(state, summary.invalid(), unmanaged), state, errors, unmanaged,
                 errorsTotal, policy);
     }

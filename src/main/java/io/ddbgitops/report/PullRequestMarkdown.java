@@ -80,7 +80,7 @@ public final class PullRequestMarkdown {
         md.append(ChangeText.counts(report)).append("\n\n");
         ReportMarkdown.destructive(md, Disruptions.of(report));
         for (TableEntry table : report.tables()) {
-            table(md, table, context, report.isPlan());
+            table(md, table, context, report.isPlan(), report.showsAccounts());
         }
         undeclared(md, context);
         errors(md, report, context);
@@ -117,7 +117,7 @@ public final class PullRequestMarkdown {
         int listed = 0;
         for (TableEntry t : report.tables()) {
             String row = "| " + ICON.getOrDefault(t.status(), "") + ' ' + Escape.text(ChangeText.status(t.status(), report.isPlan()))
-                    + " | " + Escape.codeInCell(t.region() + "/" + t.table()) + " | " + link(t.manifest(), Optional.empty(), context)
+                    + " | " + Escape.codeInCell(t.where(report.showsAccounts())) + " | " + link(t.manifest(), Optional.empty(), context)
                     + " | " + t.changes().size() + destructiveCount(t) + " |\n";
             if (bytes(md.toString()) + bytes(row) + reserve > BUDGET) {
                 break;
@@ -170,10 +170,10 @@ public final class PullRequestMarkdown {
                 + " no longer declared";
     }
 
-    private static void table(StringBuilder md, TableEntry t, Context context, boolean plan) {
+    private static void table(StringBuilder md, TableEntry t, Context context, boolean plan, boolean accounts) {
         md.append("<details><summary>").append(ICON.getOrDefault(t.status(), "")).append(' ')
                 .append("<b>").append(Escape.html(t.namespace() + "/" + t.name())).append("</b> — <code>")
-                .append(Escape.html(t.region() + "/" + t.table())).append("</code> — ")
+                .append(Escape.html(t.where(accounts))).append("</code> — ")
                 .append(Escape.html(ChangeText.status(t.status(), plan)))
                 .append(t.changes().isEmpty() ? "" : ", " + t.changes().size() + (t.changes().size() == 1 ? " change" : " changes"))
                 .append("</summary>\n\n");

@@ -28,12 +28,13 @@ public final class ReportBuilder {
     private final List<UnmanagedEntry> undeclared = new ArrayList<>();
     private int invalid;
     private Optional<String> policy = Optional.empty();
+    private Map<String, String> accountIds = Map.of();
 
     public ReportBuilder(String mode, Optional<DriftReport> previous) {
         this.mode = mode;
         this.previouslyApplied = appliedByTable(previous);
         previous.ifPresent(report -> report.tables().forEach(t -> t.history().ifPresent(h ->
-                previousHistory.put(new TableId(t.region(), t.table()), h.toHistory()))));
+                previousHistory.put(t.tableId(), h.toHistory()))));
     }
 
     /** What the previous report says was applied to this table; empty when it never was. */
@@ -88,7 +89,7 @@ public final class ReportBuilder {
                 : plan.status().label();
         tables.add(new TableEntry(m.source().file(), m.namespace(), m.name(), m.region(), m.tableName(), status,
                 changes.stream().map(ReportBuilder::change).toList(), messages, record, Optional.empty(),
-                HistoryEntry.of(history.withInProgress(running))));
+                HistoryEntry.of(history.withInProgress(running)), m.account(), accountId(m.account())));
     }
 
     /** Marks these fields' changes with another action (a change that is already blocked stays blocked). */
@@ -107,7 +108,8 @@ public final class ReportBuilder {
         TableManifest m = manifest;
         tables.add(new TableEntry(m.source().file(), m.namespace(), m.name(), m.region(), m.tableName(),
                 TableStatus.FAILED.label(), List.of(), List.of(message), previouslyApplied(m.tableId()),
-                Optional.empty(), HistoryEntry.of(previousHistory(m.tableId()))));
+                Optional.empty(), HistoryEntry.of(previousHistory(m.tableId())), m.account(),
+                accountId(m.account())));
     }
 
     /** Adds a table's backup section to its entry; a failed backup makes the table failed. */
@@ -143,6 +145,20 @@ public final class ReportBuilder {
         return previouslyApplied.keySet().stream().map(TableId::region).collect(java.util.stream.Collectors.toSet());
     }
 
+    /** The same as (account, region) pairs: tables of the previous report, with the account they were in. */
+    public java.util.Set<TableId> previousTables() {
+        return java.util.Set.copyOf(previouslyApplied.keySet());
+    }
+
+    /** The 12-digit ids of the repository config's accounts by name, shown beside each table's account name. */
+    public void accountIds(Map<String, String> idsByName) {
+        accountIds = Map.copyOf(idsByName);
+    }
+
+    private Optional<String> accountId(String account) {
+        return Optional.ofNullable(accountIds.get(account));
+    }
+
     /** Which namespace policy the run enforced, as one line for the report. */
     public void policy(String summary) {
         policy = Optional.of(summary);
@@ -166,7 +182,7 @@ public final class ReportBuilder {
     private static Map<TableId, Map<String, String>> appliedByTable(Optional<DriftReport> previous) {
         Map<TableId, Map<String, String>> applied = new HashMap<>();
         previous.ifPresent(report -> report.tables().forEach(t ->
-                applied.put(new TableId(t.region(), t.table()), t.applied())));
+                applied.put(t.tableId(), t.applied())));
         return applied;
     }
 }

@@ -72,13 +72,16 @@ public final class ReportMarkdown {
         if (report.tables().isEmpty()) {
             return;
         }
-        md.append("| status | manifest | region | table | changes |\n");
-        md.append("|---|---|---|---|---|\n");
+        boolean accounts = report.showsAccounts();
+        md.append(accounts ? "| status | manifest | account | region | table | changes |\n"
+                : "| status | manifest | region | table | changes |\n");
+        md.append(accounts ? "|---|---|---|---|---|---|\n" : "|---|---|---|---|---|\n");
         for (TableEntry t : report.tables()) {
             md.append("| ").append(ICON.getOrDefault(t.status(), "")).append(' ').append(status(report, t))
                     .append(" | ").append(Escape.codeInCell(t.manifest()))
-                    .append(" (").append(Escape.text(t.namespace() + "/" + t.name()))
-                    .append(") | ").append(Escape.text(t.region())).append(" | ").append(Escape.text(t.table()))
+                    .append(" (").append(Escape.text(t.namespace() + "/" + t.name())).append(") | ")
+                    .append(accounts ? Escape.text(t.accountLabel()) + " | " : "")
+                    .append(Escape.text(t.region())).append(" | ").append(Escape.text(t.table()))
                     .append(" | ").append(t.changes().size()).append(" |\n");
         }
         md.append('\n');
@@ -87,7 +90,8 @@ public final class ReportMarkdown {
     private static void tableSection(StringBuilder md, DriftReport report, TableEntry t) {
         md.append("## ").append(ICON.getOrDefault(t.status(), "")).append(' ')
                 .append(Escape.text(t.namespace() + "/" + t.name())).append(" — ")
-                .append(Escape.code(t.region() + "/" + t.table())).append(" — ").append(status(report, t)).append("\n\n");
+                .append(Escape.code(t.where(report.showsAccounts()))).append(" — ").append(status(report, t))
+                .append("\n\n");
         destructive(md, Disruptions.of(t));
         for (String message : t.messages()) {
             md.append("- ").append(Escape.text(message)).append('\n');
@@ -136,9 +140,12 @@ public final class ReportMarkdown {
             return;
         }
         md.append("## ❔ Tables no manifest declares\n\n");
-        md.append("| region | table | owner | action | note |\n|---|---|---|---|---|\n");
+        boolean accounts = tables.stream().anyMatch(u -> !u.account().equals(io.ddbgitops.manifest.TableId.DEFAULT_ACCOUNT));
+        md.append(accounts ? "| account | region | table | owner | action | note |\n|---|---|---|---|---|---|\n"
+                : "| region | table | owner | action | note |\n|---|---|---|---|---|\n");
         for (UnmanagedEntry u : tables) {
-            md.append("| ").append(Escape.text(u.region())).append(" | ").append(Escape.text(u.table())).append(" | ")
+            md.append("| ").append(accounts ? Escape.text(u.account()) + " | " : "")
+                    .append(Escape.text(u.region())).append(" | ").append(Escape.text(u.table())).append(" | ")
                     .append(u.owner().isEmpty() ? "—" : Escape.codeInCell(u.owner())).append(" | ")
                     .append(Escape.text(u.action())).append(" | ").append(Escape.text(u.message())).append(" |\n");
         }

@@ -30,8 +30,8 @@ public final class ShardReports {
         int invalid = 0;
         int errorsTotal = 0;
         for (DriftReport shard : newestFirst) {
-            shard.tables().forEach(t -> tables.putIfAbsent(t.region() + "/" + t.table(), t));
-            shard.unmanaged().forEach(u -> unmanaged.putIfAbsent(u.region() + "/" + u.table(), u));
+            shard.tables().forEach(t -> tables.putIfAbsent(t.account() + "/" + t.region() + "/" + t.table(), t));
+            shard.unmanaged().forEach(u -> unmanaged.putIfAbsent(u.account() + "/" + u.region() + "/" + u.table(), u));
             errors.addAll(shard.errors());
             invalid = Math.max(invalid, shard.summary().invalid());
             errorsTotal = Math.max(errorsTotal, shard.errorsTotal());

@@ -58,4 +58,21 @@ class TerminalReportTest {
         assertThat(out).contains("\u001b[33m~ read_capacity").contains("\u001b[31m~ gsi.byDay")
                 .contains("\u001b[1;31m!! DESTRUCTIVE:");
     }
+
+    @Test
+    void namesEachTablesAccountWhenATableIsInANamedAccount() {
+        List<TableEntry> tables = List.of(
+                new TableEntry("a.yaml", "shop", "a", "us-east-1", "orders", "created", List.of(), List.of(), Map.of(),
+                        Optional.empty(), Optional.empty(), "alpha", Optional.of("111111111111")),
+                new TableEntry("b.yaml", "shop", "b", "us-east-1", "orders", "in_sync", List.of(), List.of(), Map.of()));
+        DriftReport report = new DriftReport(DriftReport.APPLY, DriftReport.Summary.of(tables, 0, List.of()), tables,
+                List.of(), List.of());
+        StringWriter out = new StringWriter();
+
+        TerminalReport.print(new PrintWriter(out, true), Terminal.PLAIN, new RunResult(report, "", Optional.empty()),
+                false);
+
+        assertThat(out.toString()).contains(" alpha:us-east-1/orders  a.yaml (shop/a)")
+                .contains(" default:us-east-1/orders  b.yaml (shop/b)");
+    }
 }

@@ -109,6 +109,42 @@ class NamespacePolicyTest {
     }
 
     @Test
+    void checksTheAccountTheManifestNames() throws IOException {
+        assertThat(violations(manifest("a.yaml", "web", "web-sessions", "us-east-1", "account: prod"))).isEmpty();
+        assertThat(violations(manifest("teams/billing/a.yaml", "billing", "invoices", "us-east-1", "account: prod")))
+                .containsExactly("/spec/optional_spec/account: account prod is outside what namespace \"billing\" may "
+                        + "manage: ddb-gitops.yaml:10:5 policy.namespaces.billing.accounts allows default");
+    }
+
+    @Test
+    void refusesAnAccountTheConfigDoesNotDefineAndSuggestsTheClosest() throws IOException {
+        TableManifest typo = manifest("a.yaml", "web", "web-sessions", "us-east-1", "account: prdo");
+        LoadResult admitted = PolicyCheck.admit(config(CONFIG), new LoadResult(List.of(typo), List.of(), 0, 0));
+
+        assertThat(admitted.manifests()).isEmpty();
+        assertThat(admitted.invalidManifests()).isEqualTo(1);
+        assertThat(admitted.errors()).extracting(e -> e.pointer() + ": " + e.message()).contains(
+                "/spec/optional_spec/account: account \"prdo\" is not defined in ddb-gitops.yaml (accounts: prod); "
+                        + "did you mean \"prod\"?");
+    }
+
+    @Test
+    void refusesAnyAccountWithoutARepositoryConfig() throws IOException {
+        TableManifest named = manifest("a.yaml", "web", "web-sessions", "us-east-1", "account: prod");
+        TableManifest plain = manifest("b.yaml", "web", "web-sessions2", "us-east-1", "account: default");
+        LoadResult admitted = PolicyCheck.admit(RepositoryConfig.none(),
+                new LoadResult(List.of(named, plain), List.of(), 0, 0));
+
+        assertThat(admitted.manifests()).containsExactly(plain);
+        assertThat(admitted.errors()).singleElement().satisfies(e -> {
+            assertThat(e.location().file()).isEqualTo("a.yaml");
+            assertThat(e.format()).contains("spec.optional_spec.account: account \"prod\" is not defined: accounts "
+                    + "are defined in the repository config, ddb-gitops.yaml at the repository root, and it has none "
+                    + "(there is no such file)");
+        });
+    }
+
+    @Test
     void refusesAManifestOutsideItsNamespacesFolders() throws IOException {
         assertThat(violations(manifest("teams/shop/sneaky.yaml", "billing", "billing-invoices", "us-east-1", "")))
                 .containsExactly("/metadata/namespace: a manifest in teams/shop/sneaky.yaml is outside what namespace "

@@ -26,10 +26,21 @@ public final class AwsCli {
 
     private final URI endpoint;
     private final Path home;
+    private final String accessKey;
 
     public AwsCli(URI endpoint, Path home) {
+        this(endpoint, home, "AKIDCLI");
+    }
+
+    private AwsCli(URI endpoint, Path home, String accessKey) {
         this.endpoint = endpoint;
         this.home = home;
+        this.accessKey = accessKey;
+    }
+
+    /** The same CLI signing with this access key id (12 digits: that account on the local endpoint). */
+    public AwsCli withAccessKey(String key) {
+        return new AwsCli(endpoint, home, key);
     }
 
     public record Result(int exitCode, String stdout, String stderr) {}
@@ -55,7 +66,7 @@ public final class AwsCli {
         command.addAll(List.of("--endpoint-url", endpoint.toString(), "--region", "us-east-1", "--output", "json"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
         Map<String, String> env = builder.environment();
-        env.put("AWS_ACCESS_KEY_ID", "AKIDCLI");
+        env.put("AWS_ACCESS_KEY_ID", accessKey);
         env.put("AWS_SECRET_ACCESS_KEY", "dummy-secret");
         env.put("AWS_CONFIG_FILE", home.resolve("config").toString());
         env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());

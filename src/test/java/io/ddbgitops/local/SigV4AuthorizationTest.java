@@ -30,4 +30,25 @@ class SigV4AuthorizationTest {
     void leavesAHeaderWithoutCredentialAlone() {
         assertThat(SigV4Authorization.normalised(Optional.of("Bearer token"))).contains("Bearer token");
     }
+
+    @Test
+    void aTwelveDigitAccessKeyIsThatAccountAndAnyOtherKeyTheDefault() {
+        assertThat(SigV4Authorization.account(Optional.of(HEADER.replace("AKIDEXAMPLE", "111111111111"))))
+                .isEqualTo("111111111111");
+        assertThat(SigV4Authorization.account(Optional.of(HEADER))).isEqualTo("000000000000");
+        assertThat(SigV4Authorization.account(Optional.of(HEADER.replace("AKIDEXAMPLE", "1111111111112"))))
+                .isEqualTo("000000000000");
+        assertThat(SigV4Authorization.account(Optional.of(HEADER.replace("AKIDEXAMPLE", "11111111111a"))))
+                .isEqualTo("000000000000");
+        assertThat(SigV4Authorization.account(Optional.empty())).isEqualTo("000000000000");
+    }
+
+    @Test
+    void eachAccountHasItsOwnKeyTowardsDynamoDbLocalAndTheDefaultKeepsItsOldOne() {
+        assertThat(SigV4Authorization.engineKey("000000000000")).isEqualTo("ddbgitopslocal");
+        assertThat(SigV4Authorization.engineKey("111111111111")).isEqualTo("ddbgitopslocal111111111111");
+        assertThat(SigV4Authorization.normalised(Optional.of(HEADER), "ddbgitopslocal111111111111")).contains(
+                HEADER.replace("AKIDEXAMPLE", "ddbgitopslocal111111111111"));
+        assertThat(SigV4Authorization.service(Optional.of(HEADER))).contains("dynamodb");
+    }
 }

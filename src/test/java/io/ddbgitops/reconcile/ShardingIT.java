@@ -92,10 +92,10 @@ class ShardingIT {
                 assertThat(result.published()).as("shard %d pushed", i).isPresent();
                 for (TableEntry t : result.report().tables()) {
                     assertThat(shardOf.put(t.table(), i)).as("%s in two shards", t.table()).isNull();
-                    assertThat(Shard.of(Optional.empty(), new TableId(t.region(), t.table()), 3)).isEqualTo(i);
+                    assertThat(Shard.of(new TableId(t.region(), t.table()), 3)).isEqualTo(i);
                 }
                 for (UnmanagedEntry u : result.report().unmanaged()) {
-                    assertThat(Shard.of(Optional.empty(), new TableId(u.region(), u.table()), 3)).isEqualTo(i);
+                    assertThat(Shard.of(new TableId(u.region(), u.table()), 3)).isEqualTo(i);
                 }
             }
             assertThat(shardOf.keySet()).containsExactlyInAnyOrderElementsOf(tableNames());
