@@ -40,13 +40,24 @@ public final class BackupApplier {
 
     /** With {@code apply}, takes and deletes backups; without, only reports what is due and what would expire. */
     public BackupRun run(TableManifest manifest, Instant now, boolean apply) {
+        return run(manifest, now, apply, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The same, with what the run already knows: the table's point-in-time recovery window when the live read just
+     * answered it (and nothing changed it since), and the region's listing of backups, read once for all tables.
+     * Listings after this run's own backups are taken or deleted are the table's own, fresh.
+     */
+    public BackupRun run(TableManifest manifest, Instant now, boolean apply, Optional<PitrWindow> knownPitr,
+                         Optional<RegionListings> listings) {
         TableId id = manifest.tableId();
         DynamoDbClient client = clients.forTable(id);
-        Optional<PitrWindow> pitr = readPitr(client, id);
+        Optional<PitrWindow> pitr = knownPitr.isPresent() ? knownPitr : readPitr(client, id);
         List<String> failures = new ArrayList<>();
         List<BackupRecord> backups;
         try {
-            backups = reader.list(client, Optional.of(id.tableName()));
+            backups = listings.isPresent() ? listings.get().backups(Placement.of(id), id.tableName())
+                    : reader.list(client, Optional.of(id.tableName()));
         } catch (SdkException e) {
             failures.add("cannot list backups: " + AwsErrors.failure(e));
             return new BackupRun(pitr, List.of(), Optional.empty(), List.of(), Optional.empty(), failures);

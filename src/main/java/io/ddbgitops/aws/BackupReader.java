@@ -32,8 +32,12 @@ public final class BackupReader {
     }
 
     public PitrWindow pitr(DynamoDbClient client, String table) {
-        PointInTimeRecoveryDescription pitr = client.describeContinuousBackups(r -> r.tableName(table))
-                .continuousBackupsDescription().pointInTimeRecoveryDescription();
+        return window(client.describeContinuousBackups(r -> r.tableName(table))
+                .continuousBackupsDescription().pointInTimeRecoveryDescription());
+    }
+
+    /** The window a DescribeContinuousBackups answered (null: none). */
+    static PitrWindow window(PointInTimeRecoveryDescription pitr) {
         if (pitr == null || pitr.pointInTimeRecoveryStatus() != PointInTimeRecoveryStatus.ENABLED) {
             return PitrWindow.disabled();
         }

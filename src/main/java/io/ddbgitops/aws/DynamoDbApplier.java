@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.ContributorInsightsAction;
 import software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 
 import java.time.Duration;
@@ -37,9 +38,11 @@ public final class DynamoDbApplier {
     private final Deadline deadline;
     private final BackupApplier backups;
     private final AutoScalingApplier scaling;
+    private final ControlPlaneSlots slots;
 
     public DynamoDbApplier(DynamoDbClients clients) {
         this.clients = clients;
+        this.slots = clients.controlPlane();
         this.deadline = clients.settings().deadline();
         this.waiter = new TableWaiter(clients.settings().waitTimeout(), Duration.ofMillis(250), deadline);
         this.backups = new BackupApplier(clients);
@@ -82,16 +85,28 @@ public final class DynamoDbApplier {
                 pending.add(action);
                 continue;
             }
-            LOG.info("{}: {}", id, action.describe());
             boolean leaveRunning = !waitForLongWork && TablePlanner.isLongWork(action);
+            if (leaveRunning && !slots.tryAcquireLeftRunning(Placement.of(id))) {
+                LOG.info("{}: {} waits for a later run ({} table operations already in flight in {})", id,
+                        action.describe(), slots.inFlight(Placement.of(id)), Placement.of(id));
+                pending.add(action);
+                busy = true;
+                continue;
+            }
+            LOG.info("{}: {}", id, action.describe());
             try {
                 execute(client, id, action, leaveRunning);
                 done.add(action);
                 if (leaveRunning && !waiter.isSettled(client, id)) {
                     started.add(action);
                     busy = true;
+                } else if (leaveRunning) {
+                    slots.releaseLeftRunning(Placement.of(id));
                 }
             } catch (RuntimeException e) {
+                if (leaveRunning) {
+                    slots.releaseLeftRunning(Placement.of(id));
+                }
                 ApplyProgress progress = new ApplyProgress(started, pending, refused);
                 if (tableMadeMeanwhile(action, e)) {
                     String reason = action.describe() + ": the table was made meanwhile (" + AwsErrors.describe(e) + ")";
@@ -135,10 +150,18 @@ public final class DynamoDbApplier {
     private void execute(DynamoDbClient client, TableId id, Action action, boolean leaveRunning) {
         String table = id.tableName();
         if (action instanceof Action.CreateTable create) {
-            client.createTable(TableRequests.create(create));
-            waiter.awaitActive(client, id);
+            var request = TableRequests.create(create);
+            try (ControlPlaneSlots.Slot slot = slots.acquire(Placement.of(id), request.hasGlobalSecondaryIndexes()
+                    || request.hasLocalSecondaryIndexes())) {
+                // CreateTable answers with the table: only a table not ACTIVE yet is described again, while waiting
+                if (!TableWaiter.settled(client.createTable(request).tableDescription())) {
+                    waiter.awaitActive(client, id);
+                }
+            }
         } else if (action instanceof Action.RestoreTable restore) {
-            restore(client, id, restore);
+            try (ControlPlaneSlots.Slot slot = slots.acquire(Placement.of(id), false)) {
+                restore(client, id, restore);
+            }
         } else if (action instanceof Action.UpdateThroughput update) {
             updateTable(client, id, t -> TableRequests.throughput(t, update));
         } else if (action instanceof Action.DeleteIndex delete) {
@@ -171,8 +194,10 @@ public final class DynamoDbApplier {
                     .replicaUpdates(ReplicationGroupUpdate.builder().delete(d -> d.regionName(remove.region())).build())
                     .build());
         } else if (action instanceof Action.SetTimeToLive ttl) {
-            client.updateTimeToLive(r -> r.tableName(table)
-                    .timeToLiveSpecification(s -> s.attributeName(ttl.attribute()).enabled(ttl.enabled())));
+            try (ControlPlaneSlots.Slot slot = slots.acquire(Placement.of(id), false)) {
+                client.updateTimeToLive(r -> r.tableName(table)
+                        .timeToLiveSpecification(s -> s.attributeName(ttl.attribute()).enabled(ttl.enabled())));
+            }
         } else if (action instanceof Action.UpdatePitr pitr) {
             client.updateContinuousBackups(r -> r.tableName(table)
                     .pointInTimeRecoverySpecification(s -> {
@@ -189,8 +214,10 @@ public final class DynamoDbApplier {
             client.untagResource(r -> r.resourceArn(arn).tagKeys(untag.keys()));
         } else if (action instanceof Action.DeleteTable) {
             waiter.awaitActive(client, id);
-            client.deleteTable(r -> r.tableName(table));
-            waiter.awaitGone(client, id);
+            try (ControlPlaneSlots.Slot slot = slots.acquire(Placement.of(id), false)) {
+                client.deleteTable(r -> r.tableName(table));
+                waiter.awaitGone(client, id);
+            }
         } else if (action instanceof Action.AutoScaling step) {
             // A target can only be registered for a table or index that exists; ACTIVE also means no update runs.
             waiter.awaitActive(client, id);
@@ -219,19 +246,26 @@ public final class DynamoDbApplier {
         updateTable(client, id, request, false);
     }
 
-    /** One UpdateTable on a settled table; long work may be left running after it. */
+    /**
+     * One UpdateTable on a settled table; long work may be left running after it (its control-plane slot was taken by
+     * the caller and stays taken). Otherwise the update holds a slot until the table is ACTIVE again; an update whose
+     * answer already shows the table settled is not described again.
+     */
     private void updateTable(DynamoDbClient client, TableId id, Function<String, UpdateTableRequest> request,
                              boolean leaveRunning) {
         waiter.awaitActive(client, id);
-        try {
-            client.updateTable(request.apply(id.tableName()));
-        } catch (ResourceInUseException busy) {
-            LOG.info("{}: busy ({}); waiting for ACTIVE and trying once more", id, AwsErrors.describe(busy));
-            waiter.awaitActive(client, id);
-            client.updateTable(request.apply(id.tableName()));
-        }
-        if (!leaveRunning) {
-            waiter.awaitActive(client, id);
+        try (ControlPlaneSlots.Slot slot = leaveRunning ? () -> { } : slots.acquire(Placement.of(id), false)) {
+            TableDescription answered;
+            try {
+                answered = client.updateTable(request.apply(id.tableName())).tableDescription();
+            } catch (ResourceInUseException busy) {
+                LOG.info("{}: busy ({}); waiting for ACTIVE and trying once more", id, AwsErrors.describe(busy));
+                waiter.awaitActive(client, id);
+                answered = client.updateTable(request.apply(id.tableName())).tableDescription();
+            }
+            if (!leaveRunning && !TableWaiter.settled(answered)) {
+                waiter.awaitActive(client, id);
+            }
         }
     }
 

@@ -36,6 +36,7 @@ public final class DynamoDbClients implements AutoCloseable {
     private volatile Map<String, Account> accounts = Map.of();
     private final Map<ClientKey, DynamoDbClient> clients = new ConcurrentHashMap<>();
     private final Map<ClientKey, ApplicationAutoScalingClient> scalingClients = new ConcurrentHashMap<>();
+    private final ControlPlaneSlots controlPlane = new ControlPlaneSlots();
 
     /** Empty account: the default credential chain. Keyed by the whole definition, so a changed role is new. */
     private record ClientKey(Optional<Account> account, String region) {
@@ -71,6 +72,11 @@ public final class DynamoDbClients implements AutoCloseable {
     /** The credentials every default-account client signs with (the pre-flight probe uses the same). */
     AwsCredentialsProvider credentials() {
         return credentials;
+    }
+
+    /** The run's count of table operations in flight per account and region (shared by every table task). */
+    public ControlPlaneSlots controlPlane() {
+        return controlPlane;
     }
 
     /** DynamoDB in this region of the default credential chain's account. */
@@ -136,7 +142,9 @@ public final class DynamoDbClients implements AutoCloseable {
         return ApacheHttpClient.builder()
                 .connectionTimeout(timeouts.connect())
                 .socketTimeout(timeouts.read())
-                .connectionAcquisitionTimeout(timeouts.connect());
+                .connectionAcquisitionTimeout(timeouts.connect())
+                // every table task may have one call in flight on a client, and none should queue for a connection
+                .maxConnections(Concurrency.MAX_PARALLELISM);
     }
 
     @Override

@@ -51,16 +51,24 @@ public final class LiveStateReader {
 
     public LiveStateReader(DynamoDbClients clients) {
         this.clients = clients;
-        this.scaling = new AutoScalingReader(clients);
+        this.scaling = new AutoScalingReader();
     }
 
-    public Optional<ObservedTable> read(TableId id) {
+    /**
+     * The table, reading only what {@code needs} says the plan and the report use (README "Reads"), and what a
+     * region-wide listing answers from {@code listings}: a table the region's listing does not name is absent
+     * without a DescribeTable of its own.
+     */
+    public LiveTable read(TableId id, ReadNeeds needs, RegionListings listings) {
+        if (listings.listed(id).equals(Optional.of(false))) {
+            return LiveTable.ABSENT;
+        }
         DynamoDbClient client = clients.forTable(id);
         TableDescription table;
         try {
             table = client.describeTable(r -> r.tableName(id.tableName())).table();
         } catch (ResourceNotFoundException missing) {
-            return Optional.empty();
+            return LiveTable.ABSENT;
         }
         List<AttributeDefinition> definitions = table.attributeDefinitions();
         Optional<PointInTimeRecoveryDescription> pitr = pitr(client, id);
@@ -92,31 +100,32 @@ public final class LiveStateReader {
                 .stream(table.streamSpecification() != null && Boolean.TRUE.equals(table.streamSpecification().streamEnabled())
                         ? Optional.of(StreamViewType.valueOf(table.streamSpecification().streamViewTypeAsString()))
                         : Optional.empty())
-                .ttl(optional(() -> timeToLive(client, id)))
+                .ttl(needs.timeToLive() ? optional(() -> timeToLive(client, id)) : Optional.empty())
                 .deletionProtection(Boolean.TRUE.equals(table.deletionProtectionEnabled()))
                 .tableClass(table.tableClassSummary() == null || table.tableClassSummary().tableClass() == null
                         ? TableClass.STANDARD : TableClass.valueOf(table.tableClassSummary().tableClassAsString()))
                 .lastTableClassChange(table.tableClassSummary() == null ? Optional.empty()
                         : Optional.ofNullable(table.tableClassSummary().lastUpdateDateTime()))
                 .sse(sse(table))
-                .contributorInsights(optional(() -> client.describeContributorInsights(r -> r.tableName(id.tableName()))
-                        .contributorInsightsStatusAsString()).map(s -> s.equals("ENABLED") || s.equals("ENABLING")))
+                .contributorInsights(needs.contributorInsights() ? contributorInsights(client, id) : Optional.empty())
                 .replicas(table.replicas().stream().map(r -> r.regionName()).sorted().toList())
                 .tags(tags(client, table.tableArn()))
                 .autoScaling(scaling.read(id, table.globalSecondaryIndexes().stream()
-                        .map(g -> g.indexName()).toList()));
-        return Optional.of(observed.build());
+                        .map(g -> g.indexName()).toList(), listings));
+        return new LiveTable(Optional.of(observed.build()), pitr.map(BackupReader::window));
     }
 
-    /** Every table name in a region of the default account, all pages. */
-    public List<String> tableNames(String region) {
-        return tableNames(io.ddbgitops.manifest.TableId.DEFAULT_ACCOUNT, region);
+    private static Optional<Boolean> contributorInsights(DynamoDbClient client, TableId id) {
+        return optional(() -> client.describeContributorInsights(r -> r.tableName(id.tableName()))
+                .contributorInsightsStatusAsString()).map(s -> s.equals("ENABLED") || s.equals("ENABLING"));
     }
 
-    /** Every table name in a region of the named account, all pages. */
-    public List<String> tableNames(String account, String region) {
-        return clients.dynamoDb(account, region).listTablesPaginator(r -> r.limit(100)).tableNames().stream().sorted()
-                .toList();
+    /**
+     * A live table, or none; with its point-in-time recovery window as the same DescribeContinuousBackups answered it,
+     * so that the backup section of the report does not read it a second time. An empty window: unknown.
+     */
+    public record LiveTable(Optional<ObservedTable> table, Optional<io.ddbgitops.backup.PitrWindow> pitr) {
+        public static final LiveTable ABSENT = new LiveTable(Optional.empty(), Optional.empty());
     }
 
     /** Just enough of a table no manifest declares to decide about it: owner tag and deletion protection. */
@@ -130,7 +139,8 @@ public final class LiveStateReader {
         }
         Map<String, String> tags = tags(client, table.tableArn());
         return Optional.of(new ForeignTable(id, Optional.ofNullable(tags.get(Ownership.TAG_KEY)),
-                Boolean.TRUE.equals(table.deletionProtectionEnabled())));
+                Boolean.TRUE.equals(table.deletionProtectionEnabled()),
+                table.replicas().stream().map(r -> r.regionName()).filter(r -> !r.equals(id.region())).toList()));
     }
 
     private static Optional<KeyAttribute> key(List<KeySchemaElement> keys, List<AttributeDefinition> definitions,

@@ -82,6 +82,11 @@ public final class TableWaiter {
         return describe(client, id).map(TableWaiter::isSettled).orElse(false);
     }
 
+    /** Whether a description a call already returned (CreateTable's, UpdateTable's) shows the table settled. */
+    static boolean settled(TableDescription table) {
+        return table != null && isSettled(table);
+    }
+
     /**
      * One DescribeTable; empty when the service answered with a server error even after the SDK's retries. A table
      * in the middle of long work can briefly do so (DynamoDB Local does while it adds an index); the caller polls on.

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.util.Locale;
 
 /**
- * Switches the Logback set-up of {@code logback.xml} to what the command line asked for: the format of the lines on
+ * Switches the Logback set-up of {@link LogbackDefaults} to what the command line asked for: the format of the lines on
  * stderr (text as always, or one JSON object per line for log collectors) and how much our own code says.
  * Libraries stay at the levels the file gives them.
  */

@@ -57,6 +57,17 @@ public final class Main implements Runnable {
 
     /** Runs a command line with {@code env} standing in for the process environment (GIT_* credentials). */
     public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // before picocli builds every command (whose options reach the AWS SDK, metrics and logging): the version
+            // is a file in the jar, and a container's health check should not cost a JVM's worth of class loading
+            try {
+                out.println(new Version().getVersion()[0]);
+                return 0;
+            } catch (java.io.IOException e) {
+                err.println("error: cannot read the version: " + e.getMessage());
+                return 1;
+            }
+        }
         CommandLine cli = new CommandLine(new Main(env));
         cli.setOut(out);
         cli.setErr(err);

@@ -1,6 +1,7 @@
 package io.ddbgitops.cli;
 
 import io.ddbgitops.aws.AwsSettings;
+import io.ddbgitops.aws.Concurrency;
 import io.ddbgitops.aws.Deadline;
 import io.ddbgitops.aws.DynamoDbClients;
 import io.ddbgitops.aws.Durations;
@@ -89,6 +90,11 @@ abstract class RunCommand implements Callable<Integer> {
             + "move on (the next run continues).")
     boolean waitForLongWork;
 
+    @Option(names = "--parallelism", paramLabel = "N",
+            description = "How many tables are read, planned and applied at once (1.." + Concurrency.MAX_PARALLELISM
+                    + "); each table's own steps stay in order. Default: " + Concurrency.DEFAULT_PARALLELISM + ".")
+    Integer parallelism;
+
     @Option(names = "--wait-timeout", paramLabel = "DURATION", defaultValue = "PT2H",
             description = "How long to wait for a table to be ACTIVE: ISO-8601 (PT2H) or seconds (default: PT2H).")
     String waitTimeout;
@@ -126,6 +132,7 @@ abstract class RunCommand implements Callable<Integer> {
         waitTimeout();
         decreasesPerDay();
         timeout();
+        parallelism();
         if (repoOptions.repo == null && !awsOptions.local) {
             throw new IllegalArgumentException("--repo is required (or --local to use the bundled sample-repo)");
         }
@@ -205,7 +212,7 @@ abstract class RunCommand implements Callable<Integer> {
             RunRequest request = request(repo, now == null ? Instant.now() : now,
                     gitOptions.auth(Main.environment(spec)));
             RunResult result = execute(new Reconciler(regionOptions.loader(), clients,
-                    leaseOptions.timing(), progress()), request);
+                    leaseOptions.timing(), progress(), parallelism()), request);
             done = Optional.of(result);
             regionOptions.warn(spec.commandLine().getErr(),
                     result.report().tables().stream().map(t -> t.region()).toList());
@@ -263,6 +270,11 @@ abstract class RunCommand implements Callable<Integer> {
     /** Empty unless given: the run then takes the repository config's {@code report.stale_after}, else the default. */
     Optional<java.time.Duration> staleAfter() {
         return Optional.ofNullable(staleAfter);
+    }
+
+    /** --parallelism, checked before anything starts; the measured default without it. */
+    int parallelism() {
+        return Concurrency.check(parallelism == null ? Concurrency.DEFAULT_PARALLELISM : parallelism);
     }
 
     /** --throughput-decreases-per-day; without it the repository config's quota (AWS's default) applies. */

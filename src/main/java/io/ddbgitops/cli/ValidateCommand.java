@@ -3,7 +3,11 @@ package io.ddbgitops.cli;
 import io.ddbgitops.config.ConfigLoad;
 import io.ddbgitops.config.ConfigLoader;
 import io.ddbgitops.config.PolicyCheck;
+import io.ddbgitops.git.CommitTree;
 import io.ddbgitops.git.JGitWorkspace;
+import io.ddbgitops.manifest.DirectorySource;
+import io.ddbgitops.manifest.ManifestSource;
+import io.ddbgitops.reconcile.CommitSource;
 import io.ddbgitops.manifest.FieldLocator;
 import io.ddbgitops.manifest.LoadResult;
 import io.ddbgitops.manifest.ManifestError;
@@ -51,7 +55,12 @@ final class ValidateCommand implements Callable<Integer> {
         }
         try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(repo, Optional.empty(),
                 gitOptions.auth(Main.environment(spec)))) {
-            return validate(workspace.root());
+            // read from git objects, never checked out
+            CommitTree root = workspace.files();
+            ManifestSource dir = manifests == null ? new CommitSource(root) : new CommitSource(root.folder(manifests)
+                    .orElseThrow(() -> new IllegalArgumentException("--manifests " + manifests
+                            + ": no such directory in " + repo)));
+            return validate(new CommitSource(root), dir, manifests == null ? "" : manifests.replaceAll("/+$", "") + "/");
         }
     }
 
@@ -65,6 +74,13 @@ final class ValidateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--manifests " + manifests + ": leads outside the repository "
                     + "(a symlink?); not read");
         }
+        String prefix = manifests == null ? "" : root.toAbsolutePath().normalize()
+                .relativize(dir.toAbsolutePath().normalize()).toString().replace('\\', '/') + "/";
+        return validate(new DirectorySource(root), new DirectorySource(dir), prefix);
+    }
+
+    /** {@code dir} is the repository ({@code root}) or the folder {@code prefix} of it that --manifests names. */
+    private int validate(ManifestSource root, ManifestSource dir, String prefix) {
         // the config is always the repository root's, also when only one directory of manifests is validated
         ConfigLoad config = new ConfigLoader().load(root);
         LoadResult result = regionOptions.loader().load(dir);
@@ -77,8 +93,6 @@ final class ValidateCommand implements Callable<Integer> {
             result = ConfigLoad.withoutConfigFile(result);
         }
         if (config.isValid()) {
-            String prefix = manifests == null ? "" : root.toAbsolutePath().normalize()
-                    .relativize(dir.toAbsolutePath().normalize()).toString().replace('\\', '/') + "/";
             result = PolicyCheck.admit(config.config().get(), result, prefix, new FieldLocator(dir)::locate);
             out.println("policy: " + config.config().get().policySummary());
         }

@@ -2,9 +2,15 @@ package io.ddbgitops.config;
 
 import io.ddbgitops.manifest.SchemaCheckedFile;
 
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import io.ddbgitops.manifest.DirectorySource;
+import io.ddbgitops.manifest.ManifestError;
+import io.ddbgitops.manifest.ManifestSource;
+import io.ddbgitops.manifest.SourceEntry;
+import io.ddbgitops.manifest.SourceLocation;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads {@code ddb-gitops.yaml} from a repository root and checks it against {@code schemas/config-v1.schema.json}
@@ -15,11 +21,22 @@ public final class ConfigLoader {
     private final SchemaCheckedFile schema = new SchemaCheckedFile("config-v1.schema.json");
 
     public ConfigLoad load(Path root) {
-        Path file = root.resolve(RepositoryConfig.FILE);
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+        return load(new DirectorySource(root));
+    }
+
+    /** The config at the root of {@code source} (a directory, or a commit read from git objects). */
+    public ConfigLoad load(ManifestSource source) {
+        Optional<SourceEntry> file;
+        try {
+            file = source.entry(RepositoryConfig.FILE);
+        } catch (IOException e) {
+            return ConfigLoad.invalid(List.of(new ManifestError(new SourceLocation(RepositoryConfig.FILE, 1, 1), "",
+                    "cannot read: " + e.getClass().getSimpleName() + ": " + e.getMessage())));
+        }
+        if (file.isEmpty()) {
             return ConfigLoad.valid(RepositoryConfig.none());
         }
-        return mapped(schema.read(file, RepositoryConfig.FILE));
+        return mapped(schema.read(source, file.get(), RepositoryConfig.FILE));
     }
 
     /** Checks config text as if it were {@code ddb-gitops.yaml}. */

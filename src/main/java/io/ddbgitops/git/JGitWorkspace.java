@@ -24,8 +24,9 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * A temporary clone of the config repository: read it, then commit the report and push it back.
- * Clones are shallow (depth 1) and single-branch; {@link #close()} removes everything from disk, and so does a
- * shutdown hook when the JVM is stopped first ({@link TempCheckouts}).
+ * Clones are bare, shallow (depth 1) and single-branch: files are read from git objects ({@link #files()}) and the
+ * report is committed from objects ({@link BranchPublisher}), so nothing is ever checked out. {@link #close()}
+ * removes everything from disk, and so does a shutdown hook when the JVM is stopped first ({@link TempCheckouts}).
  */
 public final class JGitWorkspace implements AutoCloseable {
     /** The largest file {@link #readFile} reads: far above any report, far below what could exhaust memory. */
@@ -36,8 +37,13 @@ public final class JGitWorkspace implements AutoCloseable {
     private final Remote remote;
     private final Git git;
     private final String branch;
-    private final Map<String, BranchCheckout> reportCheckouts = new LinkedHashMap<>();
+    /** The branches published to in this run, each with its local ref already on the right start. */
+    private final Map<String, BranchPublisher> publishers = new LinkedHashMap<>();
     private boolean closed;
+
+    static {
+        QuietSystemReader.install();
+    }
 
     private JGitWorkspace(Path tempDir, Thread removeOnShutdown, Remote remote, Git git, String branch) {
         this.tempDir = tempDir;
@@ -60,7 +66,7 @@ public final class JGitWorkspace implements AutoCloseable {
         Remote remote = new Remote(location, auth.withUrlCredentials(url.user(), url.password()).masking(url.queryValues()), tempDir.resolve("ssh-home"));
         try {
             String wanted = existingBranch(remote, branch);
-            return new JGitWorkspace(tempDir, removeOnShutdown, remote, cloneInto(tempDir.resolve("checkout"), remote, wanted), wanted);
+            return new JGitWorkspace(tempDir, removeOnShutdown, remote, cloneInto(tempDir.resolve("repo.git"), remote, wanted), wanted);
         } catch (GitException | RuntimeException e) {
             remote.close();
             TempCheckouts.delete(tempDir);
@@ -90,6 +96,7 @@ public final class JGitWorkspace implements AutoCloseable {
         try {
             return remote.configure(Git.cloneRepository()
                     .setURI(remote.uri())
+                    .setBare(true)
                     .setDirectory(dir.toFile())
                     .setBranch(Constants.R_HEADS + wanted)
                     .setBranchesToClone(List.of(Constants.R_HEADS + wanted))
@@ -102,9 +109,19 @@ public final class JGitWorkspace implements AutoCloseable {
         }
     }
 
-    /** The checkout's working tree. */
-    public Path root() {
-        return git.getRepository().getWorkTree().toPath();
+    /** The bare repository the branch was fetched into (there is no working tree). */
+    public Path gitDir() {
+        return git.getRepository().getDirectory().toPath();
+    }
+
+    /** The files of the cloned commit, read from git objects. */
+    public CommitTree files() throws GitException {
+        Repository repo = git.getRepository();
+        try (RevWalk walk = new RevWalk(repo)) {
+            return new CommitTree(repo, walk.parseCommit(repo.resolve(Constants.HEAD)).getTree());
+        } catch (IOException e) {
+            throw remote.failure("Could not read the cloned commit", e);
+        }
     }
 
     /** The branch that was cloned. */
@@ -126,14 +143,14 @@ public final class JGitWorkspace implements AutoCloseable {
      * not a regular file (a symbolic link is never followed) or when it is larger than {@link #MAX_READ_BYTES}.
      */
     public Optional<String> readFile(String branch, String path) throws GitException {
-        Optional<ObjectId> head = new BranchCheckout(git, branch, remote).fetchRemoteHead();
+        Optional<ObjectId> head = new BranchPublisher(git, branch, remote, tempDir).fetchRemoteHead();
         if (head.isEmpty()) {
             return Optional.empty();
         }
         return readBlob(head.get(), path, "on branch '" + branch + "' of " + remote.display());
     }
 
-    /** A file as the cloned commit holds it (not the working tree), with the rules of {@link #readFile}. */
+    /** A file as the cloned commit holds it, with the rules of {@link #readFile}. */
     public Optional<String> readCommittedFile(String path) throws GitException {
         try {
             return readBlob(git.getRepository().resolve(Constants.HEAD), path, "in the cloned commit");
@@ -204,25 +221,34 @@ public final class JGitWorkspace implements AutoCloseable {
         if (push) {
             remote.location().requirePushableTo(target);
         }
-        BranchCheckout checkout = target.equals(branch)
-                ? new BranchCheckout(git, branch, remote)
-                : reportCheckout(target);
-        return checkout.publish(message, author, push, writer);
+        return publisher(target).publish(message, author, push, writer);
     }
 
-    private BranchCheckout reportCheckout(String target) throws GitException {
-        Optional<String> invalid = BranchNames.problem(target);
-        if (invalid.isPresent()) {
-            throw new GitException("Cannot publish the report: " + invalid.get());
-        }
-        BranchCheckout existing = reportCheckouts.get(target);
+    /**
+     * The publisher of {@code target}, made once per run. The cloned branch starts at the cloned head; a report
+     * branch at its remote head, or at the cloned head when it does not exist yet.
+     */
+    private BranchPublisher publisher(String target) throws GitException {
+        BranchPublisher existing = publishers.get(target);
         if (existing != null) {
             return existing;
         }
-        Path dir = tempDir.resolve("report-" + (reportCheckouts.size() + 1));
-        BranchCheckout checkout = ReportCheckouts.create(git.getRepository(), dir, remote, target);
-        reportCheckouts.put(target, checkout);
-        return checkout;
+        if (!target.equals(branch)) {
+            Optional<String> invalid = BranchNames.problem(target);
+            if (invalid.isPresent()) {
+                throw new GitException("Cannot publish the report: " + invalid.get());
+            }
+        }
+        BranchPublisher publisher = new BranchPublisher(git, target, remote, tempDir);
+        if (!target.equals(branch)) {
+            try {
+                publisher.moveTo(publisher.fetchRemoteHead().orElse(git.getRepository().resolve(Constants.HEAD)));
+            } catch (IOException e) {
+                throw remote.failure("Could not prepare report branch '" + target + "'", e);
+            }
+        }
+        publishers.put(target, publisher);
+        return publisher;
     }
 
     /** Deletes the temp dir; safe to call more than once and after failures. */
@@ -232,7 +258,6 @@ public final class JGitWorkspace implements AutoCloseable {
             return;
         }
         closed = true;
-        reportCheckouts.values().forEach(BranchCheckout::close);
         git.close();
         remote.close();
         TempCheckouts.delete(tempDir);

@@ -7,14 +7,23 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes the report files into a checkout; returns the repo-relative paths (forward slashes) it wrote.
- * A returned path whose file does not exist is staged as a deletion. It may be called more than once per
- * publish: after a push race the checkout is reset to the new remote head and the report is written again.
- * A returned path reached through a symbolic link is refused; {@link #files} never follows one.
+ * Writes the report files into an empty scratch folder; returns the repo-relative paths (forward slashes) it
+ * wrote. Those paths of the branch tip are replaced by what it wrote; a returned path it did not write is deleted
+ * from the tip. Nothing else of the repository is on disk (no checkout). It may be called more than once per
+ * publish: after a push race the report is written again on the new remote head. A returned path reached through
+ * a symbolic link is refused; {@link #files} never follows one.
  */
 @FunctionalInterface
 public interface ReportWriter {
-    List<String> write(Path checkoutRoot) throws IOException;
+    List<String> write(Path dir) throws IOException;
+
+    /**
+     * As {@link #write(Path)}, with the branch tip it is written onto at hand, read from git objects: for a report
+     * made from what the tip already holds (other runs' files, say). By default the tip is not looked at.
+     */
+    default List<String> write(Path dir, CommitTree tip) throws IOException {
+        return write(dir);
+    }
 
     /**
      * Writes each path's content as a regular file, replacing a symbolic link (or anything else that is not a
@@ -27,24 +36,6 @@ public interface ReportWriter {
                 CheckoutFiles.write(root, file.getKey(), file.getValue());
             }
             return List.copyOf(sorted.keySet());
-        };
-    }
-
-    /**
-     * As {@link #files}, and removes each of {@code removed} that is there (the entry itself; a path through a
-     * symbolic link is left alone), so that its deletion is committed with the files.
-     */
-    static ReportWriter files(Map<String, String> contents, java.util.Set<String> removed) {
-        ReportWriter write = files(contents);
-        return root -> {
-            List<String> paths = new java.util.ArrayList<>(write.write(root));
-            for (String path : new java.util.TreeSet<>(removed)) {
-                if (CheckoutFiles.firstLink(root, path).isEmpty()
-                        && java.nio.file.Files.deleteIfExists(root.resolve(path))) {
-                    paths.add(path);
-                }
-            }
-            return List.copyOf(paths);
         };
     }
 }

@@ -48,7 +48,7 @@ final class FrontOperations {
         this.restore = new RestoreOperation(state, engine, items, clock);
         this.pointInTimeRestore = new PointInTimeRestoreOperation(state, engine, items, history, clock);
         this.contributorInsights = new ContributorInsightsOperations(state, engine);
-        this.replicas = new ReplicaOperations(state, engine, items);
+        this.replicas = new ReplicaOperations(state, engine, items, scaling);
         this.slowWork = new SlowWork(clock);
         this.updateTable = new UpdateTableOperation(state, engine, replicas, slowWork, clock);
         this.createTable = new CreateTableOperation(engine, tags, updateTable, journal, clock);

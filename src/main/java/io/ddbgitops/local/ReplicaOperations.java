@@ -17,14 +17,29 @@ final class ReplicaOperations {
     private final FrontState state;
     private final Engine engine;
     private final TableItems items;
+    private final ScalingState scaling;
 
-    ReplicaOperations(FrontState state, Engine engine, TableItems items) {
+    ReplicaOperations(FrontState state, Engine engine, TableItems items, ScalingState scaling) {
         this.state = state;
         this.engine = engine;
         this.items = items;
+        this.scaling = scaling;
     }
 
+    /**
+     * One replica created or deleted per UpdateTable, as on AWS (the UpdateTable API reference,
+     * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html, checked 2026-12-01; AWS's
+     * answer to two is the text below).
+     */
     void apply(TableKey source, JsonNode replicaUpdates) {
+        long createsAndDeletes = 0;
+        for (JsonNode update : replicaUpdates) {
+            createsAndDeletes += (update.has("Create") ? 1 : 0) + (update.has("Delete") ? 1 : 0);
+        }
+        if (createsAndDeletes > 1) {
+            throw AwsException.validation(
+                    "Update table operation with more than one create or delete replica actions not allowed");
+        }
         for (JsonNode update : replicaUpdates) {
             if (update.has("Create")) {
                 create(source, Json.requiredText(update.get("Create"), "RegionName"));
@@ -53,6 +68,7 @@ final class ReplicaOperations {
             throw AwsException.validation("Failed to create a the new replica of table with name: '"
                     + source.table() + "' because one or more replicas already existed as tables.");
         }
+        requireScaledWrites(source, existing(source));
         ObjectNode description = ensureStream(source);
         TableKey replica = new TableKey(region, source.table());
         ObjectNode create = TableDefinitions.createTableRequest(description, source.table(), Json.object());
@@ -81,6 +97,34 @@ final class ReplicaOperations {
         List<String> next = new ArrayList<>(group);
         next.remove(region);
         setGroup(source.table(), group, next);
+    }
+
+    /**
+     * "When using the latest version of global tables, you must either use on-demand capacity or enable autoscaling
+     * on the table" (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_reqs_bestpractices.html,
+     * checked 2026-12-01): a PROVISIONED table whose write capacity, or one of whose global indexes' write capacity,
+     * has no scalable target with a scaling policy is refused with AWS's texts.
+     */
+    private void requireScaledWrites(TableKey source, ObjectNode description) {
+        String billing = description.path("BillingModeSummary").path("BillingMode").asText("PROVISIONED");
+        if (!billing.equals("PROVISIONED")) {
+            return;
+        }
+        String resource = "table/" + source.table();
+        if (!scaled(source.region(), resource, ScalableResource.TABLE_WRITE)) {
+            throw AwsException.validation("Table write capacity should either be Pay-Per-Request or AutoScaled.");
+        }
+        for (JsonNode index : description.path("GlobalSecondaryIndexes")) {
+            String indexResource = resource + "/index/" + index.path("IndexName").asText();
+            if (!scaled(source.region(), indexResource, ScalableResource.INDEX_WRITE)) {
+                throw AwsException.validation("GSI write capacity should either be Pay-Per-Request or AutoScaled.");
+            }
+        }
+    }
+
+    private boolean scaled(String region, String resourceId, String dimension) {
+        ScalingKey key = new ScalingKey(region, resourceId, dimension);
+        return scaling.target(key).isPresent() && !scaling.policies(p -> p.key().equals(key)).isEmpty();
     }
 
     /**

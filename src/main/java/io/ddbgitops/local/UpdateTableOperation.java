@@ -75,6 +75,7 @@ final class UpdateTableOperation {
                 ? Optional.of(kmsKey(request.get("SSESpecification"), table.region()))
                 : Optional.empty();
         slowWork.checkUpdate(table, request);
+        refuseStreamChangeOfReplica(table, request);
         if (engineChanges) {
             WireResponse response = forwarder.forward(Json.bytes(enginePart));
             if (!response.isSuccess()) {
@@ -103,6 +104,20 @@ final class UpdateTableOperation {
         });
         slowWork.updated(table, request);
         return WireResponse.ok(Json.object().set("TableDescription", existing(table)));
+    }
+
+    /**
+     * A table with replicas replicates through its stream, which therefore cannot be disabled (nor its view type
+     * changed, which takes a disable); AWS's answer, as clients report it. See
+     * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_HowItWorks.html (2026-12-01).
+     */
+    private void refuseStreamChangeOfReplica(TableKey table, ObjectNode request) {
+        JsonNode stream = request.path("StreamSpecification");
+        if (!stream.isMissingNode() && !stream.path("StreamEnabled").asBoolean(true)
+                && !state.features(table).replicas().isEmpty()) {
+            throw AwsException.validation("One or more parameter values were invalid: Disabling Stream is not allowed"
+                    + " for a Global Table replica.");
+        }
     }
 
     /**

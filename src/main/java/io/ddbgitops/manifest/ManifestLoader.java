@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Loads every {@code kind: Dynamodb} manifest under a directory and validates it: the YAML, the JSON schema
@@ -42,14 +44,25 @@ public final class ManifestLoader {
      * hostile or unreadable file: that is an error in the result (see {@link ManifestLimits}).
      */
     public LoadResult load(Path root) {
-        ManifestFiles.Found found = ManifestFiles.find(root, limits);
+        return load(new DirectorySource(root));
+    }
+
+    /**
+     * Every manifest of {@code source}, with the rules of {@link #load(Path)}. Streamed: each document is parsed,
+     * validated and reduced to its {@link TableManifest} (or its errors) before the next is read, and its tree is
+     * dropped, so memory grows with the small per-table model only, not with the parsed documents.
+     */
+    public LoadResult load(ManifestSource source) {
+        ManifestFiles.Found found = ManifestFiles.find(source, limits);
         List<ManifestError> errors = new ArrayList<>(found.errors());
-        List<CheckedDocument> documents = new ArrayList<>();
+        List<Checked> documents = new ArrayList<>();
+        DuplicateTables claims = new DuplicateTables();
+        int dynamodb = 0;
         int skipped = 0;
         int brokenFiles = found.errors().size();
         for (ManifestFiles.Candidate file : found.files()) {
             try {
-                String content = text.read(file.path(), file.size());
+                String content = text.read(source, file.entry(), file.size());
                 for (YamlDocument document : reader.read(file.name(), content)) {
                     if (document.isEmpty()) {
                         continue;
@@ -58,36 +71,62 @@ public final class ManifestLoader {
                         skipped++;
                         continue;
                     }
-                    documents.add(new CheckedDocument(document, validator.validate(document)));
+                    // past the limit only the count goes on, so that the error can say how many there are
+                    if (++dynamodb <= limits.manifests()) {
+                        Checked checked = check(document);
+                        checked.claim().ifPresent(claims::claim);
+                        documents.add(checked);
+                    }
                 }
             } catch (IOException e) {
-                errors.add(ManifestFiles.unreadable(root, file.path(), e));
+                errors.add(ManifestFiles.unreadable(file.name(), e));
                 brokenFiles++;
             } catch (RejectedFile e) {
                 errors.add(new ManifestError(e.location(file.name()), "", e.getMessage()));
                 brokenFiles++;
             }
         }
-        if (documents.size() > limits.manifests()) {
-            errors.add(ManifestFiles.fileError(".", "the repository holds " + documents.size()
+        if (dynamodb > limits.manifests()) {
+            errors.add(ManifestFiles.fileError(".", "the repository holds " + dynamodb
                     + " Dynamodb manifests; at most " + limits.manifests()
                     + " are loaded (limit: manifests per repository); nothing was loaded"));
-            return result(List.of(), errors, skipped, brokenFiles + documents.size());
+            errors.sort(ManifestError.ORDER);
+            return new LoadResult(List.of(), errors, brokenFiles + dynamodb, skipped);
         }
-        DuplicateTables.mark(documents);
-        return result(documents, errors, skipped, brokenFiles);
+        return result(documents, claims.errors(), errors, skipped, brokenFiles);
     }
 
-    private LoadResult result(List<CheckedDocument> documents, List<ManifestError> errors, int skipped,
-                              int brokenFiles) {
+    /** One {@code kind: Dynamodb} document reduced to what is kept of it: the manifest or its errors, and its claim. */
+    private record Checked(Optional<TableManifest> manifest, List<ManifestError> errors,
+                           Optional<DuplicateTables.Claim> claim) {
+    }
+
+    private Checked check(YamlDocument document) {
+        List<ManifestError> problems = validator.validate(document);
+        String region = document.root().path("spec").path("region").textValue();
+        String table = document.root().path("spec").path("tablename").textValue();
+        String account = document.root().path("spec").path("optional_spec").path("account")
+                .asText(TableId.DEFAULT_ACCOUNT);
+        Optional<DuplicateTables.Claim> claim = region == null || table == null ? Optional.empty()
+                : Optional.of(new DuplicateTables.Claim(new TableId(account, region, table), document.start(),
+                        document.locate("/spec/tablename")));
+        Optional<TableManifest> manifest = problems.isEmpty()
+                ? Optional.of(mapper.map(document.root(), document.start())) : Optional.empty();
+        return new Checked(manifest, problems, claim);
+    }
+
+    private static LoadResult result(List<Checked> documents, Map<DuplicateTables.Claim, ManifestError> duplicates,
+                                     List<ManifestError> errors, int skipped, int brokenFiles) {
         List<TableManifest> manifests = new ArrayList<>();
         int invalid = brokenFiles;
-        for (CheckedDocument document : documents) {
-            if (document.errors().isEmpty()) {
-                manifests.add(mapper.map(document.yaml().root(), document.yaml().start()));
+        for (Checked document : documents) {
+            Optional<ManifestError> duplicate = document.claim().map(duplicates::get);
+            if (document.manifest().isPresent() && duplicate.isEmpty()) {
+                manifests.add(document.manifest().get());
             } else {
                 invalid++;
                 errors.addAll(document.errors());
+                duplicate.ifPresent(errors::add);
             }
         }
         manifests.sort(Comparator.comparing(TableManifest::source, SourceLocation.ORDER));

@@ -1,15 +1,12 @@
 package io.ddbgitops.manifest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
@@ -24,16 +21,19 @@ final class ManifestText {
         this.limits = limits;
     }
 
-    /** The file's text without a UTF-8 byte-order mark; {@code size} is what the directory walk saw. */
+    /** The file's text without a UTF-8 byte-order mark; {@code size} is what the walk saw. */
     String read(Path file, long size) throws IOException, RejectedFile {
+        return read(new DirectorySource(file.getParent()), new SourceEntry(file.getFileName().toString(),
+                SourceEntry.Kind.FILE, file.toString()), size);
+    }
+
+    /** The text of {@code file} of {@code source}; {@code size} is what the walk saw, checked before reading. */
+    String read(ManifestSource source, SourceEntry file, long size) throws IOException, RejectedFile {
         if (size > limits.fileBytes()) {
             throw tooLarge(size);
         }
-        byte[] bytes;
-        // never through a link, even if one replaced the file since the walk
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            bytes = in.readNBytes((int) limits.fileBytes() + 1);
-        }
+        // the source never reads through a link, even if one replaced the file since the walk
+        byte[] bytes = source.read(file, limits.fileBytes());
         if (bytes.length > limits.fileBytes()) {
             throw tooLarge(bytes.length);
         }

@@ -2,8 +2,6 @@ package io.ddbgitops.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -28,14 +26,25 @@ public final class SchemaCheckedFile {
      * link, and checks it. The caller says what a missing file means.
      */
     public Checked read(Path file, String name) {
-        if (Files.isSymbolicLink(file)) {
+        try {
+            Optional<SourceEntry> entry = new DirectorySource(file.getParent()).entry(file.getFileName().toString());
+            return entry.isEmpty() ? failed(name, 1, 1, "not a regular file")
+                    : read(new DirectorySource(file.getParent()), entry.get(), name);
+        } catch (IOException e) {
+            return failed(name, 1, 1, "cannot read: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Reads {@code file} of {@code source} (named {@code name} in errors), as {@link #read(Path, String)} does. */
+    public Checked read(ManifestSource source, SourceEntry file, String name) {
+        if (file.kind() == SourceEntry.Kind.LINK || file.kind() == SourceEntry.Kind.FOLDER_LINK) {
             return failed(name, 1, 1, "the file is a symbolic link; it is never read through a link");
         }
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        if (file.kind() != SourceEntry.Kind.FILE) {
             return failed(name, 1, 1, "not a regular file");
         }
         try {
-            return check(name, text.read(file, Files.size(file)));
+            return check(name, text.read(source, file, source.size(file)));
         } catch (RejectedFile e) {
             return new Checked(Optional.empty(), List.of(new ManifestError(e.location(name), "", e.getMessage())));
         } catch (IOException e) {

@@ -1,12 +1,12 @@
 package io.ddbgitops.plan;
 
-import io.ddbgitops.manifest.AutoScalingSpec;
 import io.ddbgitops.manifest.BillingMode;
 import io.ddbgitops.manifest.GlobalSecondaryIndex;
 import io.ddbgitops.manifest.TableManifest;
 import io.ddbgitops.manifest.TableOptions;
 import io.ddbgitops.plan.autoscaling.AutoScalingFamily;
 import io.ddbgitops.plan.autoscaling.ScalingStep;
+import io.ddbgitops.plan.replicas.ReplicaRules;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ public final class TablePlanner {
     public TablePlan plan(TableManifest manifest, Optional<ObservedTable> observed,
                           Map<String, String> previouslyApplied, ChangeHistory history, Instant now) {
         Objects.requireNonNull(now, "now");
-        List<String> messages = new ArrayList<>(advice(manifest));
+        List<String> messages = new ArrayList<>();
         if (observed.isEmpty()) {
             return planCreation(manifest, previouslyApplied, messages);
         }
@@ -75,6 +75,14 @@ public final class TablePlanner {
         // A table we applied before that is now gone was deleted outside git.
         Change.Cause cause = previouslyApplied.isEmpty() ? Change.Cause.GIT : Change.Cause.DRIFT;
         List<Change> changes = new ArrayList<>();
+        Optional<String> replicasRefused = manifest.options().replicas().filter(r -> !r.isEmpty())
+                .flatMap(r -> ReplicaRules.addReplicaRefusal(manifest, Optional.empty()));
+        replicasRefused.ifPresent(reason -> {
+            desired.remove(Fields.REPLICAS);
+            changes.add(new Change(Fields.REPLICAS, Fields.ABSENT, Fields.desired(manifest).get(Fields.REPLICAS),
+                    Change.BLOCKED, cause));
+            messages.add(0, reason);
+        });
         desired.forEach((field, value) -> changes.add(new Change(field, Fields.ABSENT, value, "create", cause)));
         AutoScalingFamily scaling = AutoScalingFamily.forNewTable(manifest, previouslyApplied);
         changes.addAll(scaling.changes());
@@ -86,14 +94,18 @@ public final class TablePlanner {
         actions.add(creationAction(manifest, tags));
         scaling.settings().forEach(step -> actions.add(new Action.AutoScaling(step)));
         o.ttlAttributeName().ifPresent(attribute -> actions.add(new Action.SetTimeToLive(attribute, true)));
-        o.replicas().ifPresent(regions -> regions.stream().sorted().forEach(r -> actions.add(new Action.AddReplica(r))));
+        if (replicasRefused.isEmpty()) {
+            o.replicas().ifPresent(regions -> regions.stream().sorted()
+                    .forEach(r -> actions.add(new Action.AddReplica(r))));
+        }
         if (manifest.pitr().orElse(false)) {
             actions.add(new Action.UpdatePitr(true, o.pitrRecoveryPeriodDays()));
         }
         if (o.contributorInsights().orElse(false)) {
             actions.add(new Action.SetContributorInsights(true));
         }
-        TableStatus status = cause == Change.Cause.DRIFT ? TableStatus.DRIFTED : TableStatus.CREATED;
+        TableStatus status = replicasRefused.isPresent() ? TableStatus.BLOCKED
+                : cause == Change.Cause.DRIFT ? TableStatus.DRIFTED : TableStatus.CREATED;
         if (cause == Change.Cause.DRIFT) {
             messages.add(0, "table was deleted outside git; it will be created again (empty)");
         }
@@ -354,7 +366,16 @@ public final class TablePlanner {
             if (!differs(Fields.STREAM)) {
                 return;
             }
+            Optional<String> refused = ReplicaRules.streamChangeRefusal(live);
+            if (refused.isPresent()) {
+                block(Fields.STREAM, refused.get());
+                return;
+            }
             change(Fields.STREAM, "update");
+            if (live.stream().isPresent() && !want(Fields.STREAM).equals(Fields.DISABLED)) {
+                messages.add("the stream view type changes from " + live.stream().get() + " to " + want(Fields.STREAM)
+                        + ": the table gets a new stream ARN and consumers of the old one stop receiving records");
+            }
             if (live.stream().isPresent()) {
                 act(new Action.SetStream(Optional.empty()));
             }
@@ -423,8 +444,15 @@ public final class TablePlanner {
             if (!differs(Fields.REPLICAS)) {
                 return;
             }
-            change(Fields.REPLICAS, "update");
             List<String> target = manifest.options().replicas().orElse(List.of());
+            boolean adding = target.stream().anyMatch(r -> !live.replicas().contains(r));
+            Optional<String> refused = adding
+                    ? ReplicaRules.addReplicaRefusal(manifest, Optional.of(live)) : Optional.empty();
+            if (refused.isPresent()) {
+                block(Fields.REPLICAS, refused.get());
+                return;
+            }
+            change(Fields.REPLICAS, "update");
             target.stream().filter(r -> !live.replicas().contains(r)).sorted()
                     .forEach(r -> act(new Action.AddReplica(r)));
             live.replicas().stream().filter(r -> !target.contains(r)).sorted()
@@ -570,17 +598,6 @@ public final class TablePlanner {
     /** The in-progress key a long action is reported under, the same one the next run finds it busy under. */
     public static String progressKey(Action action) {
         return action instanceof Action.CreateIndex c ? Fields.GSI + c.index().indexName() + STATUS_SUFFIX : TABLE_STATUS;
-    }
-
-    /** Warnings about what AWS will refuse although the manifest is valid. */
-    private static List<String> advice(TableManifest manifest) {
-        boolean replicas = !manifest.options().replicas().orElse(List.of()).isEmpty();
-        boolean writeScaled = manifest.options().autoScaling().flatMap(AutoScalingSpec::write).isPresent();
-        if (replicas && manifest.options().billingMode() == BillingMode.PROVISIONED && !writeScaled) {
-            return List.of("AWS adds replicas to a provisioned table only when its write capacity is auto scaled: "
-                    + "use billing_mode: PAY_PER_REQUEST or add optional_spec.autoscaling.write");
-        }
-        return List.of();
     }
 
     /** The manifest's declaration of a global index. */

@@ -32,7 +32,7 @@ public final class BadgeRefresh {
                             .orElse(workspace.branch()) + "': run apply (or plan --push) first"));
             // a broken config is the reconciler's to report; the badge still needs an age, so it takes the default
             io.ddbgitops.report.Freshness freshness = request.freshness(new io.ddbgitops.config.ConfigLoader()
-                    .load(workspace.root()).config().map(io.ddbgitops.config.RepositoryConfig::report)
+                    .load(new CommitSource(workspace.files())).config().map(io.ddbgitops.config.RepositoryConfig::report)
                     .orElse(new io.ddbgitops.config.ReportSettings(Optional.empty())));
             boolean stale = freshness.isStale(report, request.now());
             String svg = ReportBadge.svg(report, freshness, request.now());

@@ -2,6 +2,11 @@ package io.ddbgitops.reconcile;
 
 import io.ddbgitops.aws.AwsErrors;
 import io.ddbgitops.aws.BackupApplier;
+import io.ddbgitops.aws.Concurrency;
+import io.ddbgitops.aws.ReadNeeds;
+import io.ddbgitops.aws.RegionListings;
+import io.ddbgitops.backup.PitrWindow;
+import io.ddbgitops.plan.Action;
 import io.ddbgitops.aws.Deadline;
 import io.ddbgitops.aws.DynamoDbApplier;
 import io.ddbgitops.aws.DynamoDbClients;
@@ -64,6 +69,7 @@ public final class Reconciler {
     private final Deadline deadline;
     private final Progress progress;
     private final DynamoDbClients clients;
+    private final int parallelism;
 
     public Reconciler(ManifestLoader loader, DynamoDbClients clients) {
         this(loader, clients, LeaseTiming.defaults(), Progress.NONE);
@@ -79,9 +85,20 @@ public final class Reconciler {
     }
 
     public Reconciler(ManifestLoader loader, DynamoDbClients clients, LeaseTiming leaseTiming, Progress progress) {
+        this(loader, clients, leaseTiming, progress, Concurrency.DEFAULT_PARALLELISM);
+    }
+
+    public Reconciler(ManifestLoader loader, DynamoDbClients clients, Progress progress, int parallelism) {
+        this(loader, clients, LeaseTiming.defaults(), progress, parallelism);
+    }
+
+    /** {@code parallelism}: how many tables are reconciled at once (1..64), each table's own steps in order. */
+    public Reconciler(ManifestLoader loader, DynamoDbClients clients, LeaseTiming leaseTiming, Progress progress,
+                      int parallelism) {
         this.leases = new RunLeases(clients, leaseTiming);
-        this.progress = progress;
+        this.parallelism = Concurrency.check(parallelism);
         this.clients = clients;
+        this.progress = progress;
         this.loader = loader;
         this.reader = new LiveStateReader(clients);
         this.applier = new DynamoDbApplier(clients);
@@ -118,7 +135,7 @@ public final class Reconciler {
             throws GitException, IOException {
         try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(request.repo(), request.branch(), request.auth());
              RunLeases.Slot lease = new RunLeases.Slot()) {
-            LOG.info("cloned {} ({}) at {}", workspace.branch(), workspace.headCommit(), workspace.root());
+            LOG.info("cloned {} ({}) into {}", workspace.branch(), workspace.headCommit(), workspace.gitDir());
             Optional<DriftReport> previous = previousReport(workspace, request, shard);
             try {
                 return check(workspace, request, pullRequest, previous, lease, shard);
@@ -134,8 +151,10 @@ public final class Reconciler {
     private RunResult check(JGitWorkspace workspace, RunRequest request, Optional<PullRequest> pullRequest,
                             Optional<DriftReport> previous, RunLeases.Slot lease, Shard shard)
             throws GitException, IOException {
-        ConfigLoad config = configs.load(workspace.root());
-        LoadResult loaded = loader.load(workspace.root());
+        // read from git objects: nothing is checked out
+        CommitSource files = new CommitSource(workspace.files());
+        ConfigLoad config = configs.load(files);
+        LoadResult loaded = loader.load(files);
         LOG.info("{} valid manifest(s), {} invalid, {} other document(s) skipped",
                 loaded.manifests().size(), loaded.invalidManifests(), loaded.skippedDocuments());
         boolean apply = request.mode() == RunRequest.Mode.APPLY;
@@ -146,7 +165,7 @@ public final class Reconciler {
         leases.take(request, config.config().get(), workspace.branch(), shard, lease);
         // each manifest's table is read and written with its own account's role, never another's
         clients.useAccounts(config.config().get().accounts());
-        loaded = PolicyCheck.admit(config.config().get(), loaded, "", new FieldLocator(workspace.root())::locate);
+        loaded = PolicyCheck.admit(config.config().get(), loaded, "", new FieldLocator(files)::locate);
         Optional<PullRequestScope> scope = pullRequestScope(workspace, loaded, pullRequest);
         loaded = scope.map(PullRequestScope::loaded).orElse(loaded);
         ReportBuilder builder = new ReportBuilder(apply ? DriftReport.APPLY : DriftReport.PLAN, previous);
@@ -160,16 +179,16 @@ public final class Reconciler {
         if (!shard.isAll()) {
             LOG.info("shard {}: {} of {} table(s)", shard.name(), mine.size(), loaded.manifests().size());
         }
-        int done = 0;
-        for (TableManifest manifest : mine) {
-            long started = System.nanoTime();
-            reconcile(manifest, request, settings, builder);
-            progress.table(++done, mine.size(), manifest.tableId().toString(), builder.lastStatus(),
-                    java.time.Duration.ofNanos(System.nanoTime() - started));
-        }
+        // a run that lists every region anyway (for undeclared tables) learns from it which tables are absent
+        RegionListings listings = new RegionListings(clients, pullRequest.isEmpty());
+        new TableRuns(parallelism, progress).each(mine, manifest -> {
+            ReportBuilder part = builder.part();
+            reconcile(manifest, request, settings, part, listings);
+            return new TableDone(manifest.tableId().toString(), part);
+        }).forEach(done -> builder.add(done.part()));
         if (pullRequest.isEmpty()) {
             // every manifest counts as declared; a shard lists only the undeclared tables that hash to it
-            undeclared.reconcile(loaded, request, builder, RunLeases.isLockTable(config.config().get())
+            undeclared.reconcile(loaded, request, builder, listings, RunLeases.isLockTable(config.config().get())
                     .or(id -> !shard.owns(id)));
         }
         DriftReport report = builder.build().checked(request.now(), workspace.headCommit());
@@ -226,7 +245,8 @@ public final class Reconciler {
      * and what the next run does; a create that finds the table already made (another run raced us) re-reads the
      * table and plans again.
      */
-    private void reconcile(TableManifest manifest, RunRequest request, PlanSettings settings, ReportBuilder builder) {
+    private void reconcile(TableManifest manifest, RunRequest request, PlanSettings settings, ReportBuilder builder,
+                           RegionListings listings) {
         if (deadline.passed()) {
             LOG.warn("{}: not reached before {}", manifest.tableId(), deadline.describe());
             builder.failed(manifest, "timed out: not reached before " + deadline.describe()
@@ -235,7 +255,7 @@ public final class Reconciler {
         }
         // every log line about this table, ours and the SDK's, names it
         try (MDC.MDCCloseable table = MDC.putCloseable("table", manifest.tableId().toString())) {
-            reconcileTable(manifest, request, settings, builder, true);
+            reconcileTable(manifest, request, settings, builder, listings, true);
         } catch (RuntimeException e) {
             String reason = "failed unexpectedly: " + AwsErrors.failure(e);
             LOG.error("{}: {}", manifest.tableId(), reason);
@@ -244,10 +264,14 @@ public final class Reconciler {
     }
 
     private void reconcileTable(TableManifest manifest, RunRequest request, PlanSettings settings,
-                                ReportBuilder builder, boolean mayReplan) {
+                                ReportBuilder builder, RegionListings listings, boolean mayReplan) {
         Optional<ObservedTable> observed;
+        LiveStateReader.LiveTable live;
         try {
-            observed = reader.read(manifest.tableId());
+            // after a create race the table is read on its own: the region's listing predates it
+            live = reader.read(manifest.tableId(), ReadNeeds.of(manifest, builder.previouslyApplied(manifest.tableId())),
+                    mayReplan ? listings : new RegionListings(clients, false));
+            observed = live.table();
         } catch (SdkException e) {
             String reason = AwsErrors.timedOut(e) && deadline.passed()
                     ? "timed out: the live table could not be read before " + deadline.describe()
@@ -263,11 +287,12 @@ public final class Reconciler {
         LOG.info("{} ({}): {}, {} change(s)", manifest.tableId(), manifest.id(), plan.status().label(),
                 plan.changes().size());
         boolean applied = true;
+        Optional<PitrWindow> pitr = live.pitr();
         if (request.mode() == RunRequest.Mode.APPLY && plan.hasWrites()) {
             DynamoDbApplier.ApplyOutcome outcome = applier.apply(plan, settings.waitForLongWork());
             if (outcome.tableExists() && mayReplan) {
                 LOG.info("{}: {}; reading it again and planning anew", manifest.tableId(), outcome.failure().orElse(""));
-                reconcileTable(manifest, request, settings, builder, false);
+                reconcileTable(manifest, request, settings, builder, listings, false);
                 return;
             }
             boolean wasProvisioned = observed.map(o -> o.billingMode() == BillingMode.PROVISIONED).orElse(false);
@@ -276,12 +301,27 @@ public final class Reconciler {
                     outcome.progress(), plan.history().after(outcome.done(), wasProvisioned, request.now()),
                     request.now());
             applied = outcome.ok();
+            pitr = knownPitr(live, outcome.done());
         } else {
             builder.planned(plan, request.mode() == RunRequest.Mode.APPLY, Optional.empty());
         }
         if (applied) {
-            backups(manifest, plan, observed.isPresent(), request, builder);
+            backups(manifest, plan, observed.isPresent(), request, builder, pitr, listings);
         }
+    }
+
+    /**
+     * The point-in-time recovery window as the live read answered it, unless this run changed it: a table just created
+     * has it off (nothing to read), a PITR update or a restore makes it unknown (read again).
+     */
+    private static Optional<PitrWindow> knownPitr(LiveStateReader.LiveTable live, List<Action> done) {
+        if (done.stream().anyMatch(a -> a instanceof Action.UpdatePitr || a instanceof Action.RestoreTable)) {
+            return Optional.empty();
+        }
+        if (done.stream().anyMatch(a -> a instanceof Action.CreateTable)) {
+            return Optional.of(PitrWindow.disabled());
+        }
+        return live.pitr();
     }
 
     /**
@@ -289,7 +329,7 @@ public final class Reconciler {
      * that is due and applies retention; plan only reports what is due. Tables that are not ours are left alone.
      */
     private void backups(TableManifest manifest, TablePlan plan, boolean existed, RunRequest request,
-                         ReportBuilder builder) {
+                         ReportBuilder builder, Optional<PitrWindow> knownPitr, RegionListings listings) {
         if (plan.status() == TableStatus.UNMANAGED) {
             return;
         }
@@ -301,7 +341,7 @@ public final class Reconciler {
                 ? new BackupRun(Optional.empty(), List.of(), Optional.empty(), List.of(), Optional.empty(),
                         List.of("timed out: backups not checked before " + deadline.describe()
                                 + "; the next run takes any that is due"))
-                : backups.run(manifest, request.now(), apply);
+                : backups.run(manifest, request.now(), apply, knownPitr, Optional.of(listings));
         run.failures().forEach(f -> LOG.error("{}: {}", manifest.tableId(), f));
         builder.backup(manifest, BackupReporting.entry(manifest.tableName(), run, request.now()));
     }
@@ -373,5 +413,13 @@ public final class Reconciler {
         LOG.info("report: {} on {}{}", result.status(), result.branch(),
                 result.commitId().map(id -> " (" + id + ")").orElse(""));
         return result;
+    }
+
+    /** One table's report entries, as its task left them. */
+    private record TableDone(String table, ReportBuilder part) implements TableRuns.Named {
+        @Override
+        public String status() {
+            return part.lastStatus();
+        }
     }
 }

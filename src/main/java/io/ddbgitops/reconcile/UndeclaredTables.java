@@ -4,6 +4,8 @@ import io.ddbgitops.aws.AwsErrors;
 import io.ddbgitops.aws.Deadline;
 import io.ddbgitops.aws.DynamoDbApplier;
 import io.ddbgitops.aws.LiveStateReader;
+import io.ddbgitops.aws.Placement;
+import io.ddbgitops.aws.RegionListings;
 import io.ddbgitops.manifest.LoadResult;
 import io.ddbgitops.manifest.TableId;
 import io.ddbgitops.manifest.TableManifest;
@@ -52,9 +54,16 @@ final class UndeclaredTables {
         }
     }
 
-    /** {@code skip}: tables never listed: the tool's own (the lock table), and another shard's. */
-    void reconcile(LoadResult loaded, RunRequest request, ReportBuilder builder, Predicate<TableId> skip) {
+    /**
+     * {@code listings}: the run's listing of each account's region, read once (the tables' reads may have used it);
+     * {@code skip}: tables never listed: the tool's own (the lock table), and another shard's.
+     */
+    void reconcile(LoadResult loaded, RunRequest request, ReportBuilder builder, RegionListings listings,
+                   Predicate<TableId> skip) {
         Set<TableId> declared = loaded.manifests().stream().map(TableManifest::tableId).collect(Collectors.toSet());
+        // a replica of a managed table is that table in another region of the same account: ours, never undeclared
+        loaded.manifests().forEach(m -> m.options().replicas().orElse(java.util.List.of())
+                .forEach(region -> declared.add(new TableId(m.account(), region, m.tableId().tableName()))));
         Set<Place> places = new TreeSet<>();
         builder.previousTables().forEach(t -> places.add(new Place(t.account(), t.region())));
         loaded.manifests().forEach(m -> places.add(new Place(m.account(), m.region())));
@@ -64,9 +73,9 @@ final class UndeclaredTables {
                 LOG.warn("tables of {} not listed: {} has passed", place, deadline.describe());
                 continue;
             }
-            java.util.List<String> names;
+            java.util.Set<String> names;
             try {
-                names = reader.tableNames(place.account(), place.region());
+                names = listings.tableNames(new Placement(place.account(), place.region()));
             } catch (SdkException | IllegalStateException e) {
                 // IllegalStateException: an account the previous report names and the config no longer defines
                 LOG.warn("cannot list the tables of {}: {}", place, e instanceof SdkException sdk
@@ -79,7 +88,8 @@ final class UndeclaredTables {
                     continue;
                 }
                 try {
-                    reader.readForeign(id).ifPresent(t -> decide(t, prune, loaded.invalidManifests() > 0, builder));
+                    reader.readForeign(id).filter(t -> !t.replicaOf(declared))
+                            .ifPresent(t -> decide(t, prune, loaded.invalidManifests() > 0, builder));
                 } catch (SdkException e) {
                     // one unreadable table is skipped, not the rest of the region
                     LOG.warn("{}: cannot read this undeclared table: {}", id, AwsErrors.describe(e));

@@ -22,7 +22,8 @@ import java.util.Optional;
 public final class ReportBuilder {
     private final String mode;
     private final Map<TableId, Map<String, String>> previouslyApplied;
-    private final Map<TableId, ChangeHistory> previousHistory = new HashMap<>();
+    // both read-only once built, so the parts of one run share them
+    private final Map<TableId, ChangeHistory> previousHistory;
     private final List<TableEntry> tables = new ArrayList<>();
     private final List<ErrorEntry> errors = new ArrayList<>();
     private final List<UnmanagedEntry> undeclared = new ArrayList<>();
@@ -33,8 +34,30 @@ public final class ReportBuilder {
     public ReportBuilder(String mode, Optional<DriftReport> previous) {
         this.mode = mode;
         this.previouslyApplied = appliedByTable(previous);
+        this.previousHistory = new HashMap<>();
         previous.ifPresent(report -> report.tables().forEach(t -> t.history().ifPresent(h ->
                 previousHistory.put(t.tableId(), h.toHistory()))));
+    }
+
+    private ReportBuilder(ReportBuilder whole) {
+        this.mode = whole.mode;
+        this.previouslyApplied = whole.previouslyApplied;
+        this.previousHistory = whole.previousHistory;
+        this.accountIds = whole.accountIds;
+    }
+
+    /**
+     * An empty builder for one table's entries, reading the same previous report and account ids (set those first);
+     * {@link #add} puts its entries into this one. Tables reconciled side by side each fill their own part, and the
+     * parts are added in manifest order.
+     */
+    public ReportBuilder part() {
+        return new ReportBuilder(this);
+    }
+
+    /** Appends a part's table entries (after this builder's own). */
+    public void add(ReportBuilder part) {
+        tables.addAll(part.tables);
     }
 
     /** What the previous report says was applied to this table; empty when it never was. */

@@ -79,6 +79,9 @@ class LoggingMetricsIT {
         Set<String> runIds = lines.stream().filter(l -> l.has("run_id")).map(l -> l.get("run_id").asText())
                 .collect(Collectors.toSet());
         assertThat(runIds).hasSize(1).allMatch(id -> id.matches("[0-9a-f-]{36}"));
+        // tables run on their own threads (--parallelism): each of their lines still carries the run's id
+        assertThat(lines).filteredOn(l -> l.has("table")).isNotEmpty()
+                .allSatisfy(l -> assertThat(l.path("run_id").asText()).isEqualTo(runIds.iterator().next()));
         assertThat(lines).anySatisfy(l -> {
             assertThat(l.path("table").asText()).isEqualTo("us-east-1/Orders");
             assertThat(l.get("message").asText()).contains("create table us-east-1/Orders");

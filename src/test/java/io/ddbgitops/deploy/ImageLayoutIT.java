@@ -36,7 +36,7 @@ class ImageLayoutIT {
     void theEntrypointRunsOnTheCopiedLayers() throws Exception {
         Dockerfile dockerfile = Dockerfile.read();
         List<String> entrypoint = dockerfile.onBuildFiles(dockerfile.last("ENTRYPOINT"));
-        List<String> arguments = entrypoint.subList(1, entrypoint.size());
+        List<String> arguments = withArchive(entrypoint.subList(1, entrypoint.size()));
         assertThat(String.join(" ", arguments)).doesNotContain("/opt/");
 
         // the image leaves DynamoDB Local out: it validates and plans against an endpoint, and refuses --local
@@ -90,6 +90,31 @@ class ImageLayoutIT {
     }
 
     record Run(int exit, String log) {
+    }
+
+    /**
+     * The image makes its AppCDS archive at build time with its own JVM (an archive fits only the JVM and class path
+     * it was made with); here one is made the same way for this JVM and the copied layers, and -Xshare:on makes the
+     * JVM fail rather than start without it, so the runs below prove that the entrypoint maps it.
+     */
+    private List<String> withArchive(List<String> entrypoint) throws Exception {
+        String option = "-XX:SharedArchiveFile=";
+        String image = entrypoint.stream().filter(a -> a.startsWith(option)).findFirst().orElseThrow();
+        assertThat(image).isEqualTo(option + "/opt/ddb-gitops/ddb-gitops.jsa");
+        Path archive = temp.resolve("ddb-gitops.jsa");
+        List<String> training = entrypoint.stream()
+                .map(a -> a.equals(image) ? "-XX:ArchiveClassesAtExit=" + archive : a).toList();
+        Run trained = run(training, "plan", "--repo", temp.toString(), "--endpoint-url", "http://127.0.0.1:9");
+        assertThat(trained.exit()).as(trained.log()).isEqualTo(1);
+        assertThat(archive).isNotEmptyFile();
+        List<String> arguments = new java.util.ArrayList<>();
+        for (String a : entrypoint) {
+            arguments.add(a.equals(image) ? option + archive : a);
+            if (a.equals(image)) {
+                arguments.add("-Xshare:on");
+            }
+        }
+        return arguments;
     }
 
     /** The bundled sample, committed to a repository of its own. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Committed symbolic links (mode 120000) in the checkout: never followed when the report is read or written. */
+/**
+ * Committed symbolic links (mode 120000): never followed when the report is read or written. Nothing is checked
+ * out, so a link is only ever a tree entry; the report replaces it as an entry.
+ */
 class CheckoutLinksIT {
     private static final String SECRET = "root:x:0:0:outside the repository\n";
 
@@ -51,7 +53,9 @@ class CheckoutLinksIT {
         pushLink("reports", "drift/report.json", outside.resolve("passwd"));
         pushLink("main", "drift/report.json", outside.resolve("passwd"));
         try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(remote.toString(), Optional.empty(), GitAuth.none())) {
-            assertThat(Files.isSymbolicLink(workspace.root().resolve("drift/report.json"))).isTrue();
+            // it leads out of the repository: what is there is not the repository's, and may be a folder
+            assertThat(workspace.files().entry("drift/report.json").map(CommitTree.Entry::kind))
+                    .contains(CommitTree.Kind.FOLDER_LINK);
 
             assertThat(workspace.readCommittedFile("drift/report.json")).isEmpty();
             assertThat(workspace.readFile("reports", "drift/report.json")).isEmpty();
@@ -70,17 +74,36 @@ class CheckoutLinksIT {
     }
 
     @Test
-    void refusesToCommitAReportPathThatIsALink() throws Exception {
+    void aReportPathBelowALinkIsNeverWrittenThrough() throws Exception {
         pushLink("main", "drift", outside);
         String before = RemoteRepos.head(remote, "main").orElseThrow();
         try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(remote.toString(), Optional.empty(), GitAuth.none())) {
             ReportWriter careless = root -> List.of("drift/passwd");
 
-            assertThatThrownBy(() -> workspace.publish("x", CommitAuthor.defaults(), Optional.empty(), true, careless))
+            PublishResult result = workspace.publish("x", CommitAuthor.defaults(), Optional.empty(), true, careless);
+
+            assertThat(result.status()).isEqualTo(PublishResult.Status.NOTHING_TO_COMMIT);
+            PublishResult written = workspace.publish("x", CommitAuthor.defaults(), Optional.empty(), true,
+                    ReportWriter.files(Map.of("drift/passwd", "ours\n")));
+            assertThat(written.status()).isEqualTo(PublishResult.Status.PUSHED);
+        }
+        assertThat(outside.resolve("passwd")).hasContent(SECRET.strip());
+        assertThat(RemoteRepos.log(remote, "main").get(0).getParent(0).name()).isEqualTo(before);
+        assertThat(RemoteRepos.fileOn(remote, "main", "drift/passwd")).contains("ours\n");
+    }
+
+    @Test
+    void refusesAWriterThatLeavesALinkAtAReportPath() throws Exception {
+        try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(remote.toString(), Optional.empty(), GitAuth.none())) {
+            ReportWriter linking = root -> {
+                Files.createSymbolicLink(root.resolve("drift"), outside);
+                return List.of("drift/passwd");
+            };
+
+            assertThatThrownBy(() -> workspace.publish("x", CommitAuthor.defaults(), Optional.empty(), true, linking))
                     .isInstanceOf(GitException.class)
                     .hasMessage("Refusing to commit report path 'drift/passwd': 'drift' is a symbolic link in the checkout");
         }
-        assertThat(RemoteRepos.head(remote, "main")).contains(before);
     }
 
     @Test
@@ -91,7 +114,7 @@ class CheckoutLinksIT {
                     ReportWriter.files(Map.of("drift/report.json", "{}\n")));
 
             assertThat(result.status()).isEqualTo(PublishResult.Status.PUSHED);
-            assertThat(Files.isRegularFile(workspace.root().resolve("drift/report.json"), LinkOption.NOFOLLOW_LINKS)).isTrue();
+            assertThat(workspace.files().entry("drift/report.json").map(CommitTree.Entry::kind)).contains(CommitTree.Kind.FILE);
         }
         assertThat(outside.resolve("passwd")).hasContent(SECRET.strip());
         assertThat(RemoteRepos.fileOn(remote, "main", "drift/report.json")).contains("{}\n");
@@ -130,8 +153,22 @@ class CheckoutLinksIT {
             workspace.publish("report", CommitAuthor.defaults(), Optional.empty(), false,
                     ReportWriter.files(Map.of("drift/REPORT.md", "# report\n", "drift/report.json", "{}\n")));
 
-            try (var files = Files.list(workspace.root().resolve("drift"))) {
-                assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly("REPORT.md", "report.json");
+            List<String> committed = new java.util.ArrayList<>();
+            workspace.files().walk(new CommitTree.Visitor() {
+                @Override
+                public boolean enter(String path) {
+                    return true;
+                }
+
+                @Override
+                public void visit(CommitTree.Entry entry) {
+                    committed.add(entry.path());
+                }
+            });
+            assertThat(committed).containsExactlyInAnyOrder("drift/REPORT.md", "drift/report.json", "tables/users.yaml");
+            try (var left = Files.list(workspace.gitDir().getParent())) {
+                assertThat(left.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("repo.git",
+                        ".ddb-gitops-checkout");
             }
         }
     }

@@ -203,7 +203,7 @@ class GitCliIT {
             assertThat(run.exit()).isEqualTo(1);
             assertThat(run.err()).contains("Cannot push to branch 'main'");
         }
-        assertThat(checkoutsHolding(marker)).isEmpty();
+        assertThat(clonesOf(work)).isEmpty();
     }
 
     private static List<String> tables() {
@@ -286,12 +286,18 @@ class GitCliIT {
         }
     }
 
-    /** Temporary clones (ddb-gitops-*) anywhere in java.io.tmpdir that contain our marker file. */
-    private static List<Path> checkoutsHolding(String marker) throws IOException {
+    /** Temporary clones (ddb-gitops-*) anywhere in java.io.tmpdir whose remote is {@code remote}. */
+    private static List<Path> clonesOf(Path remote) throws IOException {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         try (Stream<Path> dirs = Files.list(tmp)) {
             return dirs.filter(d -> d.getFileName().toString().startsWith("ddb-gitops-"))
-                    .filter(d -> Files.exists(d.resolve("checkout").resolve(marker)))
+                    .filter(d -> {
+                        try {
+                            return Files.readString(d.resolve("repo.git/config")).contains(remote.toString());
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    })
                     .toList();
         }
     }

@@ -57,7 +57,7 @@ class HttpTransportIT {
         String url = server.url().replace("http://", "http://" + USER + ":" + PASSWORD + "@");
 
         try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(url, Optional.empty(), GitAuth.none())) {
-            assertThat(workspace.root().resolve(".git/config")).content().doesNotContain(PASSWORD);
+            assertThat(workspace.gitDir().resolve("config")).content().doesNotContain(PASSWORD);
             assertThat(workspace.publish("report", CommitAuthor.defaults(), Optional.empty(), true, JGitWorkspaceIT.writes(REPORT)).status())
                     .isEqualTo(Status.PUSHED);
         }
@@ -91,7 +91,7 @@ class HttpTransportIT {
 
     private void assertPublishes(String url, GitAuth auth) throws Exception {
         try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(url, Optional.empty(), auth)) {
-            assertThat(workspace.root().resolve("tables/users.yaml")).exists();
+            assertThat(workspace.readCommittedFile("tables/users.yaml")).isPresent();
             PublishResult result = workspace.publish("report", CommitAuthor.defaults(), Optional.empty(), true, JGitWorkspaceIT.writes(REPORT));
 
             assertThat(result.status()).isEqualTo(Status.PUSHED);

@@ -47,8 +47,9 @@ class JGitWorkspaceIT {
         try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(remote.toString(), Optional.empty(), GitAuth.none())) {
             assertThat(workspace.branch()).isEqualTo("main");
             assertThat(workspace.headCommit()).isEqualTo(seed);
-            assertThat(workspace.root().resolve("tables/users.yaml")).hasContent("kind: Dynamodb");
-            assertThat(workspace.root().resolve(".git/shallow")).exists();
+            assertThat(workspace.readCommittedFile("tables/users.yaml")).contains("kind: Dynamodb\n");
+            assertThat(workspace.gitDir().resolve("shallow")).exists();
+            assertThat(workspace.gitDir().resolve("index")).doesNotExist();
 
             PublishResult result = workspace.publish("drift report", CommitAuthor.defaults(), Optional.empty(), true, writes(REPORT));
 
@@ -66,6 +67,52 @@ class JGitWorkspaceIT {
         assertThat(log.get(0).getFullMessage()).isEqualTo("drift report");
         assertThat(RemoteRepos.fileOn(remote, "main", "drift/REPORT.md")).contains("# in sync\n");
         assertThat(RemoteRepos.fileOn(remote, "main", "drift/report.json")).contains("{}\n");
+    }
+
+    @Test
+    void writesNoFileOfTheRepositoryToDisk() throws Exception {
+        RemoteRepos.pushAsSomeoneElse(remote, "main", Map.of("tables/orders.yaml", "kind: Dynamodb\n",
+                "docs/README.md", "# docs\n"), dir);
+        try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(remote.toString(), Optional.empty(), GitAuth.none())) {
+            workspace.publish("drift report", CommitAuthor.defaults(), Optional.of("drift-reports"), true, writes(REPORT));
+            workspace.publish("drift report", CommitAuthor.defaults(), Optional.empty(), true, writes(REPORT));
+
+            try (var all = Files.walk(workspace.gitDir().getParent())) {
+                assertThat(all.map(p -> p.getFileName().toString()))
+                        .doesNotContain("orders.yaml", "users.yaml", "README.md", "REPORT.md", "tables", "drift");
+            }
+            assertThat(workspace.files().entry("tables/orders.yaml").map(CommitTree.Entry::kind)).contains(CommitTree.Kind.FILE);
+            assertThat(workspace.files().entry("tables")).isEmpty();
+            assertThat(workspace.readCommittedFile("drift/REPORT.md")).contains("# in sync\n");
+        }
+    }
+
+    @Test
+    void aWriterReadsTheTipItWritesOnAlsoAfterARace() throws Exception {
+        try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(remote.toString(), Optional.empty(), GitAuth.none())) {
+            RemoteRepos.pushAsSomeoneElse(remote, "main", Map.of("drift/shards/0-of-2.json", "{\"shard\": 0}\n"), dir);
+            ReportWriter combining = new ReportWriter() {
+                @Override
+                public List<String> write(Path dir) {
+                    throw new AssertionError("the tip is given");
+                }
+
+                @Override
+                public List<String> write(Path dir, CommitTree tip) throws IOException {
+                    Optional<CommitTree.Entry> other = tip.entry("drift/shards/0-of-2.json");
+                    String seen = other.isEmpty() ? "none" : new String(tip.read(other.get().id(), 1024),
+                            java.nio.charset.StandardCharsets.UTF_8).strip();
+                    return ReportWriter.files(Map.of("drift/shards/1-of-2.json", "{\"shard\": 1}\n",
+                            "drift/REPORT.md", "seen " + seen + "\n")).write(dir);
+                }
+            };
+
+            PublishResult result = workspace.publish("shard 1", CommitAuthor.defaults(), Optional.empty(), true, combining);
+
+            assertThat(result.attempts()).isEqualTo(2);
+        }
+        assertThat(RemoteRepos.fileOn(remote, "main", "drift/REPORT.md")).contains("seen {\"shard\": 0}\n");
+        assertThat(RemoteRepos.fileOn(remote, "main", "drift/shards/0-of-2.json")).contains("{\"shard\": 0}\n");
     }
 
     @Test
@@ -137,7 +184,7 @@ class JGitWorkspaceIT {
             assertThat(result.status()).isEqualTo(Status.PUSHED);
             assertThat(result.branch()).isEqualTo("drift-reports");
             assertThat(workspace.headCommit()).isEqualTo(mainHead);
-            assertThat(workspace.root().resolve("drift")).doesNotExist();
+            assertThat(workspace.readCommittedFile("drift/REPORT.md")).isEmpty();
         }
         assertThat(RemoteRepos.head(remote, "main")).contains(mainHead);
         List<RevCommit> log = RemoteRepos.log(remote, "drift-reports");
@@ -183,8 +230,10 @@ class JGitWorkspaceIT {
     @Test
     void commitsOnlyThePathsTheWriterReturned() throws Exception {
         try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(remote.toString(), Optional.empty(), GitAuth.none())) {
-            Files.writeString(workspace.root().resolve("scratch.txt"), "not part of the report");
-            workspace.publish("drift report", CommitAuthor.defaults(), Optional.empty(), true, writes(REPORT));
+            workspace.publish("drift report", CommitAuthor.defaults(), Optional.empty(), true, root -> {
+                Files.writeString(root.resolve("scratch.txt"), "not part of the report");
+                return writes(REPORT).write(root);
+            });
         }
         assertThat(RemoteRepos.fileOn(remote, "main", "drift/REPORT.md")).isPresent();
         assertThat(RemoteRepos.fileOn(remote, "main", "scratch.txt")).isEmpty();
@@ -196,10 +245,8 @@ class JGitWorkspaceIT {
             workspace.publish("first", CommitAuthor.defaults(), Optional.empty(), true, writes(REPORT));
         }
         try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(remote.toString(), Optional.empty(), GitAuth.none())) {
-            PublishResult result = workspace.publish("drop json", CommitAuthor.defaults(), Optional.empty(), true, root -> {
-                Files.delete(root.resolve("drift/report.json"));
-                return List.of("drift/report.json");
-            });
+            PublishResult result = workspace.publish("drop json", CommitAuthor.defaults(), Optional.empty(), true,
+                    root -> List.of("drift/report.json"));
             assertThat(result.status()).isEqualTo(Status.PUSHED);
         }
         assertThat(RemoteRepos.fileOn(remote, "main", "drift/report.json")).isEmpty();
@@ -221,7 +268,7 @@ class JGitWorkspaceIT {
     @Test
     void closeRemovesTheTempDirAlsoAfterAFailedPublish() throws Exception {
         JGitWorkspace workspace = JGitWorkspace.cloneRepo(remote.toString(), Optional.empty(), GitAuth.none());
-        Path tempDir = workspace.root().getParent();
+        Path tempDir = workspace.gitDir().getParent();
         assertThatThrownBy(() -> workspace.publish("x", CommitAuthor.defaults(), Optional.empty(), true, root -> {
             throw new IOException("disk full");
         })).isInstanceOf(GitException.class).hasMessageContaining("disk full");
@@ -268,7 +315,7 @@ class JGitWorkspaceIT {
         }
         Path relative = Path.of("").toAbsolutePath().relativize(trunkRemote);
         try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(relative.toString(), Optional.empty(), GitAuth.none())) {
-            assertThat(workspace.root().resolve("a.txt")).hasContent("a");
+            assertThat(workspace.readCommittedFile("a.txt")).contains("a");
         }
     }
 

@@ -77,7 +77,7 @@ class SshTransportIT {
         GitAuth auth = GitAuth.fromEnvironment(Map.of("GIT_SSH_KEY_FILE", userKey.toString(), "GIT_KNOWN_HOSTS_FILE", knownHosts.toString()));
 
         try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(url(), Optional.empty(), auth)) {
-            assertThat(workspace.root().resolve("tables/users.yaml")).exists();
+            assertThat(workspace.readCommittedFile("tables/users.yaml")).isPresent();
             PublishResult result = workspace.publish("report", CommitAuthor.defaults(), Optional.empty(), true, JGitWorkspaceIT.writes(REPORT));
 
             assertThat(result.status()).isEqualTo(Status.PUSHED);

@@ -142,7 +142,7 @@ class TempCheckoutsIT {
     static List<Path> checkouts(Path tmp) throws IOException {
         try (Stream<Path> dirs = Files.list(tmp)) {
             return dirs.filter(d -> d.getFileName().toString().startsWith(TempCheckouts.PREFIX))
-                    .filter(d -> Files.isDirectory(d.resolve("checkout")))
+                    .filter(d -> Files.isDirectory(d.resolve("repo.git")))
                     .toList();
         }
     }

@@ -313,21 +313,13 @@ class UpdateOrderingTest {
 
     @Test
     void addsAndRemovesReplicasOneRegionPerCall() {
-        ObservedTable live = liveOrders(t -> t.replicas(List.of("eu-west-1")));
+        ObservedTable live = liveOrders(t -> t.replicas(List.of("eu-west-1")).autoScaling(
+                Optional.of(GlobalTablesPlanningTest.writeScaledByOthers())));
 
         TablePlan plan = plan(orders(o -> o.replicas("ap-southeast-2", "us-west-2")), live);
 
         assertThat(plan.actions()).containsExactly(new Action.AddReplica("ap-southeast-2"),
                 new Action.AddReplica("us-west-2"), new Action.RemoveReplica("eu-west-1"));
-    }
-
-    @Test
-    void warnsThatAwsWantsAutoScalingForReplicasOfAProvisionedTable() {
-        TablePlan plan = plan(orders(o -> o.replicas("eu-west-1")), liveOrders());
-
-        assertThat(plan.messages()).anyMatch(msg -> msg.contains("auto scaled"));
-        assertThat(plan(orders(o -> o.replicas("eu-west-1").billing(BillingMode.PAY_PER_REQUEST)), liveOrders())
-                .messages()).noneMatch(msg -> msg.contains("auto scaled"));
     }
 
     @Test
@@ -342,7 +334,8 @@ class UpdateOrderingTest {
 
     @Test
     void createsATableWithEverythingThenTheSettingsCreateTableCannotCarry() {
-        TableManifest m = orders(o -> o.ttl("expiresAt").replicas("eu-west-1").contributorInsights(true)
+        TableManifest m = orders(o -> o.ttl("expiresAt").replicas("eu-west-1").billing(BillingMode.PAY_PER_REQUEST)
+                .contributorInsights(true)
                 .tags(Map.of("team", "store")));
 
         TablePlan plan = planner.plan(m, Optional.empty(), Map.of(), NOW);

@@ -103,7 +103,8 @@ class FailureIsolationIT {
 
     @Test
     void throttlingIsRetriedByTheSdkAndTheRunSucceeds() throws Exception {
-        endpoint.faults().set(FaultPlan.of(3, FaultRule.always(Fault.THROTTLE).onlyFor("DescribeTable").times(3)));
+        // CreateTable: a new table is known absent from the region's listing, so it is never described
+        endpoint.faults().set(FaultPlan.of(3, FaultRule.always(Fault.THROTTLE).onlyFor("CreateTable").times(3)));
 
         RunResult result = apply();
 

@@ -2,20 +2,27 @@ package io.ddbgitops.git;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.ResetCommand.ResetType;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEditor;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
@@ -23,23 +30,27 @@ import org.eclipse.jgit.transport.TagOpt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One local branch checked out from the remote "origin": writes, commits and pushes the report with retry. */
-final class BranchCheckout {
+/**
+ * Commits the report on one branch of the fetched repository and pushes it to "origin", with retry, without a
+ * working tree: the new tree is the branch tip's tree with the report's paths replaced (DirCache + ObjectInserter).
+ * Whatever the tip holds at those paths (a symbolic link at {@code drift/}, a folder where {@code report.json}
+ * goes) is replaced as a tree entry; no link is ever followed, because no file of the repository is on disk.
+ */
+final class BranchPublisher {
     static final int MAX_ATTEMPTS = 5;
-    private static final Logger LOG = LoggerFactory.getLogger(BranchCheckout.class);
+    private static final Logger LOG = LoggerFactory.getLogger(BranchPublisher.class);
 
     private final Git git;
     private final String branch;
     private final Remote remote;
+    private final Path scratch;
 
-    BranchCheckout(Git git, String branch, Remote remote) {
+    /** {@code scratch} is a private folder for the writer's files, inside the run's temporary directory. */
+    BranchPublisher(Git git, String branch, Remote remote, Path scratch) {
         this.git = git;
         this.branch = branch;
         this.remote = remote;
-    }
-
-    Path root() {
-        return git.getRepository().getWorkTree().toPath();
+        this.scratch = scratch;
     }
 
     PublishResult publish(String message, CommitAuthor author, boolean push, ReportWriter writer) throws GitException {
@@ -65,7 +76,7 @@ final class BranchCheckout {
             backOff(attempt);
             Optional<ObjectId> remoteHead = fetchRemoteHead();
             if (remoteHead.isPresent()) {
-                resetTo(remoteHead.get());
+                moveTo(remoteHead.get());
             }
         }
     }
@@ -78,60 +89,79 @@ final class BranchCheckout {
                 + ".lock) was left in the server's repository; remove it there if no push is running"));
     }
 
+    /** The new commit on the branch, or empty when the report's paths already hold what the writer wrote. */
     private Optional<String> commitReport(String message, CommitAuthor author, ReportWriter writer) throws GitException {
-        stage(ReportPaths.checked(root(), write(writer)));
-        if (indexMatchesHead()) {
-            return Optional.empty();
-        }
-        PersonIdent ident = new PersonIdent(author.name(), author.email());
-        try {
-            RevCommit commit = git.commit().setMessage(message).setAuthor(ident).setCommitter(ident)
-                    .setSign(false).setNoVerify(true).call();
-            return Optional.of(commit.name());
-        } catch (GitAPIException e) {
-            throw remote.failure("Could not commit the report on branch '" + branch + "'", e);
-        }
-    }
-
-    private List<String> write(ReportWriter writer) throws GitException {
-        try {
-            return List.copyOf(writer.write(root()));
-        } catch (IOException e) {
-            throw new GitException("Could not write the report into the checkout of branch '" + branch + "': " + remote.redact(String.valueOf(e.getMessage())));
-        }
-    }
-
-    private void stage(List<String> paths) throws GitException {
-        List<String> present = new ArrayList<>();
-        List<String> deleted = new ArrayList<>();
-        for (String path : paths) {
-            (Files.exists(root().resolve(path)) ? present : deleted).add(path);
-        }
-        try {
-            if (!present.isEmpty()) {
-                var add = git.add();
-                present.forEach(add::addFilepattern);
-                add.call();
-            }
-            if (!deleted.isEmpty()) {
-                var rm = git.rm().setCached(true);
-                deleted.forEach(rm::addFilepattern);
-                rm.call();
-            }
-        } catch (GitAPIException e) {
-            throw remote.failure("Could not stage the report files " + paths, e);
-        }
-    }
-
-    private boolean indexMatchesHead() throws GitException {
         Repository repo = git.getRepository();
-        try (ObjectInserter inserter = repo.newObjectInserter()) {
-            ObjectId indexTree = repo.readDirCache().writeTree(inserter);
+        Path dir = null;
+        try (RevWalk walk = new RevWalk(repo); ObjectInserter inserter = repo.newObjectInserter()) {
+            dir = Files.createTempDirectory(scratch, "report-");
+            RevCommit tip = walk.parseCommit(repo.resolve(Constants.R_HEADS + branch));
+            List<String> paths = write(writer, dir, new CommitTree(repo, tip.getTree()));
+            DirCache index = DirCache.newInCore();
+            DirCacheBuilder builder = index.builder();
+            builder.addTree(new byte[0], DirCacheEntry.STAGE_0, walk.getObjectReader(), tip.getTree());
+            builder.finish();
+            DirCacheEditor editor = index.editor();
+            for (String path : paths) {
+                stage(editor, inserter, dir, path);
+            }
+            editor.finish();
+            ObjectId tree = index.writeTree(inserter);
+            if (tree.equals(tip.getTree())) {
+                return Optional.empty();
+            }
+            PersonIdent ident = new PersonIdent(author.name(), author.email());
+            CommitBuilder commit = new CommitBuilder();
+            commit.setTreeId(tree);
+            commit.setParentId(tip);
+            commit.setAuthor(ident);
+            commit.setCommitter(ident);
+            commit.setMessage(message);
+            ObjectId id = inserter.insert(commit);
             inserter.flush();
-            return indexTree.equals(repo.resolve(Constants.HEAD + "^{tree}"));
+            moveTo(id);
+            return Optional.of(id.name());
         } catch (IOException e) {
-            throw remote.failure("Could not compare the index with HEAD on branch '" + branch + "'", e);
+            throw remote.failure("Could not commit the report on branch '" + branch + "'", e);
+        } finally {
+            if (dir != null) {
+                TempCheckouts.delete(dir);
+            }
         }
+    }
+
+    private List<String> write(ReportWriter writer, Path dir, CommitTree tip) throws GitException {
+        try {
+            return ReportPaths.checked(dir, List.copyOf(writer.write(dir, tip)));
+        } catch (IOException e) {
+            throw new GitException("Could not write the report for branch '" + branch + "': "
+                    + remote.redact(String.valueOf(e.getMessage())));
+        }
+    }
+
+    /**
+     * The path as the writer left it: a regular file replaces whatever the tree held there (a file or link on the
+     * way is removed, a folder at the path is removed); a path the writer did not write is deleted from the tree.
+     */
+    private void stage(DirCacheEditor editor, ObjectInserter inserter, Path dir, String path) throws IOException {
+        Path file = dir.resolve(path);
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            editor.add(new DirCacheEditor.DeletePath(path));
+            editor.add(new DirCacheEditor.DeleteTree(path));
+            return;
+        }
+        ObjectId blob = inserter.insert(Constants.OBJ_BLOB, Files.readAllBytes(file));
+        for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+            editor.add(new DirCacheEditor.DeletePath(path.substring(0, slash)));
+        }
+        editor.add(new DirCacheEditor.DeleteTree(path));
+        editor.add(new DirCacheEditor.PathEdit(path) {
+            @Override
+            public void apply(DirCacheEntry entry) {
+                entry.setFileMode(FileMode.REGULAR_FILE);
+                entry.setObjectId(blob);
+            }
+        });
     }
 
     /** Whether the push went through; when the branch moved or was locked, we try again. */
@@ -197,11 +227,19 @@ final class BranchCheckout {
         }
     }
 
-    void resetTo(ObjectId commit) throws GitException {
+    /** Points the local branch at {@code commit} (the local repository is ours alone: no one else moves it). */
+    void moveTo(ObjectId commit) throws GitException {
         try {
-            git.reset().setMode(ResetType.HARD).setRef(commit.name()).call();
-        } catch (GitAPIException e) {
-            throw remote.failure("Could not reset branch '" + branch + "' to " + commit.name(), e);
+            RefUpdate update = git.getRepository().updateRef(Constants.R_HEADS + branch);
+            update.setNewObjectId(commit);
+            update.setForceUpdate(true);
+            RefUpdate.Result result = update.update();
+            if (result != RefUpdate.Result.NEW && result != RefUpdate.Result.FORCED
+                    && result != RefUpdate.Result.FAST_FORWARD && result != RefUpdate.Result.NO_CHANGE) {
+                throw new GitException("Could not move branch '" + branch + "' to " + commit.name() + ": " + result);
+            }
+        } catch (IOException e) {
+            throw remote.failure("Could not move branch '" + branch + "' to " + commit.name(), e);
         }
     }
 
@@ -213,10 +251,5 @@ final class BranchCheckout {
             Thread.currentThread().interrupt();
             throw new GitException("Interrupted while waiting to retry a push");
         }
-    }
-
-    /** Releases the repository; only for checkouts that own their repository (report branches). */
-    void close() {
-        git.close();
     }
 }
