@@ -1,13 +1,16 @@
 package io.ddbgitops.cli;
 
 import io.ddbgitops.git.Redaction;
+import io.ddbgitops.lease.LeaseHeldException;
 import picocli.CommandLine;
 
 /**
- * Errors become one line on stderr and exit code 1; the stack trace only with {@code --stacktrace}. Whatever the
- * error, URLs in it lose their user-info and query values (where tokens travel).
+ * Errors become one line on stderr and exit code 1 (4 when another run holds the lease); the stack trace only with
+ * {@code --stacktrace}. Whatever the error, URLs in it lose their user-info and query values (where tokens travel).
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    static final int LEASE_HELD = 4;
+
     @Override
     public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
         String message = Redaction.stripCredentials(ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage());
@@ -15,6 +18,6 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (parsed.hasMatchedOption("--stacktrace")) {
             ex.printStackTrace(cli.getErr());
         }
-        return 1;
+        return ex instanceof LeaseHeldException ? LEASE_HELD : 1;
     }
 }

@@ -22,7 +22,8 @@ import java.util.Map;
                 "0:in sync, or applied cleanly",
                 "1:error (a table failed, git failed, bad options)",
                 "2:plan found changes or drift; apply left a change blocked or a table unmanaged",
-                "3:invalid manifests (nothing applied for those; valid ones proceed)"})
+                "3:invalid manifests (nothing applied for those; valid ones proceed)",
+                "4:another run holds the lease (apply, serve, plan --push) after waiting --lock-wait"})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -50,6 +50,10 @@ final class PlanCommand extends RunCommand {
             throw new IllegalArgumentException("--base plans a pull request's changes only; it cannot be combined with --push");
         }
         super.checkOptions();
+        if (base != null && !shard().isAll()) {
+            throw new IllegalArgumentException("--base plans a pull request's changes, which are few; it is not sharded "
+                    + "(drop --shard/--shards)");
+        }
     }
 
     @Override
@@ -58,7 +62,7 @@ final class PlanCommand extends RunCommand {
             if (linkPrefix != null || detailOut != null || detailUrl != null) {
                 throw new IllegalArgumentException("--link-prefix, --detail-out and --detail-url only apply with --base");
             }
-            return reconciler.run(request);
+            return reconciler.run(request, shard());
         }
         if (push) {
             throw new IllegalArgumentException("--base plans a pull request's changes only; it cannot be combined with --push");

@@ -49,6 +49,12 @@ abstract class RunCommand implements Callable<Integer> {
     GitOptions gitOptions;
 
     @Mixin
+    LeaseOptions leaseOptions;
+
+    @Mixin
+    ShardOptions shardOptions;
+
+    @Mixin
     MetricsOptions metricsOptions;
 
     /** The metrics of this process's runs: one run for plan and apply, every run for serve. */
@@ -104,7 +110,12 @@ abstract class RunCommand implements Callable<Integer> {
 
     /** Runs the job; plan with --base plans a pull request instead. */
     RunResult execute(Reconciler reconciler, RunRequest request) throws Exception {
-        return reconciler.run(request);
+        return reconciler.run(request, shard());
+    }
+
+    /** --shard I/N, or --shards N with JOB_COMPLETION_INDEX; every table when neither is given. */
+    io.ddbgitops.plan.Shard shard() {
+        return shardOptions.shard(Main.environment(spec));
     }
 
     /** Called with the result before the exit code is computed; plan writes --out here. */
@@ -129,6 +140,7 @@ abstract class RunCommand implements Callable<Integer> {
             JGitWorkspace.checkLocation(repoOptions.repo);
         }
         gitOptions.auth(Main.environment(spec));
+        shard();
     }
 
     @Override
@@ -200,7 +212,7 @@ abstract class RunCommand implements Callable<Integer> {
             RunRequest request = request(repo, now == null ? Instant.now() : now,
                     gitOptions.auth(Main.environment(spec)));
             RunResult result = execute(new Reconciler(regionOptions.loader(), clients,
-                    progress(), parallelism()), request);
+                    leaseOptions.timing(), progress(), parallelism()), request);
             done = Optional.of(result);
             regionOptions.warn(spec.commandLine().getErr(),
                     result.report().tables().stream().map(t -> t.region()).toList());

@@ -19,6 +19,8 @@ import io.ddbgitops.git.GitException;
 import io.ddbgitops.git.JGitWorkspace;
 import io.ddbgitops.git.PublishResult;
 import io.ddbgitops.git.ReportWriter;
+import io.ddbgitops.lease.LeaseHeldException;
+import io.ddbgitops.lease.LeaseTiming;
 import io.ddbgitops.manifest.FieldLocator;
 import io.ddbgitops.manifest.LoadResult;
 import io.ddbgitops.manifest.ManifestLoader;
@@ -26,6 +28,7 @@ import io.ddbgitops.manifest.BillingMode;
 import io.ddbgitops.manifest.TableManifest;
 import io.ddbgitops.plan.ObservedTable;
 import io.ddbgitops.plan.PlanSettings;
+import io.ddbgitops.plan.Shard;
 import io.ddbgitops.plan.TablePlan;
 import io.ddbgitops.plan.TablePlanner;
 import io.ddbgitops.plan.TableStatus;
@@ -62,21 +65,37 @@ public final class Reconciler {
     private final BackupApplier backups;
     private final ConfigLoader configs = new ConfigLoader();
     private final UndeclaredTables undeclared;
+    private final RunLeases leases;
     private final Deadline deadline;
     private final Progress progress;
     private final DynamoDbClients clients;
     private final int parallelism;
 
     public Reconciler(ManifestLoader loader, DynamoDbClients clients) {
-        this(loader, clients, Progress.NONE);
+        this(loader, clients, LeaseTiming.defaults(), Progress.NONE);
+    }
+
+    /** {@code leaseTiming}: how long a run's lease lasts and how long it waits for one another run holds. */
+    public Reconciler(ManifestLoader loader, DynamoDbClients clients, LeaseTiming leaseTiming) {
+        this(loader, clients, leaseTiming, Progress.NONE);
     }
 
     public Reconciler(ManifestLoader loader, DynamoDbClients clients, Progress progress) {
-        this(loader, clients, progress, Concurrency.DEFAULT_PARALLELISM);
+        this(loader, clients, LeaseTiming.defaults(), progress);
+    }
+
+    public Reconciler(ManifestLoader loader, DynamoDbClients clients, LeaseTiming leaseTiming, Progress progress) {
+        this(loader, clients, leaseTiming, progress, Concurrency.DEFAULT_PARALLELISM);
+    }
+
+    public Reconciler(ManifestLoader loader, DynamoDbClients clients, Progress progress, int parallelism) {
+        this(loader, clients, LeaseTiming.defaults(), progress, parallelism);
     }
 
     /** {@code parallelism}: how many tables are reconciled at once (1..64), each table's own steps in order. */
-    public Reconciler(ManifestLoader loader, DynamoDbClients clients, Progress progress, int parallelism) {
+    public Reconciler(ManifestLoader loader, DynamoDbClients clients, LeaseTiming leaseTiming, Progress progress,
+                      int parallelism) {
+        this.leases = new RunLeases(clients, leaseTiming);
         this.parallelism = Concurrency.check(parallelism);
         this.clients = clients;
         this.progress = progress;
@@ -89,7 +108,16 @@ public final class Reconciler {
     }
 
     public RunResult run(RunRequest request) throws GitException, IOException {
-        return run(request, Optional.empty());
+        return run(request, Shard.ALL);
+    }
+
+    /**
+     * One shard of a run: only the tables (and undeclared tables) that hash to {@code shard} are read and applied,
+     * under the shard's own lease; the push writes the shard's report and recomposes the whole one ({@link
+     * ShardPublish}).
+     */
+    public RunResult run(RunRequest request, Shard shard) throws GitException, IOException {
+        return run(request, Optional.empty(), shard);
     }
 
     /**
@@ -100,15 +128,19 @@ public final class Reconciler {
         if (request.mode() != RunRequest.Mode.PLAN) {
             throw new IllegalArgumentException("A pull request is only planned, never applied");
         }
-        return run(request, Optional.of(pullRequest));
+        return run(request, Optional.of(pullRequest), Shard.ALL);
     }
 
-    private RunResult run(RunRequest request, Optional<PullRequest> pullRequest) throws GitException, IOException {
-        try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(request.repo(), request.branch(), request.auth())) {
+    private RunResult run(RunRequest request, Optional<PullRequest> pullRequest, Shard shard)
+            throws GitException, IOException {
+        try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(request.repo(), request.branch(), request.auth());
+             RunLeases.Slot lease = new RunLeases.Slot()) {
             LOG.info("cloned {} ({}) into {}", workspace.branch(), workspace.headCommit(), workspace.gitDir());
-            Optional<DriftReport> previous = previousReport(workspace, request);
+            Optional<DriftReport> previous = previousReport(workspace, request, shard);
             try {
-                return check(workspace, request, pullRequest, previous);
+                return check(workspace, request, pullRequest, previous, lease, shard);
+            } catch (LeaseHeldException anotherRunIsWorking) {
+                throw anotherRunIsWorking; // not a failure of the job: the badge is the other run's to set
             } catch (RuntimeException | IOException | GitException e) {
                 publishFailure(workspace, request, previous);
                 throw e;
@@ -117,7 +149,8 @@ public final class Reconciler {
     }
 
     private RunResult check(JGitWorkspace workspace, RunRequest request, Optional<PullRequest> pullRequest,
-                            Optional<DriftReport> previous) throws GitException, IOException {
+                            Optional<DriftReport> previous, RunLeases.Slot lease, Shard shard)
+            throws GitException, IOException {
         // read from git objects: nothing is checked out
         CommitSource files = new CommitSource(workspace.files());
         ConfigLoad config = configs.load(files);
@@ -128,6 +161,8 @@ public final class Reconciler {
         if (!config.isValid()) {
             return invalidConfig(config, loaded, apply, request, workspace.headCommit());
         }
+        // Before any table is read: a second writing run waits here or stops (LeaseHeldException, exit 4).
+        leases.take(request, config.config().get(), workspace.branch(), shard, lease);
         // each manifest's table is read and written with its own account's role, never another's
         clients.useAccounts(config.config().get().accounts());
         loaded = PolicyCheck.admit(config.config().get(), loaded, "", new FieldLocator(files)::locate);
@@ -139,15 +174,22 @@ public final class Reconciler {
         builder.accountIds(config.config().get().accounts().values().stream()
                 .collect(java.util.stream.Collectors.toMap(a -> a.name(), a -> a.accountId())));
         PlanSettings settings = request.settings(config.config().get().quotas());
+        List<TableManifest> mine = loaded.manifests().stream()
+                .filter(m -> shard.owns(m.tableId())).toList();
+        if (!shard.isAll()) {
+            LOG.info("shard {}: {} of {} table(s)", shard.name(), mine.size(), loaded.manifests().size());
+        }
         // a run that lists every region anyway (for undeclared tables) learns from it which tables are absent
         RegionListings listings = new RegionListings(clients, pullRequest.isEmpty());
-        new TableRuns(parallelism, progress).each(loaded.manifests(), manifest -> {
+        new TableRuns(parallelism, progress).each(mine, manifest -> {
             ReportBuilder part = builder.part();
             reconcile(manifest, request, settings, part, listings);
             return new TableDone(manifest.tableId().toString(), part);
         }).forEach(done -> builder.add(done.part()));
         if (pullRequest.isEmpty()) {
-            undeclared.reconcile(loaded, request, builder, listings);
+            // every manifest counts as declared; a shard lists only the undeclared tables that hash to it
+            undeclared.reconcile(loaded, request, builder, listings, RunLeases.isLockTable(config.config().get())
+                    .or(id -> !shard.owns(id)));
         }
         DriftReport report = builder.build().checked(request.now(), workspace.headCommit());
         Optional<io.ddbgitops.report.PullRequestMarkdown.Comment> comment = scope.map(sc -> sc.render(report));
@@ -155,11 +197,11 @@ public final class Reconciler {
         Optional<PublishResult> published = Optional.empty();
         if (request.push() && nothingNew(previous, report)
                 && !request.freshness(config.config().get().report()).heartbeatDue(previous, request.now())
-                && badgeShows(workspace, request, previous)) {
+                && badgeShows(workspace, request, shard.isAll() ? previous : previousReport(workspace, request))) {
             LOG.info("nothing changed since the last report; nothing to commit");
         } else if (request.push()) {
             try {
-                published = Optional.of(publish(workspace, request, report, markdown));
+                published = Optional.of(publish(workspace, request, report, markdown, shard));
             } catch (GitException e) {
                 // the tables were changed already: the caller prints what was applied along with the refusal
                 return new RunResult(report, markdown, Optional.empty(), comment.map(c -> c.full()).orElse(markdown),
@@ -317,6 +359,17 @@ public final class Reconciler {
         return committedFile(workspace, request, REPORT_JSON).flatMap(ReportJson::read);
     }
 
+    /**
+     * A shard's previous report is its own file (so a quiet shard commits nothing); before its first run, the
+     * whole report, whose entries for this shard's tables carry what was applied.
+     */
+    private static Optional<DriftReport> previousReport(JGitWorkspace workspace, RunRequest request, Shard shard)
+            throws GitException {
+        Optional<DriftReport> own = shard.isAll() ? Optional.empty()
+                : committedFile(workspace, request, ShardPublish.file(shard)).flatMap(ReportJson::read);
+        return own.isPresent() ? own : previousReport(workspace, request);
+    }
+
     /** False when the committed badge is not the one the previous report makes (a failed run's badge, say). */
     private static boolean badgeShows(JGitWorkspace workspace, RunRequest request, Optional<DriftReport> previous)
             throws GitException {
@@ -353,11 +406,10 @@ public final class Reconciler {
     }
 
     private static PublishResult publish(JGitWorkspace workspace, RunRequest request, DriftReport report,
-                                         String markdown) throws GitException {
-        String message = CommitMessage.of(report);
+                                         String markdown, Shard shard) throws GitException {
+        String message = CommitMessage.of(report) + (shard.isAll() ? "" : "\n\nshard " + shard.name());
         PublishResult result = workspace.publish(message, request.author(), request.reportBranch(), true,
-                ReportWriter.files(Map.of(REPORT_JSON, ReportJson.write(report), REPORT_MD, markdown,
-                        REPORT_BADGE, ReportBadge.svg(report))));
+                ShardPublish.writer(shard, report, markdown));
         LOG.info("report: {} on {}{}", result.status(), result.branch(),
                 result.commitId().map(id -> " (" + id + ")").orElse(""));
         return result;

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -53,8 +54,12 @@ final class UndeclaredTables {
         }
     }
 
-    /** {@code listings}: the run's listing of each account's region, read once (the tables' reads may have used it). */
-    void reconcile(LoadResult loaded, RunRequest request, ReportBuilder builder, RegionListings listings) {
+    /**
+     * {@code listings}: the run's listing of each account's region, read once (the tables' reads may have used it);
+     * {@code skip}: tables never listed: the tool's own (the lock table), and another shard's.
+     */
+    void reconcile(LoadResult loaded, RunRequest request, ReportBuilder builder, RegionListings listings,
+                   Predicate<TableId> skip) {
         Set<TableId> declared = loaded.manifests().stream().map(TableManifest::tableId).collect(Collectors.toSet());
         // a replica of a managed table is that table in another region of the same account: ours, never undeclared
         loaded.manifests().forEach(m -> m.options().replicas().orElse(java.util.List.of())
@@ -79,7 +84,7 @@ final class UndeclaredTables {
             }
             for (String name : names) {
                 TableId id = new TableId(place.account(), place.region(), name);
-                if (declared.contains(id) || deadline.passed()) {
+                if (declared.contains(id) || skip.test(id) || deadline.passed()) {
                     continue;
                 }
                 try {

@@ -1,5 +1,6 @@
 package io.ddbgitops.cli;
 
+import com.amazonaws.services.dynamodbv2.AmazonDynamoDBLockClient;
 import io.ddbgitops.local.LocalEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.zip.ZipFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,8 +40,13 @@ class SlimJarIT {
     void leavesOutTheLocalEndpointsWeight() throws Exception {
         try (ZipFile jar = new ZipFile(SLIM.toFile())) {
             assertThat(jar.getEntry("io/ddbgitops/cli/Main.class")).isNotNull();
-            assertThat(jar.stream().map(e -> e.getName())).noneMatch(n -> n.startsWith("com/amazonaws/")
-                    || n.startsWith("org/eclipse/jetty/") || n.startsWith("com/almworks/") || n.startsWith("native/")
+            // com.amazonaws is both DynamoDB Local (with AWS SDK v1) and the run lease's lock client: only the
+            // lock client's own classes may be here
+            Set<String> lockClient = entriesOf(AmazonDynamoDBLockClient.class);
+            assertThat(jar.getEntry("com/amazonaws/services/dynamodbv2/AmazonDynamoDBLockClient.class")).isNotNull();
+            assertThat(jar.stream().map(e -> e.getName()).filter(n -> n.startsWith("com/amazonaws/"))
+                    .filter(n -> !n.endsWith("/"))).isNotEmpty().allMatch(lockClient::contains);
+            assertThat(jar.stream().map(e -> e.getName())).noneMatch(n -> n.startsWith("org/eclipse/jetty/") || n.startsWith("com/almworks/") || n.startsWith("native/")
                     || n.startsWith("org/mockito/") || n.startsWith("org/hamcrest/") || n.startsWith("io/ddbgitops/local/"));
         }
         assertThat(Files.size(SLIM)).isLessThan(Files.size(Path.of("target", "ddb-gitops.jar")) / 2);
@@ -61,6 +69,30 @@ class SlimJarIT {
             assertThat(plan.out()).contains("Plan: 3 tables");
             assertThat(plan.err()).doesNotContain("Exception");
             assertThat(client.listTables().tableNames()).as("plan never writes").isEmpty();
+        }
+    }
+
+    /** The lease's lock client is in the slim jar and works there: an apply takes the lease and releases it. */
+    @Test
+    void appliesWithTheLease() throws Exception {
+        try (SampleRepo.Checkout sample = SampleRepo.open(Optional.of(temp.resolve("apply")));
+             LocalEndpoint endpoint = LocalEndpoint.start(0, Optional.empty());
+             DynamoDbClient client = DynamoDbClient.builder().endpointOverride(endpoint.endpoint())
+                     .region(Region.US_EAST_1).httpClientBuilder(ApacheHttpClient.builder())
+                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
+                     .build()) {
+            Run apply = slim("apply", "--repo", sample.bare().toString(), "--endpoint-url",
+                    endpoint.endpoint().toString());
+            assertThat(apply.exit()).as(apply.out() + apply.err()).isZero();
+            assertThat(apply.err()).contains("took the lease").doesNotContain("Exception");
+            assertThat(client.scan(r -> r.tableName("ddb-gitops-locks")).items()).as("released").isEmpty();
+        }
+    }
+
+    private static Set<String> entriesOf(Class<?> type) throws Exception {
+        Path jar = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return zip.stream().map(e -> e.getName()).collect(Collectors.toSet());
         }
     }
 

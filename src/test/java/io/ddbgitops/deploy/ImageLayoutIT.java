@@ -77,6 +77,9 @@ class ImageLayoutIT {
             List<String> names = jars.map(p -> p.getFileName().toString()).toList();
             assertThat(names).contains("picocli-" + picocli.CommandLine.VERSION + ".jar")
                     .noneMatch(n -> NOT_FOR_PRODUCTION.matcher(n).matches());
+            // the run lease's lock client shares DynamoDB Local's group (com.amazonaws) but stays; SDK v1 goes
+            assertThat(names).anyMatch(n -> n.startsWith("dynamodb-lock-client-"))
+                    .noneMatch(n -> n.startsWith("aws-java-sdk-") || n.startsWith("jmespath-java-"));
         }
     }
 

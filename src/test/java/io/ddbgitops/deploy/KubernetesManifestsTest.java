@@ -43,6 +43,8 @@ class KubernetesManifestsTest {
             "CronJob", CronJob.class, "Deployment", Deployment.class);
     private static final ObjectMapper STRICT = Yaml.mapper();
     private static final String SECRET_DIR = "/var/run/secrets/ddb-gitops/git";
+    private static final String APPLY = "ddb-gitops-apply";
+    private static final String SHARDED = "ddb-gitops-apply-sharded";
 
     private static List<HasMetadata> objects;
 
@@ -68,13 +70,13 @@ class KubernetesManifestsTest {
     @Test
     void everyKindIsThere() {
         assertThat(objects).extracting(HasMetadata::getKind)
-                .containsExactlyInAnyOrder("CronJob", "Deployment", "Namespace", "Secret", "ServiceAccount");
+                .containsExactlyInAnyOrder("CronJob", "CronJob", "Deployment", "Namespace", "Secret", "ServiceAccount");
         assertThat(objects).allMatch(o -> o instanceof Namespace || "ddb-gitops".equals(o.getMetadata().getNamespace()));
     }
 
     @Test
     void theCronJobNeverOverlapsAndIsBounded() {
-        CronJob cronJob = one(CronJob.class);
+        CronJob cronJob = cronJob(APPLY);
         assertThat(cronJob.getSpec().getConcurrencyPolicy()).isEqualTo("Forbid");
         assertThat(cronJob.getSpec().getStartingDeadlineSeconds()).isPositive();
         JobSpec job = cronJob.getSpec().getJobTemplate().getSpec();
@@ -82,6 +84,25 @@ class KubernetesManifestsTest {
         assertThat(job.getBackoffLimit()).isBetween(0, 6);
         assertThat(job.getTemplate().getSpec().getRestartPolicy()).isEqualTo("Never");
         assertThat(job.getTemplate().getSpec().getContainers().get(0).getArgs()).startsWith("apply");
+        assertHardened(job.getTemplate().getSpec());
+    }
+
+    /** One Indexed Job per schedule, one pod per shard, all at once; --shards takes the same N as the Job. */
+    @Test
+    void theShardedCronJobRunsOneIndexedPodPerShard() {
+        CronJob cronJob = cronJob(SHARDED);
+        assertThat(cronJob.getSpec().getConcurrencyPolicy()).isEqualTo("Forbid");
+        JobSpec job = cronJob.getSpec().getJobTemplate().getSpec();
+        assertThat(job.getCompletionMode()).isEqualTo("Indexed");
+        assertThat(job.getCompletions()).isGreaterThan(1).isEqualTo(job.getParallelism());
+        assertThat(job.getActiveDeadlineSeconds()).isPositive();
+        assertThat(job.getBackoffLimitPerIndex()).isBetween(0, 6);
+        assertThat(job.getTemplate().getSpec().getRestartPolicy()).isEqualTo("Never");
+        List<String> args = job.getTemplate().getSpec().getContainers().get(0).getArgs();
+        assertThat(args).startsWith("apply").doesNotContain("--shard");
+        assertThat(args.get(args.indexOf("--shards") + 1)).isEqualTo(String.valueOf(job.getCompletions()));
+        assertThat(job.getTemplate().getSpec().getServiceAccountName()).isEqualTo(
+                cronJob(APPLY).getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getServiceAccountName());
         assertHardened(job.getTemplate().getSpec());
     }
 
@@ -112,8 +133,10 @@ class KubernetesManifestsTest {
         ServiceAccount account = one(ServiceAccount.class);
         assertThat(account.getMetadata().getAnnotations().get("eks.amazonaws.com/role-arn"))
                 .matches("arn:aws:iam::\\d{12}:role/.+");
-        assertThat(one(CronJob.class).getSpec().getJobTemplate().getSpec().getTemplate().getSpec()
-                .getServiceAccountName()).isEqualTo(account.getMetadata().getName());
+        for (String name : List.of(APPLY, SHARDED)) {
+            assertThat(cronJob(name).getSpec().getJobTemplate().getSpec().getTemplate().getSpec()
+                    .getServiceAccountName()).isEqualTo(account.getMetadata().getName());
+        }
         assertThat(one(Deployment.class).getSpec().getTemplate().getSpec().getServiceAccountName())
                 .isEqualTo(account.getMetadata().getName());
     }
@@ -122,7 +145,8 @@ class KubernetesManifestsTest {
     void gitCredentialsAreMountedSecretFilesNamedByGitFileVariables() {
         Secret secret = one(Secret.class);
         for (PodSpec pod : List.of(
-                one(CronJob.class).getSpec().getJobTemplate().getSpec().getTemplate().getSpec(),
+                cronJob(APPLY).getSpec().getJobTemplate().getSpec().getTemplate().getSpec(),
+                cronJob(SHARDED).getSpec().getJobTemplate().getSpec().getTemplate().getSpec(),
                 one(Deployment.class).getSpec().getTemplate().getSpec())) {
             Volume volume = volumeMountedAt(pod, SECRET_DIR);
             assertThat(volume.getSecret().getSecretName()).isEqualTo(secret.getMetadata().getName());
@@ -206,6 +230,12 @@ class KubernetesManifestsTest {
 
     private static Optional<String> env(Container container, String name) {
         return container.getEnv().stream().filter(e -> e.getName().equals(name)).map(EnvVar::getValue).findFirst();
+    }
+
+    private static CronJob cronJob(String name) {
+        return objects.stream().filter(CronJob.class::isInstance).map(CronJob.class::cast)
+                .filter(c -> c.getMetadata().getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no CronJob " + name));
     }
 
     private static <T extends HasMetadata> T one(Class<T> kind) {

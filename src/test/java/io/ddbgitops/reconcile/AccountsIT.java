@@ -191,7 +191,9 @@ class AccountsIT {
                 .isEqualTo("[\"alpha-orders\"]");
         assertThat(cli.withAccessKey(BETA).json("dynamodb", "list-tables").path("TableNames").toString())
                 .isEqualTo("[\"beta-orders\"]");
-        assertThat(cli.json("dynamodb", "list-tables").path("TableNames").toString()).isEqualTo("[\"plain-orders\"]");
+        // the default account also holds the run lease's lock table (RunLeases), which is no manifest's
+        assertThat(cli.json("dynamodb", "list-tables").path("TableNames").toString())
+                .isEqualTo("[\"ddb-gitops-locks\",\"plain-orders\"]");
         assertThat(cli.withAccessKey(ALPHA).json("dynamodb", "describe-table", "--table-name", "alpha-orders")
                 .at("/Table/TableArn").asText()).isEqualTo("arn:aws:dynamodb:us-east-1:111111111111:table/alpha-orders");
         assertThat(cli.withAccessKey(BETA).json("dynamodb", "list-tags-of-resource", "--resource-arn",
@@ -217,7 +219,8 @@ class AccountsIT {
                 .contains(":111111111111:");
         assertThat(clients.dynamoDb("beta", "us-east-1").describeTable(r -> r.tableName("orders")).table().tableArn())
                 .contains(":222222222222:");
-        assertThat(clients.forRegion("us-east-1").listTables().tableNames()).isEmpty();
+        assertThat(clients.forRegion("us-east-1").listTables().tableNames()).as("only the lease's lock table")
+                .containsExactly("ddb-gitops-locks");
     }
 
     @Test

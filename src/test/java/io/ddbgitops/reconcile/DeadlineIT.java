@@ -25,10 +25,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Finding 10: an endpoint that accepts connections and never answers. Each call is bounded by the client's timeouts,
- * the run by its deadline; the report names every table that did not finish and is still pushed; exit code 1.
+ * the run by its deadline; the report names every table that did not finish and is still pushed; exit code 1. A
+ * writing run meets the dead endpoint first at its lease (the lock table), and stops there within the same bounds.
  */
 class DeadlineIT {
     @TempDir
@@ -53,7 +55,16 @@ class DeadlineIT {
     }
 
     private RunResult apply(AwsSettings settings) throws Exception {
-        RunRequest request = new RunRequest(RunRequest.Mode.APPLY, repo.url(), Optional.empty(), true,
+        return run(settings, RunRequest.Mode.APPLY, true);
+    }
+
+    /** A plan that only prints: it takes no lease, so it reaches the tables on an endpoint that never answers. */
+    private RunResult plan(AwsSettings settings) throws Exception {
+        return run(settings, RunRequest.Mode.PLAN, false);
+    }
+
+    private RunResult run(AwsSettings settings, RunRequest.Mode mode, boolean push) throws Exception {
+        RunRequest request = new RunRequest(mode, repo.url(), Optional.empty(), push,
                 Optional.empty(), Instant.parse("2026-12-01T12:00:00Z"), GitAuth.none(), CommitAuthor.defaults());
         try (DynamoDbClients clients = new DynamoDbClients(settings)) {
             // one table at a time, so that the tables after the one the deadline catches are "not reached" (side by
@@ -62,12 +73,31 @@ class DeadlineIT {
         }
     }
 
+    /**
+     * A writing run takes its lease in the lock table before any table; on an endpoint that never answers it stops
+     * there, within its deadline, with one error naming the lock table, and the badge says the run failed.
+     */
     @Test
-    void aRunAgainstAnEndpointThatNeverAnswersStopsAtItsDeadlineAndReportsEveryTableThatDidNotFinish()
+    void anApplyAgainstAnEndpointThatNeverAnswersStopsAtTheLeaseWithinItsDeadline() throws Exception {
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> apply(AwsSettings.endpoint(peer.endpoint())
+                .withDeadline(Deadline.after(Duration.ofSeconds(3)))))
+                .hasMessageStartingWith("cannot take the lease in the lock table ddb-gitops-locks (us-east-1): ")
+                .hasMessageContaining("ApiCallTimeout");
+
+        // Generous: the default call timeouts alone would hold the lease's first call 90 s; the deadline ends it near 3 s.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
+        assertThat(repo.read("drift/badge.svg").orElseThrow()).contains(">run failed");
+        assertThat(repo.read("drift/report.json")).as("no table was read, so no report").isEmpty();
+    }
+
+    @Test
+    void aPlanAgainstAnEndpointThatNeverAnswersStopsAtItsDeadlineAndReportsEveryTableThatDidNotFinish()
             throws Exception {
         long started = System.nanoTime();
 
-        RunResult result = apply(AwsSettings.endpoint(peer.endpoint()).withDeadline(Deadline.after(Duration.ofSeconds(3))));
+        RunResult result = plan(AwsSettings.endpoint(peer.endpoint()).withDeadline(Deadline.after(Duration.ofSeconds(3))));
 
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(result.exitCode()).isEqualTo(RunResult.ERROR);
@@ -77,9 +107,6 @@ class DeadlineIT {
         assertThat(messages(result.report())).anySatisfy(m -> assertThat(m).contains("not reached before"));
         // Generous: the default call timeouts alone would hold the run 3 × 90 s; the deadline ends it near 3 s.
         assertThat(took).isLessThan(Duration.ofSeconds(60));
-
-        DriftReport pushed = ReportJson.read(repo.read("drift/report.json").orElseThrow()).orElseThrow();
-        assertThat(pushed.summary().failed()).as("the report is still pushed, naming what did not finish").isEqualTo(3);
     }
 
     @Test
@@ -87,7 +114,7 @@ class DeadlineIT {
         AwsSettings.CallTimeouts small = new AwsSettings.CallTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1),
                 Duration.ofSeconds(1), Duration.ofSeconds(2));
 
-        RunResult result = apply(AwsSettings.endpoint(peer.endpoint()).withTimeouts(small));
+        RunResult result = plan(AwsSettings.endpoint(peer.endpoint()).withTimeouts(small));
 
         assertThat(result.exitCode()).isEqualTo(RunResult.ERROR);
         assertThat(result.report().tables()).hasSize(3).allSatisfy(t -> {
@@ -96,11 +123,20 @@ class DeadlineIT {
                     .endsWith("will retry on the next run"));
         });
         assertThat(peer.connections()).as("the calls really went to the dead peer").isPositive();
+        // the lease's calls are bounded the same way
+        assertThatThrownBy(() -> apply(AwsSettings.endpoint(peer.endpoint()).withTimeouts(small)))
+                .hasMessageContaining("cannot take the lease").hasMessageContaining("ApiCallTimeout");
     }
 
     @Test
     void aCallInFlightWhenTheDeadlinePassesIsCutOffAndItsTableSaysWhatDidNotFinish() throws Exception {
         try (LocalEndpoint endpoint = LocalEndpoint.start(0, Optional.empty())) {
+            // the lock table exists (an earlier run made it), so only the manifests' tables meet the slow writes
+            try (DynamoDbClients setup = new DynamoDbClients(AwsSettings.endpoint(endpoint.endpoint()))) {
+                setup.forRegion("us-east-1").createTable(r -> r.tableName(RunLeases.DEFAULT_TABLE)
+                        .billingMode("PAY_PER_REQUEST").keySchema(k -> k.attributeName("key").keyType("HASH"))
+                        .attributeDefinitions(a -> a.attributeName("key").attributeType("S")));
+            }
             // every write is answered a minute late; the run's deadline is a few seconds away
             endpoint.faults().set(FaultPlan.of(1, FaultRule.always(Fault.LATENCY, Duration.ofMinutes(1))
                     .onlyFor("CreateTable")));
@@ -113,6 +149,9 @@ class DeadlineIT {
             assertThat(result.exitCode()).isEqualTo(RunResult.ERROR);
             assertThat(messages(result.report())).anySatisfy(m -> assertThat(m)
                     .startsWith("timed out: create table").contains("did not finish before the run's deadline"));
+            DriftReport pushed = ReportJson.read(repo.read("drift/report.json").orElseThrow()).orElseThrow();
+            assertThat(pushed.summary().failed()).as("the report is still pushed, naming what did not finish")
+                    .isEqualTo(result.report().summary().failed()).isPositive();
         }
     }
 

@@ -1,0 +1,41 @@
+package io.ddbgitops.lease;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How long a lease lasts without a heartbeat, how often the heartbeat renews it, how long a run waits for a lease
+ * another run holds, and how often it looks again while waiting. A lease left by a killed run is taken over once it
+ * has been seen unchanged for its holder's lease duration (the lock client compares record versions, not clocks, so
+ * hosts' clocks need not agree).
+ */
+public record LeaseTiming(Duration lease, Duration heartbeat, Duration maxWait, Duration poll) {
+    /** 60 s lease, renewed every 20 s: two heartbeats may fail (a GC pause, a throttled call) before it lapses. */
+    public static final Duration LEASE = Duration.ofSeconds(60);
+    public static final Duration HEARTBEAT = Duration.ofSeconds(20);
+    /** Longer than a lease, so a waiting run takes over a killed run's lease rather than giving up. */
+    public static final Duration WAIT = Duration.ofMinutes(5);
+    public static final Duration POLL = Duration.ofSeconds(1);
+
+    public LeaseTiming {
+        Objects.requireNonNull(lease, "lease");
+        Objects.requireNonNull(heartbeat, "heartbeat");
+        Objects.requireNonNull(maxWait, "maxWait");
+        Objects.requireNonNull(poll, "poll");
+        if (heartbeat.compareTo(lease) >= 0 || heartbeat.isZero() || heartbeat.isNegative()) {
+            throw new IllegalArgumentException("the heartbeat (" + heartbeat + ") must be shorter than the lease ("
+                    + lease + ")");
+        }
+        if (maxWait.isNegative()) {
+            throw new IllegalArgumentException("the lock wait must not be negative: " + maxWait);
+        }
+    }
+
+    public static LeaseTiming defaults() {
+        return new LeaseTiming(LEASE, HEARTBEAT, WAIT, POLL);
+    }
+
+    public LeaseTiming withWait(Duration newWait) {
+        return new LeaseTiming(lease, heartbeat, newWait, poll);
+    }
+}
