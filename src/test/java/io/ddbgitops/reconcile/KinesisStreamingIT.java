@@ -31,20 +31,7 @@ class KinesisStreamingIT extends EndpointPerTest {
     private static final String B = "arn:aws:kinesis:us-east-1:111111111111:stream/changes-b";
 
     private static String manifest(String table, String optionalSpec) {
-        return """
-                apiVersion: prsn.io/v1
-                kind: Dynamodb
-                metadata:
-                  name: %s
-                  namespace: it
-                spec:
-                  region: "us-east-1"
-                  tablename: "%s"
-                  pri_key_attributename: "id"
-                  pri_key_attributetype: "S"
-                  optional_spec:
-                    billing_mode: PAY_PER_REQUEST
-                """.formatted(table.toLowerCase(java.util.Locale.ROOT), table) + optionalSpec;
+        return Manifests.onDemand(table, optionalSpec);
     }
 
     private static String streaming(String table, String arn, String precision) {

@@ -88,6 +88,24 @@ public final class Manifests {
                 """.formatted(table);
     }
 
+    /** An on-demand table keyed on {@code id}, with {@code optionalSpec} (indented lines) under optional_spec. */
+    static String onDemand(String table, String optionalSpec) {
+        return """
+                apiVersion: prsn.io/v1
+                kind: Dynamodb
+                metadata:
+                  name: %s
+                  namespace: it
+                spec:
+                  region: "us-east-1"
+                  tablename: "%s"
+                  pri_key_attributename: "id"
+                  pri_key_attributetype: "S"
+                  optional_spec:
+                    billing_mode: PAY_PER_REQUEST
+                """.formatted(table.toLowerCase(java.util.Locale.ROOT), table) + optionalSpec;
+    }
+
     /** An on-demand table with the named global indexes, each keyed on its own attribute. */
     static String withIndexes(String table, String... indexes) {
         StringBuilder yaml = new StringBuilder("""

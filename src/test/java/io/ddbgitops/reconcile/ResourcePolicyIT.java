@@ -39,20 +39,7 @@ class ResourcePolicyIT extends EndpointPerTest {
     private static final String WRITERS = READERS.replace("dynamodb:Query", "dynamodb:PutItem");
 
     private static String manifest(String table, String optionalSpec) {
-        return """
-                apiVersion: prsn.io/v1
-                kind: Dynamodb
-                metadata:
-                  name: %s
-                  namespace: it
-                spec:
-                  region: "us-east-1"
-                  tablename: "%s"
-                  pri_key_attributename: "id"
-                  pri_key_attributetype: "S"
-                  optional_spec:
-                    billing_mode: PAY_PER_REQUEST
-                """.formatted(table.toLowerCase(java.util.Locale.ROOT), table) + optionalSpec;
+        return Manifests.onDemand(table, optionalSpec);
     }
 
     private static String fromFile(String table) {
