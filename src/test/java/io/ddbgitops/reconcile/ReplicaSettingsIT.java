@@ -190,6 +190,33 @@ class ReplicaSettingsIT extends EndpointPerTest {
     }
 
     @Test
+    void aProvisionedReplicasReadOverrideIsCreatedAndChanged() throws Exception {
+        // provisioned (10 and 10 by default), writes auto scaled as AWS requires of a global table
+        String scaled = """
+                    autoscaling:
+                      write: {min: 5, max: 50, target_utilization: 70}
+                """;
+        ConfigRepo repo = ConfigRepo.create(temp).commit("provisioned", Map.of("t.yaml", Manifests.onDemand("Fixed",
+                scaled + "    replicas:\n      - {region: eu-west-1, read_capacity_override: 7}\n")
+                .replace("    billing_mode: PAY_PER_REQUEST\n", "")));
+        RunResult created = run(repo, RunRequest.Mode.APPLY);
+        assertThat(created.exitCode()).as(created.markdown()).isZero();
+        assertThat(replica("Fixed", "eu-west-1").provisionedThroughputOverride().readCapacityUnits()).isEqualTo(7L);
+
+        repo.commit("more reads", Map.of("t.yaml", Manifests.onDemand("Fixed",
+                scaled + "    replicas:\n      - {region: eu-west-1, read_capacity_override: 9}\n")
+                .replace("    billing_mode: PAY_PER_REQUEST\n", "")));
+        recorder.clear();
+        RunResult changed = run(repo, RunRequest.Mode.APPLY);
+
+        assertThat(changed.exitCode()).as(changed.markdown()).isZero();
+        assertThat(replicaCalls()).singleElement().satisfies(call -> assertThat(call.replicaUpdates().get(0).update()
+                .provisionedThroughputOverride().readCapacityUnits()).isEqualTo(9L));
+        assertThat(replica("Fixed", "eu-west-1").provisionedThroughputOverride().readCapacityUnits()).isEqualTo(9L);
+        assertThat(change(changed, "Fixed", "replica.eu-west-1.read_capacity_override").from()).isEqualTo("7");
+    }
+
+    @Test
     void aWrongOverrideIsRefusedOfflineWithFileAndLine() throws Exception {
         ConfigRepo repo = ConfigRepo.create(temp).commit("wrong kind", Map.of("t.yaml", manifest("Wrong", """
                       - {region: eu-west-1, read_capacity_override: 5}
