@@ -67,7 +67,6 @@ final class ReplicaRequests {
                 Optional.ofNullable(r.onDemandThroughputOverride())
                         .map(OnDemandThroughputOverride::maxReadRequestUnits),
                 Optional.ofNullable(r.replicaTableClassSummary()).map(s -> s.tableClassAsString())
-                        .filter(c -> c != null && !c.equals("null"))
                         .map(io.ddbgitops.manifest.TableClass::valueOf),
                 Optional.ofNullable(r.kmsMasterKeyId()).filter(k -> !k.isEmpty()),
                 indexes);

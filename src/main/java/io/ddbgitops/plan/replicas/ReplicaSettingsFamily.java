@@ -20,7 +20,11 @@ import java.util.TreeSet;
  * compared with DescribeTable's {@code Replicas} (no call of its own). A replica added in this run gets them in its
  * ReplicaUpdates {@code Create} (CreateReplicationGroupMemberAction has the same fields), so nothing more is sent;
  * an existing replica whose settings differ gets one ReplicaUpdates {@code Update} per UpdateTable, carrying only what
- * differs: UpdateReplicationGroupMemberAction leaves a setting it is not given as it is.
+ * differs: UpdateReplicationGroupMemberAction leaves a setting it is not given as it is. AWS limits an UpdateTable to
+ * one replica Create or Delete (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html,
+ * checked 2026-12-01) and documents no limit on Updates; an Update of a replica's settings is an UpdateTable in the
+ * replica's region (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ReplicationGroupUpdate.html,
+ * checked 2026-12-01), so one replica per call keeps a refusal to its own replica, as the other families do.
  *
  * <p>AWS has no way to take an override away: a setting left out is left as it is, ProvisionedThroughputOverride's
  * ReadCapacityUnits must be at least 1, and OnDemandThroughputOverride documents no "no cap" value (unlike the
