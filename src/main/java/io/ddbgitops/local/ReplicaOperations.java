@@ -87,6 +87,7 @@ final class ReplicaOperations {
         TableFeatures features = state.features(source);
         state.setFeatures(replica, settings.apply(TableFeatures.DEFAULT.withKmsKey(features.kmsKey())
                 .withTableClass(features.tableClass(), features.tableClassUpdatedAt()), action, region));
+        ReplicaSettings.applyCapacities(engine, replica, state.features(replica).replicaOverrides());
         List<String> next = new ArrayList<>(group);
         next.add(region);
         setGroup(source.table(), group, next);
@@ -101,6 +102,8 @@ final class ReplicaOperations {
         }
         ReplicaSettings.validate(existing(source), action, path);
         TableKey replica = new TableKey(region, source.table());
+        ReplicaSettings.applyCapacities(engine, replica,
+                settings.apply(state.features(replica), action, region).replicaOverrides());
         state.updateFeatures(replica, f -> settings.apply(f, action, region));
     }
 

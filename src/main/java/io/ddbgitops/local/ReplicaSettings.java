@@ -105,6 +105,38 @@ final class ReplicaSettings {
         return next;
     }
 
+    /**
+     * A provisioned replica's read override is its table's read capacity (and an index override its index's), so the
+     * replica's own DescribeTable shows it as on AWS; DynamoDB Local is told only what changes (it refuses an update
+     * that changes nothing).
+     */
+    static void applyCapacities(Engine engine, TableKey replica, ReplicaOverrides overrides) {
+        ObjectNode table = engine.describeTable(replica.region(), replica.table()).orElseThrow();
+        if (table.path("BillingModeSummary").path("BillingMode").asText("PROVISIONED").equals("PAY_PER_REQUEST")) {
+            return;
+        }
+        JsonNode throughput = table.path("ProvisionedThroughput");
+        if (overrides.readCapacityUnits() > 0
+                && throughput.path("ReadCapacityUnits").asLong() != overrides.readCapacityUnits()) {
+            ObjectNode update = Json.object().put("TableName", replica.table());
+            update.putObject("ProvisionedThroughput").put("ReadCapacityUnits", overrides.readCapacityUnits())
+                    .put("WriteCapacityUnits", throughput.path("WriteCapacityUnits").asLong());
+            engine.call(replica.region(), "UpdateTable", update);
+        }
+        for (JsonNode index : table.path("GlobalSecondaryIndexes")) {
+            long read = overrides.index(index.path("IndexName").asText()).readCapacityUnits();
+            JsonNode indexThroughput = index.path("ProvisionedThroughput");
+            if (read > 0 && indexThroughput.path("ReadCapacityUnits").asLong() != read) {
+                ObjectNode update = Json.object().put("TableName", replica.table());
+                update.putArray("GlobalSecondaryIndexUpdates").addObject().putObject("Update")
+                        .put("IndexName", index.path("IndexName").asText()).putObject("ProvisionedThroughput")
+                        .put("ReadCapacityUnits", read)
+                        .put("WriteCapacityUnits", indexThroughput.path("WriteCapacityUnits").asLong());
+                engine.call(replica.region(), "UpdateTable", update);
+            }
+        }
+    }
+
     /** Adds a replica's own settings to its ReplicaDescription; {@code indexes}: the table's global indexes. */
     static void describe(ObjectNode replica, TableFeatures features, Iterable<String> indexes) {
         features.kmsKey().ifPresent(arn -> replica.put("KMSMasterKeyId", arn));

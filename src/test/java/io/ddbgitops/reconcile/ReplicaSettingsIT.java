@@ -54,6 +54,12 @@ class ReplicaSettingsIT extends EndpointPerTest {
                 .filter(r -> r.regionName().equals(region)).findFirst().orElseThrow();
     }
 
+    /** The read capacity the replica table itself has, as its own region's DescribeTable shows it. */
+    private long ownReads(String region, String table) {
+        return clients.forRegion(region).describeTable(r -> r.tableName(table)).table().provisionedThroughput()
+                .readCapacityUnits();
+    }
+
     /** The UpdateTable calls that carried ReplicaUpdates, in order. */
     private List<UpdateTableRequest> replicaCalls() {
         return recorder.calls().stream().filter(c -> c.request() instanceof UpdateTableRequest u
@@ -202,6 +208,7 @@ class ReplicaSettingsIT extends EndpointPerTest {
         RunResult created = run(repo, RunRequest.Mode.APPLY);
         assertThat(created.exitCode()).as(created.markdown()).isZero();
         assertThat(replica("Fixed", "eu-west-1").provisionedThroughputOverride().readCapacityUnits()).isEqualTo(7L);
+        assertThat(ownReads("eu-west-1", "Fixed")).isEqualTo(7L);
 
         repo.commit("more reads", Map.of("t.yaml", Manifests.onDemand("Fixed",
                 scaled + "    replicas:\n      - {region: eu-west-1, read_capacity_override: 9}\n")
@@ -213,6 +220,7 @@ class ReplicaSettingsIT extends EndpointPerTest {
         assertThat(replicaCalls()).singleElement().satisfies(call -> assertThat(call.replicaUpdates().get(0).update()
                 .provisionedThroughputOverride().readCapacityUnits()).isEqualTo(9L));
         assertThat(replica("Fixed", "eu-west-1").provisionedThroughputOverride().readCapacityUnits()).isEqualTo(9L);
+        assertThat(ownReads("eu-west-1", "Fixed")).isEqualTo(9L);
         assertThat(change(changed, "Fixed", "replica.eu-west-1.read_capacity_override").from()).isEqualTo("7");
     }
 
