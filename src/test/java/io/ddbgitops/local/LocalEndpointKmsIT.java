@@ -1,6 +1,7 @@
 package io.ddbgitops.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.AliasListEntry;
+import software.amazon.awssdk.services.kms.model.InvalidMarkerException;
+import software.amazon.awssdk.services.kms.model.KmsException;
+import software.amazon.awssdk.services.kms.model.ListAliasesResponse;
 
 /**
  * The KMS stand-in's ListAliases as KMS answers it on the wire (JSON 1.1, {@code TrentService.ListAliases}): pages by
@@ -141,6 +147,26 @@ class LocalEndpointKmsIT {
         AwsCli.Result byCli = cli.run("kms", "list-aliases", "--starting-token", token);
         assertThat(byCli.exitCode()).isNotZero();
         assertThat(byCli.stderr()).contains("(InvalidMarkerException)");
+    }
+
+    @Test
+    void theSdksKmsClientReadsThePagesAndTheModelledErrors() {
+        try (KmsClient kms = Clients.kms(endpoint, "us-east-1")) {
+            ListAliasesResponse first = kms.listAliases(r -> r.limit(2));
+            assertThat(first.truncated()).isTrue();
+            assertThat(first.nextMarker()).isNotEmpty();
+            assertThat(kms.listAliasesPaginator(r -> r.limit(2)).aliases().stream().map(AliasListEntry::aliasName))
+                    .containsExactly("alias/a1", "alias/a2", "alias/a3", "alias/aws/dynamodb", "alias/b1", "alias/b2");
+
+            InvalidMarkerException marker = catchThrowableOfType(() -> kms.listAliases(r -> r.marker("not-ours")),
+                    InvalidMarkerException.class);
+            assertThat(marker.statusCode()).isEqualTo(400);
+            assertThat(marker.awsErrorDetails().errorMessage()).contains("marker");
+            KmsException limit = catchThrowableOfType(() -> kms.listAliases(r -> r.limit(0)), KmsException.class);
+            assertThat(limit.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+            assertThat(limit.awsErrorDetails().errorMessage()).isEqualTo("1 validation error detected: Value '0' at "
+                    + "'limit' failed to satisfy constraint: Member must have value greater than or equal to 1");
+        }
     }
 
     private static RawHttp.Response list(String body) throws Exception {
