@@ -161,10 +161,10 @@ public final class Reconciler {
         if (!config.isValid()) {
             return invalidConfig(config, loaded, apply, request, workspace.headCommit());
         }
+        // each manifest's table (and the lock table) is read and written with its own account's role, never another's
+        clients.useAccounts(config.config().get().accounts());
         // Before any table is read: a second writing run waits here or stops (LeaseHeldException, exit 4).
         leases.take(request, config.config().get(), workspace.branch(), shard, lease);
-        // each manifest's table is read and written with its own account's role, never another's
-        clients.useAccounts(config.config().get().accounts());
         loaded = PolicyCheck.admit(config.config().get(), loaded, "", new FieldLocator(files)::locate);
         Optional<PullRequestScope> scope = pullRequestScope(workspace, loaded, pullRequest);
         loaded = scope.map(PullRequestScope::loaded).orElse(loaded);

@@ -206,6 +206,63 @@ class AccountsIT {
     }
 
     @Test
+    void theLeaseIsTakenInTheLockAccountsTableWithThatAccountsRole() throws Exception {
+        assumeTrue(AwsCli.find().isPresent(), "aws CLI not on PATH");
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("ddb-gitops.yaml", CONFIG + "lock: {account: beta, region: us-east-1, table: team-locks}\n");
+        files.put("alpha.yaml", manifest("alpha", "alpha-orders", "alpha"));
+        files.put("beta.yaml", manifest("beta", "beta-orders", "beta"));
+        ConfigRepo repo = ConfigRepo.create(temp.resolve("repo")).commit("lock table in beta", files);
+        String key = RunLeases.key(repo.url(), "main");
+        java.nio.file.Files.createDirectories(temp.resolve("cli-home"));
+        AwsCli cli = new AwsCli(endpoint.endpoint(), temp.resolve("cli-home"));
+        // while the run holds its lease (inside its CreateTable of alpha-orders), a client we do not control looks
+        // for the lease item with each account's key
+        String[] seen = new String[3];
+        ExecutionInterceptor peek = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (seen[0] == null && "CreateTable".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))
+                        && context.request().toString().contains("alpha-orders")) {
+                    try {
+                        String getItem = "{\"key\":{\"S\":\"" + key + "\"}}";
+                        seen[0] = cli.withAccessKey(BETA).json("dynamodb", "get-item", "--table-name", "team-locks",
+                                "--consistent-read", "--key", getItem).path("Item").toString();
+                        seen[1] = cli.json("dynamodb", "list-tables").path("TableNames").toString();
+                        seen[2] = cli.run("dynamodb", "get-item", "--table-name", "team-locks", "--key", getItem)
+                                .stderr();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        };
+        RunResult applied;
+        try (DynamoDbClients peeked = new DynamoDbClients(AwsSettings.endpoint(endpoint.endpoint())
+                .withInterceptor(recorder).withInterceptor(peek))) {
+            applied = new Reconciler(new ManifestLoader(), peeked).run(new RunRequest(RunRequest.Mode.APPLY,
+                    repo.url(), Optional.empty(), true, Optional.empty(), Instant.parse("2026-12-01T12:00:00Z"),
+                    GitAuth.none(), CommitAuthor.defaults()));
+        }
+
+        assertThat(applied.exitCode()).as(applied.markdown()).isEqualTo(RunResult.OK);
+        assertThat(seen[0]).as("the lease item, read with beta's key").contains("\"ownerName\"")
+                .contains("\"leaseDuration\":{\"S\":\"60000\"}");
+        assertThat(seen[1]).as("the default account has no lock table").doesNotContain("team-locks")
+                .doesNotContain("ddb-gitops-locks");
+        assertThat(seen[2]).contains("ResourceNotFoundException");
+        // every call on the lock table is signed with beta's key, and beta's role is assumed once for its tables
+        // and the lease alike (one cached provider per account)
+        assertThat(recorder.on("team-locks")).isNotEmpty().allSatisfy(c -> assertThat(c.accessKey()).isEqualTo(BETA))
+                .extracting(Call::operation).contains("CreateTable", "PutItem", "DeleteItem");
+        assertThat(recorder.calls).filteredOn(c -> c.operation().equals("AssumeRole")).hasSize(2);
+        assertThat(applied.report().unmanaged()).as("the lock table is no undeclared table of beta").isEmpty();
+        assertThat(cli.withAccessKey(BETA).json("dynamodb", "scan", "--table-name", "team-locks", "--consistent-read")
+                .path("Items").size()).as("released").isZero();
+        assertThat(clients.forRegion("us-east-1").listTables().tableNames()).isEmpty();
+    }
+
+    @Test
     void theSameTableNameInTwoAccountsIsTwoTables() throws Exception {
         ConfigRepo repo = repo(
                 "alpha.yaml", manifest("alpha", "orders", "alpha"),
