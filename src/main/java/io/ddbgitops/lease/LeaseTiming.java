@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * How long a lease lasts without a heartbeat, how often the heartbeat renews it, how long a run waits for a lease
- * another run holds, and how often it looks again while waiting. A lease left by a killed run is taken over once it
+ * another run holds ({@code maxWait}) and for the gate runs pass to take theirs ({@code gateWait}), and how often it
+ * looks again while waiting. A lease left by a killed run is taken over once it
  * has been seen unchanged for its holder's lease duration (the lock client compares record versions, not clocks, so
  * hosts' clocks need not agree).
  */
