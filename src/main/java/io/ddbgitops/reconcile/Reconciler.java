@@ -181,9 +181,12 @@ public final class Reconciler {
         }
         // a run that lists every region anyway (for undeclared tables) learns from it which tables are absent
         RegionListings listings = new RegionListings(clients, pullRequest.isEmpty());
+        Map<String, String> unreachable = unreachableAccounts(mine);
         new TableRuns(parallelism, progress).each(mine, manifest -> {
             ReportBuilder part = builder.part();
-            reconcile(manifest, request, settings, part, listings);
+            Optional.ofNullable(unreachable.get(manifest.tableId().account())).ifPresentOrElse(
+                    refused -> part.failed(manifest, refused + "; the next run tries again"),
+                    () -> reconcile(manifest, request, settings, part, listings));
             return new TableDone(manifest.tableId().toString(), part);
         }).forEach(done -> builder.add(done.part()));
         if (pullRequest.isEmpty()) {
@@ -209,6 +212,21 @@ public final class Reconciler {
             }
         }
         return new RunResult(report, markdown, published, comment.map(c -> c.full()).orElse(markdown));
+    }
+
+    /**
+     * The pre-flight of the named accounts these tables live in: each account's role is assumed once, with the
+     * provider its clients sign with, before any of its tables is read. An account whose role refuses maps to the
+     * one line that fails all of its tables (no call is made for them); the other accounts go on.
+     */
+    private Map<String, String> unreachableAccounts(List<TableManifest> tables) {
+        Map<String, String> unreachable = new java.util.TreeMap<>();
+        tables.stream().map(m -> m.tableId().account()).distinct().forEach(account ->
+                io.ddbgitops.aws.Preflight.refusal(clients, account).ifPresent(refused -> {
+                    LOG.error("{}; its tables are not read", refused);
+                    unreachable.put(account, refused);
+                }));
+        return unreachable;
     }
 
     /**

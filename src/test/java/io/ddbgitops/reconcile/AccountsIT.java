@@ -304,18 +304,24 @@ class AccountsIT {
         endpoint.roles().trust(BETA_ROLE, Optional.of("another-external-id"));
         ConfigRepo repo = repo(
                 "alpha.yaml", manifest("alpha", "alpha-orders", "alpha"),
-                "beta.yaml", manifest("beta", "beta-orders", "beta"));
+                "beta.yaml", manifest("beta", "beta-orders", "beta"),
+                "beta2.yaml", manifest("beta2", "beta-invoices", "beta"),
+                "beta3.yaml", manifest("beta3", "beta-payments", "beta"));
 
         RunResult applied = run(repo, RunRequest.Mode.APPLY);
 
         assertThat(applied.exitCode()).isEqualTo(RunResult.ERROR);
         assertThat(applied.report().tables()).extracting(TableEntry::table, TableEntry::status).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("alpha-orders", "created"),
-                org.assertj.core.groups.Tuple.tuple("beta-orders", "failed"));
+                org.assertj.core.groups.Tuple.tuple("beta-orders", "failed"),
+                org.assertj.core.groups.Tuple.tuple("beta-invoices", "failed"),
+                org.assertj.core.groups.Tuple.tuple("beta-payments", "failed"));
         TableEntry beta = applied.report().tables().stream().filter(t -> t.table().equals("beta-orders")).findFirst()
                 .orElseThrow();
-        assertThat(String.join("\n", beta.messages())).contains("AccessDenied").doesNotContain("another-external-id")
-                .doesNotContain("ext-beta");
+        assertThat(String.join("\n", beta.messages())).contains("cannot assume the role of account beta: AccessDenied")
+                .doesNotContain("another-external-id").doesNotContain("ext-beta");
         assertThat(recorder.on("beta-orders")).isEmpty();
+        // the pre-flight asks once for the account (and the listing of undeclared tables once more), not per table
+        assertThat(recorder.calls).filteredOn(c -> c.operation().equals("AssumeRole")).hasSizeLessThanOrEqualTo(3);
     }
 }
