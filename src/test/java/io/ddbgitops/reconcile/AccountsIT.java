@@ -263,6 +263,24 @@ class AccountsIT {
     }
 
     @Test
+    void aLockAccountTheConfigDoesNotDefineStopsTheRunBeforeAnyCall() throws Exception {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("ddb-gitops.yaml", CONFIG + "lock: {account: gamma, region: us-east-1, table: team-locks}\n");
+        files.put("alpha.yaml", manifest("alpha", "alpha-orders", "alpha"));
+        ConfigRepo repo = ConfigRepo.create(temp.resolve("repo")).commit("a lock account nobody defined", files);
+
+        RunResult applied = run(repo, RunRequest.Mode.APPLY);
+
+        assertThat(applied.exitCode()).isEqualTo(RunResult.INVALID);
+        assertThat(applied.report().errors()).singleElement().satisfies(e -> {
+            assertThat(e.file()).isEqualTo("ddb-gitops.yaml");
+            assertThat(e.line()).isEqualTo(9);
+            assertThat(e.message()).contains("account gamma is not defined under accounts (defined: alpha, beta)");
+        });
+        assertThat(recorder.calls).as("no lease, no table, no role").isEmpty();
+    }
+
+    @Test
     void theSameTableNameInTwoAccountsIsTwoTables() throws Exception {
         ConfigRepo repo = repo(
                 "alpha.yaml", manifest("alpha", "orders", "alpha"),
