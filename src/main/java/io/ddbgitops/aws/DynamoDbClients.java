@@ -135,6 +135,11 @@ public final class DynamoDbClients implements AutoCloseable {
         return kmsAliases;
     }
 
+    /** The credentials calls in the named account sign with (the per-account pre-flight resolves them once). */
+    AwsCredentialsProvider credentials(String account) {
+        return key(account, "").account().map(roles::credentials).orElse(credentials);
+    }
+
     /** KMS in this region of the named account; the local endpoint serves its KMS stand-in on the same port. */
     KmsClient kms(String account, String region) {
         return kmsClients.computeIfAbsent(key(account, region), k -> build(KmsClient.builder(), k));
