@@ -186,9 +186,7 @@ public final class DynamoDbApplier {
             updateTable(client, id, t -> UpdateTableRequest.builder().tableName(t)
                     .sseSpecification(TableRequests.sse(sse.sse())).build(), leaveRunning);
         } else if (action instanceof Action.AddReplica add) {
-            updateTable(client, id, t -> UpdateTableRequest.builder().tableName(t)
-                    .replicaUpdates(ReplicationGroupUpdate.builder().create(c -> c.regionName(add.region())).build())
-                    .build(), leaveRunning);
+            updateTable(client, id, t -> ReplicaRequests.create(t, add.replica()), leaveRunning);
         } else if (action instanceof Action.RemoveReplica remove) {
             updateTable(client, id, t -> UpdateTableRequest.builder().tableName(t)
                     .replicaUpdates(ReplicationGroupUpdate.builder().delete(d -> d.regionName(remove.region())).build())
@@ -242,6 +240,8 @@ public final class DynamoDbApplier {
             updateTable(client, id, t -> SettingRequests.warmThroughput(t, warm));
         } else if (step instanceof SettingStep.SetIndexCaps caps) {
             updateTable(client, id, t -> SettingRequests.indexCaps(t, caps));
+        } else if (step instanceof SettingStep.UpdateReplica replica) {
+            updateTable(client, id, t -> ReplicaRequests.update(t, replica.changes()));
         } else if (step instanceof SettingStep.SetContributorInsights insights) {
             if (insights.needsActiveTable()) {
                 waiter.awaitActive(client, id);

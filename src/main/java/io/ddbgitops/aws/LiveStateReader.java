@@ -112,6 +112,7 @@ public final class LiveStateReader {
                         : Optional.ofNullable(table.tableClassSummary().lastUpdateDateTime()))
                 .sse(sse(table))
                 .replicas(table.replicas().stream().map(r -> r.regionName()).sorted().toList())
+                .replicaSettings(ReplicaRequests.observed(table, id.region()))
                 .tags(tags(client, table.tableArn()))
                 .autoScaling(scaling.read(id, table.globalSecondaryIndexes().stream()
                         .map(g -> g.indexName()).toList(), listings))

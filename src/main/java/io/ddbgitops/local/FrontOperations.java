@@ -56,9 +56,9 @@ final class FrontOperations {
         this.contributorInsights = new ContributorInsightsOperations(state, engine);
         this.resourcePolicies = new ResourcePolicyOperations(state, engine, clock);
         this.kinesis = new KinesisStreamingOperations(engine, clock);
-        this.replicas = new ReplicaOperations(state, engine, items, scaling);
         this.slowWork = new SlowWork(clock);
         this.kms = new KmsOperations(clock);
+        this.replicas = new ReplicaOperations(state, engine, items, scaling, new ReplicaSettings(kms, clock));
         this.updateTable = new UpdateTableOperation(state, engine, replicas, slowWork, clock, kms);
         this.createTable = new CreateTableOperation(engine, tags, updateTable, journal, clock);
         this.timeToLive = new TimeToLiveGuard(state, engine, clock);
@@ -162,7 +162,8 @@ final class FrontOperations {
 
     /** Adds the front's settings (encryption, table class, replicas) to a table description. */
     void describeFeatures(TableKey table, ObjectNode description) {
-        TableFeatureDescriptions.addTo(description, state.features(table));
+        TableFeatureDescriptions.addTo(description, state.features(table),
+                region -> state.features(new TableKey(region, table.table())));
         slowWork.describe(table, description);
     }
 

@@ -18,12 +18,15 @@ final class ReplicaOperations {
     private final Engine engine;
     private final TableItems items;
     private final ScalingState scaling;
+    private final ReplicaSettings settings;
 
-    ReplicaOperations(FrontState state, Engine engine, TableItems items, ScalingState scaling) {
+    ReplicaOperations(FrontState state, Engine engine, TableItems items, ScalingState scaling,
+            ReplicaSettings settings) {
         this.state = state;
         this.engine = engine;
         this.items = items;
         this.scaling = scaling;
+        this.settings = settings;
     }
 
     /**
@@ -40,12 +43,16 @@ final class ReplicaOperations {
             throw AwsException.validation(
                     "Update table operation with more than one create or delete replica actions not allowed");
         }
-        for (JsonNode update : replicaUpdates) {
+        for (int i = 0; i < replicaUpdates.size(); i++) {
+            JsonNode update = replicaUpdates.get(i);
+            String path = "replicaUpdates." + (i + 1) + ".member";
             if (update.has("Create")) {
-                create(source, Json.requiredText(update.get("Create"), "RegionName"));
+                create(source, update.get("Create"), path + ".create");
             } else if (update.has("Delete")) {
                 delete(source, Json.requiredText(update.get("Delete"), "RegionName"));
-            } else if (!update.has("Update")) {
+            } else if (update.has("Update")) {
+                update(source, update.get("Update"), path + ".update");
+            } else {
                 throw AwsException.validation("A replica update must have one of Create, Update or Delete");
             }
         }
@@ -58,7 +65,8 @@ final class ReplicaOperations {
         setGroup(table.table(), group, group);
     }
 
-    private void create(TableKey source, String region) {
+    private void create(TableKey source, JsonNode action, String path) {
+        String region = Json.requiredText(action, "RegionName");
         List<String> group = group(source);
         if (group.contains(region)) {
             throw AwsException.validation("One or more parameter values were invalid: Failed to create a replica"
@@ -69,6 +77,7 @@ final class ReplicaOperations {
                     + source.table() + "' because one or more replicas already existed as tables.");
         }
         requireScaledWrites(source, existing(source));
+        ReplicaSettings.validate(existing(source), action, path);
         ObjectNode description = ensureStream(source);
         TableKey replica = new TableKey(region, source.table());
         ObjectNode create = TableDefinitions.createTableRequest(description, source.table(), Json.object());
@@ -76,11 +85,26 @@ final class ReplicaOperations {
         engine.call(region, "CreateTable", create);
         items.writeAll(replica, items.scanAll(source));
         TableFeatures features = state.features(source);
-        state.setFeatures(replica, TableFeatures.DEFAULT.withKmsKey(features.kmsKey())
-                .withTableClass(features.tableClass(), features.tableClassUpdatedAt()));
+        state.setFeatures(replica, settings.apply(TableFeatures.DEFAULT.withKmsKey(features.kmsKey())
+                .withTableClass(features.tableClass(), features.tableClassUpdatedAt()), action, region));
+        ReplicaSettings.applyCapacities(engine, replica, state.features(replica).replicaOverrides());
         List<String> next = new ArrayList<>(group);
         next.add(region);
         setGroup(source.table(), group, next);
+    }
+
+    /** New settings for an existing replica: kept on the replica table, shown by every member's DescribeTable. */
+    private void update(TableKey source, JsonNode action, String path) {
+        String region = Json.requiredText(action, "RegionName");
+        if (!group(source).contains(region) || region.equals(source.region())) {
+            throw AwsException.validation("One or more parameter values were invalid: Cannot update replica of"
+                    + " table " + source.table() + " in " + region + ": no such replica");
+        }
+        ReplicaSettings.validate(existing(source), action, path);
+        TableKey replica = new TableKey(region, source.table());
+        ReplicaSettings.applyCapacities(engine, replica,
+                settings.apply(state.features(replica), action, region).replicaOverrides());
+        state.updateFeatures(replica, f -> settings.apply(f, action, region));
     }
 
     private void delete(TableKey source, String region) {

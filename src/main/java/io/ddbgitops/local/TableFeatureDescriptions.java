@@ -9,7 +9,9 @@ final class TableFeatureDescriptions {
 
     private TableFeatureDescriptions() {}
 
-    static void addTo(ObjectNode description, TableFeatures features) {
+    /** {@code member}: the features of the table's replica in a region, whose own settings its entry shows. */
+    static void addTo(ObjectNode description, TableFeatures features,
+            java.util.function.Function<String, TableFeatures> member) {
         features.kmsKey().ifPresent(arn -> description.putObject("SSEDescription")
                 .put("Status", "ENABLED").put("SSEType", "KMS").put("KMSMasterKeyArn", arn));
         if (features.tableClassUpdatedAt() > 0) {
@@ -27,7 +29,10 @@ final class TableFeatureDescriptions {
         if (!features.replicas().isEmpty()) {
             description.put("GlobalTableVersion", GLOBAL_TABLE_VERSION);
             ArrayNode replicas = description.putArray("Replicas");
-            features.replicas().forEach(r -> replicas.addObject().put("RegionName", r).put("ReplicaStatus", "ACTIVE"));
+            java.util.List<String> indexes = new java.util.ArrayList<>();
+            description.path("GlobalSecondaryIndexes").forEach(i -> indexes.add(i.path("IndexName").asText()));
+            features.replicas().forEach(r -> ReplicaSettings.describe(
+                    replicas.addObject().put("RegionName", r).put("ReplicaStatus", "ACTIVE"), member.apply(r), indexes));
         }
     }
 }

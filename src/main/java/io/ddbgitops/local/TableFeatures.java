@@ -10,28 +10,36 @@ import java.util.TreeSet;
  * Table settings DynamoDB Local ignores, kept by the front: table class, KMS encryption, global table replicas,
  * contributor insights (per table, key "", and per index) and when TTL was last changed. Times are epoch seconds;
  * on-demand caps (DynamoDB Local drops a pair with one cap unset); an empty key ARN means the AWS owned key,
- * 0 means "never".
+ * 0 means "never"; {@code replicaOverrides}: the table's own settings as a replica of a global table.
  */
 record TableFeatures(String tableClass, double tableClassUpdatedAt, String kmsKeyArn, List<String> replicas,
         Map<String, String> contributorInsights, double ttlChangedAt, long maxReadRequestUnits,
-        long maxWriteRequestUnits, Map<String, WarmThroughputs.Kept> indexes) {
+        long maxWriteRequestUnits, Map<String, WarmThroughputs.Kept> indexes, ReplicaOverrides replicaOverrides) {
     static final String STANDARD = "STANDARD";
     /** AWS's value for "no cap" in OnDemandThroughput. */
     static final long UNCAPPED = -1;
     static final TableFeatures DEFAULT = new TableFeatures(STANDARD, 0, "", List.of(), Map.of(), 0, UNCAPPED,
-            UNCAPPED, Map.of());
+            UNCAPPED, Map.of(), ReplicaOverrides.NONE);
 
     TableFeatures {
         replicas = List.copyOf(new TreeSet<>(replicas));
         contributorInsights = Map.copyOf(contributorInsights);
         // absent in state files written before warm throughput was kept
         indexes = indexes == null ? Map.of() : Map.copyOf(indexes);
+        // absent in state files written before replicas had settings of their own
+        replicaOverrides = replicaOverrides == null ? ReplicaOverrides.NONE : replicaOverrides;
+    }
+
+    /** This table's own settings as a replica of a global table ({@link ReplicaSettings}). */
+    TableFeatures withReplicaOverrides(ReplicaOverrides value) {
+        return new TableFeatures(tableClass, tableClassUpdatedAt, kmsKeyArn, replicas, contributorInsights,
+                ttlChangedAt, maxReadRequestUnits, maxWriteRequestUnits, indexes, value);
     }
 
     /** Warm throughput and index caps, DynamoDB Local drops ({@link WarmThroughputs}). */
     TableFeatures withIndexes(Map<String, WarmThroughputs.Kept> value) {
         return new TableFeatures(tableClass, tableClassUpdatedAt, kmsKeyArn, replicas, contributorInsights,
-                ttlChangedAt, maxReadRequestUnits, maxWriteRequestUnits, value);
+                ttlChangedAt, maxReadRequestUnits, maxWriteRequestUnits, value, replicaOverrides);
     }
 
     Optional<String> kmsKey() {
@@ -40,29 +48,29 @@ record TableFeatures(String tableClass, double tableClassUpdatedAt, String kmsKe
 
     TableFeatures withTableClass(String newClass, double at) {
         return new TableFeatures(newClass, at, kmsKeyArn, replicas, contributorInsights, ttlChangedAt,
-                maxReadRequestUnits, maxWriteRequestUnits, indexes);
+                maxReadRequestUnits, maxWriteRequestUnits, indexes, replicaOverrides);
     }
 
     TableFeatures withKmsKey(Optional<String> arn) {
         return new TableFeatures(tableClass, tableClassUpdatedAt, arn.orElse(""), replicas, contributorInsights,
-                ttlChangedAt, maxReadRequestUnits, maxWriteRequestUnits, indexes);
+                ttlChangedAt, maxReadRequestUnits, maxWriteRequestUnits, indexes, replicaOverrides);
     }
 
     TableFeatures withReplicas(List<String> regions) {
         return new TableFeatures(tableClass, tableClassUpdatedAt, kmsKeyArn, regions, contributorInsights,
-                ttlChangedAt, maxReadRequestUnits, maxWriteRequestUnits, indexes);
+                ttlChangedAt, maxReadRequestUnits, maxWriteRequestUnits, indexes, replicaOverrides);
     }
 
     TableFeatures withContributorInsights(String index, String status) {
         Map<String, String> next = new TreeMap<>(contributorInsights);
         next.put(index, status);
         return new TableFeatures(tableClass, tableClassUpdatedAt, kmsKeyArn, replicas, next, ttlChangedAt,
-                maxReadRequestUnits, maxWriteRequestUnits, indexes);
+                maxReadRequestUnits, maxWriteRequestUnits, indexes, replicaOverrides);
     }
 
     TableFeatures withOnDemandCaps(long maxRead, long maxWrite) {
         return new TableFeatures(tableClass, tableClassUpdatedAt, kmsKeyArn, replicas, contributorInsights,
-                ttlChangedAt, maxRead, maxWrite, indexes);
+                ttlChangedAt, maxRead, maxWrite, indexes, replicaOverrides);
     }
 
     boolean capped() {
@@ -71,6 +79,6 @@ record TableFeatures(String tableClass, double tableClassUpdatedAt, String kmsKe
 
     TableFeatures withTtlChangedAt(double at) {
         return new TableFeatures(tableClass, tableClassUpdatedAt, kmsKeyArn, replicas, contributorInsights, at,
-                maxReadRequestUnits, maxWriteRequestUnits, indexes);
+                maxReadRequestUnits, maxWriteRequestUnits, indexes, replicaOverrides);
     }
 }

@@ -1,6 +1,7 @@
 package io.ddbgitops.plan;
 
 import io.ddbgitops.manifest.BillingMode;
+import io.ddbgitops.manifest.ReplicaSpec;
 import io.ddbgitops.manifest.RestoreSpec;
 import io.ddbgitops.manifest.GlobalSecondaryIndex;
 import io.ddbgitops.manifest.SseSpec;
@@ -10,6 +11,7 @@ import io.ddbgitops.manifest.TableManifest;
 import io.ddbgitops.plan.autoscaling.ScalingStep;
 import io.ddbgitops.plan.kinesis.KinesisStep;
 import io.ddbgitops.plan.policy.PolicyStep;
+import io.ddbgitops.plan.replicas.ReplicaSettingsText;
 import io.ddbgitops.plan.settings.SettingStep;
 
 import java.util.List;
@@ -124,10 +126,20 @@ public sealed interface Action {
         }
     }
 
-    record AddReplica(String region) implements Action {
+    /** ReplicaUpdates Create, carrying the replica's own settings when the manifest gives it some. */
+    record AddReplica(ReplicaSpec replica) implements Action {
+        public AddReplica(String region) {
+            this(ReplicaSpec.of(region));
+        }
+
+        public String region() {
+            return replica.region();
+        }
+
         @Override
         public String describe() {
-            return "add replica in " + region;
+            return "add replica in " + replica.region()
+                    + (replica.hasOwnSettings() ? " (" + ReplicaSettingsText.of(replica) + ")" : "");
         }
     }
 

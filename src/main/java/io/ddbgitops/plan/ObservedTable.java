@@ -2,6 +2,7 @@ package io.ddbgitops.plan;
 
 import io.ddbgitops.manifest.BillingMode;
 import io.ddbgitops.manifest.KeyAttribute;
+import io.ddbgitops.manifest.ReplicaSpec;
 import io.ddbgitops.manifest.SseSpec;
 import io.ddbgitops.manifest.StreamViewType;
 import io.ddbgitops.manifest.TableClass;
@@ -50,7 +51,8 @@ public record ObservedTable(
         Optional<ObservedScaling> autoScaling,
         ObservedSettings settings,
         LivePolicy resourcePolicy,
-        LiveKinesis kinesis) {
+        LiveKinesis kinesis,
+        Map<String, ReplicaSpec> replicaSettings) {
 
     public ObservedTable {
         Objects.requireNonNull(id, "id");
@@ -59,6 +61,7 @@ public record ObservedTable(
         localIndexes = List.copyOf(localIndexes);
         replicas = List.copyOf(replicas);
         tags = Map.copyOf(tags);
+        replicaSettings = Map.copyOf(replicaSettings);
     }
 
     /** The manifest id ({@code namespace/name}) that owns this table, if we own it. */
@@ -115,6 +118,7 @@ public record ObservedTable(
         private ObservedSettings settings = ObservedSettings.none();
         private LivePolicy resourcePolicy = new LivePolicy.None();
         private LiveKinesis kinesis = LiveKinesis.none();
+        private Map<String, ReplicaSpec> replicaSettings = Map.of();
 
         private Builder(TableId id, KeyAttribute partitionKey) {
             this.id = id;
@@ -150,6 +154,7 @@ public record ObservedTable(
             settings = t.settings;
             resourcePolicy = t.resourcePolicy;
             kinesis = t.kinesis;
+            replicaSettings = t.replicaSettings;
         }
 
         public Builder arn(String value) { arn = value; return this; }
@@ -188,12 +193,15 @@ public record ObservedTable(
         public Builder autoScaling(Optional<ObservedScaling> value) { autoScaling = value; return this; }
         public Builder resourcePolicy(LivePolicy value) { resourcePolicy = value; return this; }
         public Builder kinesis(LiveKinesis value) { kinesis = value; return this; }
+        /** Each replica's own settings as DescribeTable's {@code Replicas} shows them, keyed by region. */
+        public Builder replicaSettings(Map<String, ReplicaSpec> value) { replicaSettings = value; return this; }
 
         public ObservedTable build() {
             return new ObservedTable(id, arn, status, partitionKey, sortKey, billingMode, readCapacity, writeCapacity,
                     maxReadRequestUnits, maxWriteRequestUnits, history, globalIndexes, localIndexes, pitr,
                     pitrRecoveryPeriodDays, stream, ttl, deletionProtection, tableClass, lastTableClassChange, sse,
-                    contributorInsights, replicas, tags, autoScaling, settings, resourcePolicy, kinesis);
+                    contributorInsights, replicas, tags, autoScaling, settings, resourcePolicy, kinesis,
+                    replicaSettings);
         }
     }
 }

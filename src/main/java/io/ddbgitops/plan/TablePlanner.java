@@ -89,7 +89,6 @@ public final class TablePlanner {
             messages.add(0, reason);
         });
         desired.forEach((field, value) -> changes.add(new Change(field, Fields.ABSENT, value, "create", cause)));
-        ReplicaRules.ownSettingsNote(manifest).ifPresent(messages::add);
         AutoScalingFamily scaling = AutoScalingFamily.forNewTable(manifest, previouslyApplied);
         changes.addAll(scaling.changes());
         desired.putAll(scaling.applied());
@@ -118,7 +117,8 @@ public final class TablePlanner {
         scaling.settings().forEach(step -> actions.add(new Action.AutoScaling(step)));
         o.ttlAttributeName().ifPresent(attribute -> actions.add(new Action.SetTimeToLive(attribute, true)));
         if (replicasRefused.isEmpty()) {
-            o.replicas().ifPresent(regions -> regions.stream().sorted()
+            o.replicaSpecs().ifPresent(specs -> specs.stream()
+                    .sorted(java.util.Comparator.comparing(io.ddbgitops.manifest.ReplicaSpec::region))
                     .forEach(r -> actions.add(new Action.AddReplica(r))));
         }
         if (manifest.pitr().orElse(false)) {
@@ -242,7 +242,6 @@ public final class TablePlanner {
             ownership();
             changes.addAll(scaling.changes());
             messages.addAll(scaling.messages());
-            ReplicaRules.ownSettingsNote(manifest).ifPresent(messages::add);
             applied.putAll(scaling.applied());
             kinesis();
             resourcePolicy();
@@ -519,7 +518,9 @@ public final class TablePlanner {
                 return;
             }
             change(Fields.REPLICAS, "update");
-            target.stream().filter(r -> !live.replicas().contains(r)).sorted()
+            manifest.options().replicaSpecs().orElse(List.of()).stream()
+                    .filter(r -> !live.replicas().contains(r.region()))
+                    .sorted(java.util.Comparator.comparing(io.ddbgitops.manifest.ReplicaSpec::region))
                     .forEach(r -> act(new Action.AddReplica(r)));
             live.replicas().stream().filter(r -> !target.contains(r)).sorted()
                     .forEach(r -> act(new Action.RemoveReplica(r)));

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BackupStatus;
+import software.amazon.awssdk.services.dynamodb.model.ReplicaDescription;
 import software.amazon.awssdk.services.dynamodb.model.BackupSummary;
 import software.amazon.awssdk.services.dynamodb.model.BackupType;
 import software.amazon.awssdk.services.dynamodb.model.BackupTypeFilter;
@@ -85,6 +86,25 @@ class LocalEndpointPersistenceIT {
             assertThat(client.scan(r -> r.tableName("undeleted")).count()).isEqualTo(4);
             client.restoreTableFromBackup(r -> r.backupArn(userBackup).targetTableName("undeleted-earlier"));
             assertThat(client.scan(r -> r.tableName("undeleted-earlier")).count()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void keepsEachReplicasOwnSettingsAcrossARestart() throws Exception {
+        try (LocalEndpoint endpoint = LocalEndpoint.start(0, Optional.of(dataDir));
+                DynamoDbClient client = Clients.client(endpoint)) {
+            client.createTable(Clients.simpleTable("global").build());
+            client.updateTable(r -> r.tableName("global").replicaUpdates(u -> u.create(c -> c.regionName("eu-west-1")
+                    .onDemandThroughputOverride(o -> o.maxReadRequestUnits(70L))
+                    .tableClassOverride("STANDARD_INFREQUENT_ACCESS"))));
+        }
+
+        try (LocalEndpoint endpoint = LocalEndpoint.start(0, Optional.of(dataDir));
+                DynamoDbClient client = Clients.client(endpoint)) {
+            ReplicaDescription replica = client.describeTable(r -> r.tableName("global")).table().replicas().get(0);
+            assertThat(replica.regionName()).isEqualTo("eu-west-1");
+            assertThat(replica.onDemandThroughputOverride().maxReadRequestUnits()).isEqualTo(70L);
+            assertThat(replica.replicaTableClassSummary().tableClassAsString()).isEqualTo("STANDARD_INFREQUENT_ACCESS");
         }
     }
 

@@ -6,7 +6,6 @@ import io.ddbgitops.manifest.BillingMode;
 import io.ddbgitops.manifest.GlobalSecondaryIndex;
 import io.ddbgitops.manifest.KeyAttribute;
 import io.ddbgitops.manifest.Projection;
-import io.ddbgitops.manifest.ReplicaSpec;
 import io.ddbgitops.manifest.StreamViewType;
 import io.ddbgitops.manifest.TableManifest;
 import io.ddbgitops.plan.autoscaling.ObservedScaling;
@@ -135,23 +134,5 @@ class GlobalTablesPlanningTest {
         Change c = change(plan, Fields.STREAM);
         assertThat(Disruptions.of(new ChangeEntry(c.field(), c.from(), c.to(), c.action(), c.cause().name())))
                 .hasValueSatisfying(w -> assertThat(w).contains("consumers of the old one stop receiving records"));
-    }
-
-    @Test
-    void replicaSettingsOfTheirOwnAreNotedAsNotManagedRatherThanShownInPlace() {
-        ReplicaSpec withOverride = new ReplicaSpec("ap-southeast-2", Optional.of(25L), Optional.empty(),
-                Optional.empty(), Optional.empty(), List.of());
-        TableManifest manifest = orders(o -> o.replicas(ReplicaSpec.of("eu-west-1"), withOverride)
-                .autoScaling(WRITE_SCALED));
-
-        for (TablePlan plan : List.of(planner.plan(manifest, Optional.empty(), Map.of(), NOW),
-                plan(manifest, liveOrders(t -> t.replicas(List.of("ap-southeast-2", "eu-west-1"))
-                        .autoScaling(Optional.of(writeScaledByOthers())))))) {
-            assertThat(plan.messages()).anySatisfy(m -> assertThat(m)
-                    .contains("per-replica settings (replicas in ap-southeast-2) are validated but not managed yet"));
-            assertThat(plan.messages()).noneMatch(m -> m.contains("eu-west-1) are validated"));
-        }
-        assertThat(planner.plan(orders(o -> o.replicas("eu-west-1").autoScaling(WRITE_SCALED)), Optional.empty(),
-                Map.of(), NOW).messages()).noneMatch(m -> m.contains("per-replica settings"));
     }
 }

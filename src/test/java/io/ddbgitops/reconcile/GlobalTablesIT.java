@@ -210,7 +210,7 @@ class GlobalTablesIT extends EndpointPerTest {
     }
 
     @Test
-    void replicasWrittenAsObjectsAreAddedLikeBareNamesAndTheirOwnSettingsAreSaidNotToBeManagedYet() throws Exception {
+    void replicasWrittenAsObjectsAreAddedLikeBareNamesWithTheirOwnSettings() throws Exception {
         ConfigRepo repo = ConfigRepo.create(temp).commit("mixed replica items", Map.of(
                 "mixed.yaml", manifest("Mixed", "us-east-1", """
                             billing_mode: PAY_PER_REQUEST
@@ -231,7 +231,8 @@ class GlobalTablesIT extends EndpointPerTest {
         RunResult plan = run(repo, RunRequest.Mode.PLAN);
         assertThat(plan.exitCode()).as(plan.markdown()).isZero();
         assertThat(entry(plan, "Mixed").changes()).as(plan.markdown()).isEmpty();
-        assertThat(plan.markdown()).contains("per-replica settings (replicas in ap-southeast-2) are validated but "
-                + "not managed yet");
+        assertThat(describe("us-east-1", "Mixed").replicas()).filteredOn(r -> r.regionName().equals("ap-southeast-2"))
+                .singleElement().satisfies(r -> assertThat(r.onDemandThroughputOverride().maxReadRequestUnits())
+                        .isEqualTo(100L));
     }
 }

@@ -3,7 +3,6 @@ package io.ddbgitops.plan.replicas;
 import io.ddbgitops.manifest.AutoScalingSpec;
 import io.ddbgitops.manifest.BillingMode;
 import io.ddbgitops.manifest.GlobalSecondaryIndex;
-import io.ddbgitops.manifest.ReplicaSpec;
 import io.ddbgitops.manifest.TableManifest;
 import io.ddbgitops.plan.ObservedTable;
 import io.ddbgitops.plan.autoscaling.ObservedScaling;
@@ -84,21 +83,6 @@ public final class ReplicaRules {
                 + String.join(", ", live.replicas()) + "): global tables replicate through it (AWS answers \""
                 + STREAM_OF_REPLICA + "\"); keep stream_view_type: NEW_AND_OLD_IMAGES, or remove the replicas first "
                 + "(" + STREAM_SOURCE + ")");
-    }
-
-    /**
-     * A note for people when the manifest gives replicas settings of their own: they are validated, but this build
-     * neither compares nor writes them yet, so the plan must not pretend they are in place.
-     */
-    public static Optional<String> ownSettingsNote(TableManifest manifest) {
-        List<String> regions = manifest.options().replicaSpecs().orElse(List.of()).stream()
-                .filter(ReplicaSpec::hasOwnSettings).map(ReplicaSpec::region).toList();
-        if (regions.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of("per-replica settings (replicas in " + String.join(", ", regions) + ") are validated but "
-                + "not managed yet: those replicas are created with the table's settings and their overrides are "
-                + "neither compared nor written");
     }
 
     private static boolean scaled(Optional<AutoScalingSpec> declared, ScaledDimension dimension,

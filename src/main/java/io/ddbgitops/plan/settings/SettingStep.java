@@ -1,6 +1,8 @@
 package io.ddbgitops.plan.settings;
 
 import io.ddbgitops.manifest.ContributorInsightsSpec;
+import io.ddbgitops.manifest.ReplicaSpec;
+import io.ddbgitops.plan.replicas.ReplicaSettingsText;
 
 import java.util.Optional;
 
@@ -68,6 +70,27 @@ public sealed interface SettingStep {
         @Override
         public boolean needsActiveTable() {
             return index.isPresent();
+        }
+    }
+
+    /**
+     * UpdateTable ReplicaUpdates with one Update: the settings of one replica that differ (the others left out, so
+     * AWS leaves them as they are). See {@code plan/replicas/ReplicaSettingsFamily}.
+     */
+    record UpdateReplica(ReplicaSpec changes) implements SettingStep {
+        @Override
+        public Optional<String> index() {
+            return Optional.empty();
+        }
+
+        @Override
+        public String describe() {
+            return "update replica in " + changes.region() + ": " + ReplicaSettingsText.of(changes);
+        }
+
+        @Override
+        public boolean needsActiveTable() {
+            return true;
         }
     }
 }
