@@ -10,6 +10,7 @@ import io.ddbgitops.plan.autoscaling.ObservedScaling;
 import io.ddbgitops.plan.settings.ObservedSettings;
 import io.ddbgitops.plan.kinesis.LiveKinesis;
 import io.ddbgitops.plan.policy.LivePolicy;
+import io.ddbgitops.plan.replicas.ObservedConsistency;
 
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,8 @@ public record ObservedTable(
         Optional<ObservedScaling> autoScaling,
         ObservedSettings settings,
         LivePolicy resourcePolicy,
-        LiveKinesis kinesis) {
+        LiveKinesis kinesis,
+        ObservedConsistency consistency) {
 
     public ObservedTable {
         Objects.requireNonNull(id, "id");
@@ -115,6 +117,7 @@ public record ObservedTable(
         private ObservedSettings settings = ObservedSettings.none();
         private LivePolicy resourcePolicy = new LivePolicy.None();
         private LiveKinesis kinesis = LiveKinesis.none();
+        private ObservedConsistency consistency = ObservedConsistency.none();
 
         private Builder(TableId id, KeyAttribute partitionKey) {
             this.id = id;
@@ -150,6 +153,7 @@ public record ObservedTable(
             settings = t.settings;
             resourcePolicy = t.resourcePolicy;
             kinesis = t.kinesis;
+            consistency = t.consistency;
         }
 
         public Builder arn(String value) { arn = value; return this; }
@@ -188,12 +192,13 @@ public record ObservedTable(
         public Builder autoScaling(Optional<ObservedScaling> value) { autoScaling = value; return this; }
         public Builder resourcePolicy(LivePolicy value) { resourcePolicy = value; return this; }
         public Builder kinesis(LiveKinesis value) { kinesis = value; return this; }
+        public Builder consistency(ObservedConsistency value) { consistency = value; return this; }
 
         public ObservedTable build() {
             return new ObservedTable(id, arn, status, partitionKey, sortKey, billingMode, readCapacity, writeCapacity,
                     maxReadRequestUnits, maxWriteRequestUnits, history, globalIndexes, localIndexes, pitr,
                     pitrRecoveryPeriodDays, stream, ttl, deletionProtection, tableClass, lastTableClassChange, sse,
-                    contributorInsights, replicas, tags, autoScaling, settings, resourcePolicy, kinesis);
+                    contributorInsights, replicas, tags, autoScaling, settings, resourcePolicy, kinesis, consistency);
         }
     }
 }

@@ -109,6 +109,7 @@ final class Options {
         return this;
     }
     Options adopt(boolean value) { adopt = value; return this; }
+    Options restore(RestoreSpec value) { restore = Optional.of(value); return this; }
     Options autoScaling(AutoScalingSpec value) { autoScaling = Optional.of(value); return this; }
     Options resourcePolicy(String value) { resourcePolicy = Optional.of(value); return this; }
     Options kinesis(KinesisDestinationSpec value) { kinesis = Optional.of(value); return this; }
