@@ -58,7 +58,7 @@ final class ReplicaOperations {
         setGroup(table.table(), group, group);
     }
 
-    private void create(TableKey source, String region) {
+    void create(TableKey source, String region) {
         List<String> group = group(source);
         if (group.contains(region)) {
             throw AwsException.validation("One or more parameter values were invalid: Failed to create a replica"
@@ -83,7 +83,7 @@ final class ReplicaOperations {
         setGroup(source.table(), group, next);
     }
 
-    private void delete(TableKey source, String region) {
+    void delete(TableKey source, String region) {
         List<String> group = group(source);
         if (!group.contains(region) || region.equals(source.region())) {
             throw AwsException.validation("One or more parameter values were invalid: Cannot delete replica of"

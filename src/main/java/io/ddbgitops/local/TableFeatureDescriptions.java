@@ -29,5 +29,15 @@ final class TableFeatureDescriptions {
             ArrayNode replicas = description.putArray("Replicas");
             features.replicas().forEach(r -> replicas.addObject().put("RegionName", r).put("ReplicaStatus", "ACTIVE"));
         }
+        // AWS's shapes (TableDescription MultiRegionConsistency, GlobalTableWitnesses of GlobalTableWitnessDescription
+        // {RegionName, WitnessStatus}), botocore model checked 2026-12-01; said only of a strongly consistent table
+        if (features.strong()) {
+            description.put("MultiRegionConsistency", "STRONG");
+            if (!features.witnesses().isEmpty()) {
+                ArrayNode witnesses = description.putArray("GlobalTableWitnesses");
+                features.witnesses().forEach(w -> witnesses.addObject().put("RegionName", w)
+                        .put("WitnessStatus", "ACTIVE"));
+            }
+        }
     }
 }

@@ -10,28 +10,30 @@ import java.util.TreeSet;
  * Table settings DynamoDB Local ignores, kept by the front: table class, KMS encryption, global table replicas,
  * contributor insights (per table, key "", and per index) and when TTL was last changed. Times are epoch seconds;
  * on-demand caps (DynamoDB Local drops a pair with one cap unset); an empty key ARN means the AWS owned key,
- * 0 means "never".
+ * 0 means "never"; multi-Region strong consistency and its witness Regions.
  */
 record TableFeatures(String tableClass, double tableClassUpdatedAt, String kmsKeyArn, List<String> replicas,
         Map<String, String> contributorInsights, double ttlChangedAt, long maxReadRequestUnits,
-        long maxWriteRequestUnits, Map<String, WarmThroughputs.Kept> indexes) {
+        long maxWriteRequestUnits, Map<String, WarmThroughputs.Kept> indexes, boolean strong, List<String> witnesses) {
     static final String STANDARD = "STANDARD";
     /** AWS's value for "no cap" in OnDemandThroughput. */
     static final long UNCAPPED = -1;
     static final TableFeatures DEFAULT = new TableFeatures(STANDARD, 0, "", List.of(), Map.of(), 0, UNCAPPED,
-            UNCAPPED, Map.of());
+            UNCAPPED, Map.of(), false, List.of());
 
     TableFeatures {
         replicas = List.copyOf(new TreeSet<>(replicas));
         contributorInsights = Map.copyOf(contributorInsights);
         // absent in state files written before warm throughput was kept
         indexes = indexes == null ? Map.of() : Map.copyOf(indexes);
+        // absent in state files written before multi-Region strong consistency was kept
+        witnesses = witnesses == null ? List.of() : List.copyOf(witnesses);
     }
 
     /** Warm throughput and index caps, DynamoDB Local drops ({@link WarmThroughputs}). */
     TableFeatures withIndexes(Map<String, WarmThroughputs.Kept> value) {
         return new TableFeatures(tableClass, tableClassUpdatedAt, kmsKeyArn, replicas, contributorInsights,
-                ttlChangedAt, maxReadRequestUnits, maxWriteRequestUnits, value);
+                ttlChangedAt, maxReadRequestUnits, maxWriteRequestUnits, value, strong, witnesses);
     }
 
     Optional<String> kmsKey() {
@@ -40,29 +42,35 @@ record TableFeatures(String tableClass, double tableClassUpdatedAt, String kmsKe
 
     TableFeatures withTableClass(String newClass, double at) {
         return new TableFeatures(newClass, at, kmsKeyArn, replicas, contributorInsights, ttlChangedAt,
-                maxReadRequestUnits, maxWriteRequestUnits, indexes);
+                maxReadRequestUnits, maxWriteRequestUnits, indexes, strong, witnesses);
     }
 
     TableFeatures withKmsKey(Optional<String> arn) {
         return new TableFeatures(tableClass, tableClassUpdatedAt, arn.orElse(""), replicas, contributorInsights,
-                ttlChangedAt, maxReadRequestUnits, maxWriteRequestUnits, indexes);
+                ttlChangedAt, maxReadRequestUnits, maxWriteRequestUnits, indexes, strong, witnesses);
     }
 
     TableFeatures withReplicas(List<String> regions) {
         return new TableFeatures(tableClass, tableClassUpdatedAt, kmsKeyArn, regions, contributorInsights,
-                ttlChangedAt, maxReadRequestUnits, maxWriteRequestUnits, indexes);
+                ttlChangedAt, maxReadRequestUnits, maxWriteRequestUnits, indexes, strong, witnesses);
     }
 
     TableFeatures withContributorInsights(String index, String status) {
         Map<String, String> next = new TreeMap<>(contributorInsights);
         next.put(index, status);
         return new TableFeatures(tableClass, tableClassUpdatedAt, kmsKeyArn, replicas, next, ttlChangedAt,
-                maxReadRequestUnits, maxWriteRequestUnits, indexes);
+                maxReadRequestUnits, maxWriteRequestUnits, indexes, strong, witnesses);
     }
 
     TableFeatures withOnDemandCaps(long maxRead, long maxWrite) {
         return new TableFeatures(tableClass, tableClassUpdatedAt, kmsKeyArn, replicas, contributorInsights,
-                ttlChangedAt, maxRead, maxWrite, indexes);
+                ttlChangedAt, maxRead, maxWrite, indexes, strong, witnesses);
+    }
+
+    /** Multi-Region strong consistency, and the witness Region(s) of the group. */
+    TableFeatures withStrongConsistency(boolean value, List<String> witnessRegions) {
+        return new TableFeatures(tableClass, tableClassUpdatedAt, kmsKeyArn, replicas, contributorInsights,
+                ttlChangedAt, maxReadRequestUnits, maxWriteRequestUnits, indexes, value, witnessRegions);
     }
 
     boolean capped() {
@@ -71,6 +79,6 @@ record TableFeatures(String tableClass, double tableClassUpdatedAt, String kmsKe
 
     TableFeatures withTtlChangedAt(double at) {
         return new TableFeatures(tableClass, tableClassUpdatedAt, kmsKeyArn, replicas, contributorInsights, at,
-                maxReadRequestUnits, maxWriteRequestUnits, indexes);
+                maxReadRequestUnits, maxWriteRequestUnits, indexes, strong, witnesses);
     }
 }
