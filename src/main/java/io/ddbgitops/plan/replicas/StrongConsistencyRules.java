@@ -23,7 +23,9 @@ import java.util.TreeMap;
  *   https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_GlobalTableWitnessGroupUpdate.html). So the
  *   replicas, the mode and the witness go in one call: the exception to "one replica action per call", which still
  *   holds for EVENTUAL tables.</li>
- *   <li>"You can't change a global table's consistency mode" after creation
+ *   <li>"You can't change a global table's consistency mode"
+ *   (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/multi-region-strong-consistency-gt.html); the
+ *   consistency mode cannot be changed after the global table is created
  *   (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_HowItWorks.html): an EVENTUAL
  *   global table cannot become STRONG, a STRONG one cannot become EVENTUAL, and its three Regions are fixed, so any
  *   change is {@code blocked}.</li>
