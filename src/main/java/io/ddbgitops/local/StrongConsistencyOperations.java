@@ -44,10 +44,15 @@ final class StrongConsistencyOperations {
         this.items = items;
     }
 
-    /** Whether this UpdateTable is MRSC's business: it names a consistency or a witness, or the table is STRONG. */
+    /**
+     * Whether this UpdateTable is MRSC's business: it names a consistency or a witness, or it creates or deletes a
+     * replica of a STRONG table. A replica's own settings (ReplicaUpdates Update) are not: they go as for any table.
+     */
     boolean concerns(TableKey table, ObjectNode request) {
+        JsonNode updates = request.path("ReplicaUpdates");
         return request.has("MultiRegionConsistency") || request.has("GlobalTableWitnessUpdates")
-                || request.has("ReplicaUpdates") && state.features(table).strong();
+                || state.features(table).strong()
+                && (!actions(updates, "Create").isEmpty() || !actions(updates, "Delete").isEmpty());
     }
 
     void apply(TableKey table, ObjectNode request) {
