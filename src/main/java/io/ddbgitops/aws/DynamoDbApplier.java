@@ -141,7 +141,8 @@ public final class DynamoDbApplier {
         if (e instanceof SdkException || e instanceof TableWaiter.TableWaitTimeoutException
                 || e instanceof SafetyBackupException || e instanceof RestoreException
                 || e instanceof BackupWaiter.BackupNotAvailableException) {
-            return action.describe() + " failed: " + AwsErrors.failure(e);
+            return action.describe() + " failed: " + AwsErrors.failure(e)
+                    + StrongConsistencyRequests.hint(action, e).orElse("");
         }
         return action.describe() + " failed unexpectedly: " + AwsErrors.describe(e) + "; will retry on the next run";
     }
@@ -187,6 +188,8 @@ public final class DynamoDbApplier {
                     .sseSpecification(TableRequests.sse(sse.sse())).build(), leaveRunning);
         } else if (action instanceof Action.AddReplica add) {
             updateTable(client, id, t -> ReplicaRequests.create(t, add.replica()), leaveRunning);
+        } else if (action instanceof Action.CreateStrongGlobalTable strong) {
+            updateTable(client, id, t -> StrongConsistencyRequests.create(t, strong), leaveRunning);
         } else if (action instanceof Action.RemoveReplica remove) {
             updateTable(client, id, t -> UpdateTableRequest.builder().tableName(t)
                     .replicaUpdates(ReplicationGroupUpdate.builder().delete(d -> d.regionName(remove.region())).build())

@@ -119,7 +119,8 @@ public final class LiveStateReader {
                 .settings(SettingsReader.read(client, id, table, clients.kmsAliases(), needs.contributorInsights()))
                 .resourcePolicy(needs.resourcePolicy() ? ResourcePolicies.read(client, table.tableArn())
                         : LivePolicy.none())
-                .kinesis(needs.kinesis() ? KinesisDestinations.read(client, id.tableName()) : LiveKinesis.none());
+                .kinesis(needs.kinesis() ? KinesisDestinations.read(client, id.tableName()) : LiveKinesis.none())
+                .consistency(StrongConsistencyRequests.observed(table));
         return new LiveTable(Optional.of(observed.build()), pitr.map(BackupReader::window));
     }
 

@@ -24,14 +24,19 @@ final class ReplicaRequests {
     private ReplicaRequests() {}
 
     static UpdateTableRequest create(String table, ReplicaSpec replica) {
-        return UpdateTableRequest.builder().tableName(table).replicaUpdates(ReplicationGroupUpdate.builder()
+        return UpdateTableRequest.builder().tableName(table).replicaUpdates(createAction(replica)).build();
+    }
+
+    /** The {@code Create} of one replica with its own settings (also one of a STRONG table's creating call). */
+    static ReplicationGroupUpdate createAction(ReplicaSpec replica) {
+        return ReplicationGroupUpdate.builder()
                 .create(c -> c.regionName(replica.region())
                         .provisionedThroughputOverride(read(replica.readCapacityOverride()))
                         .onDemandThroughputOverride(cap(replica.maxReadRequestUnits()))
                         .tableClassOverride(replica.tableClass().map(Enum::name).orElse(null))
                         .kmsMasterKeyId(replica.kmsKeyId().orElse(null))
                         .globalSecondaryIndexes(indexes(replica)))
-                .build()).build();
+                .build();
     }
 
     static UpdateTableRequest update(String table, ReplicaSpec changes) {

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.ReplicaStatus;
+import software.amazon.awssdk.services.dynamodb.model.WitnessStatus;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
@@ -26,7 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Waits until a table, all its indexes and replicas are ACTIVE, because DynamoDB accepts one UpdateTable per table at a
+ * Waits until a table, all its indexes, replicas and witness are ACTIVE, because DynamoDB accepts one UpdateTable per table at a
  * time; and until a deleted table is gone. Both on the SDK's waiters (the generated {@link DynamoDbWaiter} only checks
  * the table's own status, so "settled" is a waiter of our own acceptors). Bounded by the wait timeout and the run's
  * deadline; logs progress every 30 seconds and gives up with a clear error.
@@ -150,6 +151,8 @@ public final class TableWaiter {
                         + (Boolean.TRUE.equals(g.backfilling()) ? " (backfilling)" : "")));
         table.replicas().stream().filter(r -> r.replicaStatus() != null && r.replicaStatus() != ReplicaStatus.ACTIVE)
                 .forEach(r -> parts.add("replica " + r.regionName() + " " + r.replicaStatusAsString()));
+        table.globalTableWitnesses().stream().filter(w -> w.witnessStatus() != WitnessStatus.ACTIVE)
+                .forEach(w -> parts.add("witness " + w.regionName() + " " + w.witnessStatusAsString()));
         return parts.isEmpty() ? "ACTIVE" : String.join(", ", parts);
     }
 
@@ -162,7 +165,10 @@ public final class TableWaiter {
                 .allMatch(s -> s == IndexStatus.ACTIVE);
         boolean replicasActive = table.replicas().stream()
                 .allMatch(r -> r.replicaStatus() == null || r.replicaStatus() == ReplicaStatus.ACTIVE);
-        return indexesActive && replicasActive;
+        // the witness of a strongly consistent table (GlobalTableWitnesses) settles like a replica
+        boolean witnessesActive = table.globalTableWitnesses().stream()
+                .allMatch(w -> w.witnessStatus() == null || w.witnessStatus() == WitnessStatus.ACTIVE);
+        return indexesActive && replicasActive && witnessesActive;
     }
 
     /** The table did not settle in time. */

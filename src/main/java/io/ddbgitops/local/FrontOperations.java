@@ -59,7 +59,8 @@ final class FrontOperations {
         this.slowWork = new SlowWork(clock);
         this.kms = new KmsOperations(clock);
         this.replicas = new ReplicaOperations(state, engine, items, scaling, new ReplicaSettings(kms, clock));
-        this.updateTable = new UpdateTableOperation(state, engine, replicas, slowWork, clock, kms);
+        this.updateTable = new UpdateTableOperation(state, engine, replicas,
+                new StrongConsistencyOperations(state, replicas, items), slowWork, clock, kms);
         this.createTable = new CreateTableOperation(engine, tags, updateTable, journal, clock);
         this.timeToLive = new TimeToLiveGuard(state, engine, clock);
         this.writes = new WriteRecorder(state, history, engine, clock);

@@ -65,7 +65,8 @@ final class ReplicaOperations {
         setGroup(table.table(), group, group);
     }
 
-    private void create(TableKey source, JsonNode action, String path) {
+    /** One replica, with the settings of its {@code Create} action ({@code path} names it in AWS's messages). */
+    void create(TableKey source, JsonNode action, String path) {
         String region = Json.requiredText(action, "RegionName");
         List<String> group = group(source);
         if (group.contains(region)) {
@@ -107,7 +108,7 @@ final class ReplicaOperations {
         state.updateFeatures(replica, f -> settings.apply(f, action, region));
     }
 
-    private void delete(TableKey source, String region) {
+    void delete(TableKey source, String region) {
         List<String> group = group(source);
         if (!group.contains(region) || region.equals(source.region())) {
             throw AwsException.validation("One or more parameter values were invalid: Cannot delete replica of"

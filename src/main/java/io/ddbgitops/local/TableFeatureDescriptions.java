@@ -34,5 +34,15 @@ final class TableFeatureDescriptions {
             features.replicas().forEach(r -> ReplicaSettings.describe(
                     replicas.addObject().put("RegionName", r).put("ReplicaStatus", "ACTIVE"), member.apply(r), indexes));
         }
+        // AWS's shapes (TableDescription MultiRegionConsistency, GlobalTableWitnesses of GlobalTableWitnessDescription
+        // {RegionName, WitnessStatus}), botocore model checked 2026-12-01; said only of a strongly consistent table
+        if (features.strong()) {
+            description.put("MultiRegionConsistency", "STRONG");
+            if (!features.witnesses().isEmpty()) {
+                ArrayNode witnesses = description.putArray("GlobalTableWitnesses");
+                features.witnesses().forEach(w -> witnesses.addObject().put("RegionName", w)
+                        .put("WitnessStatus", "ACTIVE"));
+            }
+        }
     }
 }

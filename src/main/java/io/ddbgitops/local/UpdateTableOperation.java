@@ -25,8 +25,11 @@ final class UpdateTableOperation {
         WireResponse forward(byte[] body) throws IOException, InterruptedException;
     }
 
-    private static final Set<String> FRONT_FIELDS =
-            Set.of("SSESpecification", "TableClass", "ReplicaUpdates", "OnDemandThroughput");
+    private static final Set<String> FRONT_FIELDS = Set.of("SSESpecification", "TableClass", "ReplicaUpdates",
+            "OnDemandThroughput", "MultiRegionConsistency", "GlobalTableWitnessUpdates");
+    /** The fields of one global-table change, which goes alone in its UpdateTable. */
+    private static final Set<String> GLOBAL_FIELDS =
+            Set.of("ReplicaUpdates", "MultiRegionConsistency", "GlobalTableWitnessUpdates");
     private static final Set<String> TABLE_CLASSES = Set.of("STANDARD", "STANDARD_INFREQUENT_ACCESS");
     /**
      * AWS's answer to an UpdateTable with nothing but TableName (or an empty GlobalSecondaryIndexUpdates), checked
@@ -43,14 +46,16 @@ final class UpdateTableOperation {
     private final FrontState state;
     private final Engine engine;
     private final ReplicaOperations replicas;
+    private final StrongConsistencyOperations strongConsistency;
     private final SlowWork slowWork;
     private final Clock clock;
 
     private final KmsOperations kms;
 
-    UpdateTableOperation(FrontState state, Engine engine, ReplicaOperations replicas, SlowWork slowWork,
-            Clock clock, KmsOperations kms) {
+    UpdateTableOperation(FrontState state, Engine engine, ReplicaOperations replicas,
+            StrongConsistencyOperations strongConsistency, SlowWork slowWork, Clock clock, KmsOperations kms) {
         this.kms = kms;
+        this.strongConsistency = strongConsistency;
         this.state = state;
         this.engine = engine;
         this.replicas = replicas;
@@ -71,8 +76,8 @@ final class UpdateTableOperation {
         boolean frontKept = !beforeWarm.equals(enginePart);
         boolean engineChanges = hasChanges(enginePart);
         boolean otherFrontChanges = FRONT_FIELDS.stream()
-                .anyMatch(field -> !field.equals("ReplicaUpdates") && request.has(field));
-        if (request.has("ReplicaUpdates") && (engineChanges || otherFrontChanges)) {
+                .anyMatch(field -> !GLOBAL_FIELDS.contains(field) && request.has(field));
+        if (GLOBAL_FIELDS.stream().anyMatch(request::has) && (engineChanges || otherFrontChanges)) {
             throw AwsException.validation("One or more parameter values were invalid: ReplicaUpdates cannot be"
                     + " combined with other table updates in one UpdateTable request");
         }
@@ -96,7 +101,9 @@ final class UpdateTableOperation {
         } else {
             existing(table);
         }
-        if (request.has("ReplicaUpdates")) {
+        if (strongConsistency.concerns(table, request)) {
+            strongConsistency.apply(table, request);
+        } else if (request.has("ReplicaUpdates")) {
             replicas.apply(table, request.get("ReplicaUpdates"));
         }
         double now = clock.millis() / 1000.0;

@@ -60,7 +60,9 @@ final class ManifestMapper {
                 insights(optional.path("contributor_insights")).flatMap(ContributorInsightsSpec::mode),
                 text(optional.path("resource_policy")),
                 present(optional.path("kinesis_streaming_destination")).map(k -> new KinesisDestinationSpec(
-                        k.path("stream_arn").asText(), text(k.path("approximate_creation_date_time_precision")))));
+                        k.path("stream_arn").asText(), text(k.path("approximate_creation_date_time_precision")))),
+                text(optional.path("multi_region_consistency")).filter("STRONG"::equals)
+                        .map(strong -> new StrongConsistency(text(optional.path("witness_region")))));
     }
 
     private static Optional<WarmThroughputSpec> warmThroughput(JsonNode warm) {

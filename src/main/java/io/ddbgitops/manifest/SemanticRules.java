@@ -39,6 +39,7 @@ final class SemanticRules {
         regions(checks, spec, optional.path("replicas"));
         restore(checks, optional.path("restore"));
         new ReplicaSettingRules(checks).check(optional);
+        new StrongConsistencyRules(checks).check(spec, optional);
         new IndexRules(checks, spec).check();
         new TagRules(checks).check(optional.path("tags"), OPTIONAL + "/tags");
         new AutoScalingRules(checks).check(optional);

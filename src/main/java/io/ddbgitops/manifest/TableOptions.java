@@ -8,7 +8,8 @@ import java.util.Optional;
  * The {@code spec.optional_spec} extensions beyond the sort key. An empty Optional means the manifest
  * does not mention the setting, so the live value is left as it is. {@code account} is an account name from the
  * repository config; empty means the default credential chain. {@code resourcePolicy}
- * is the policy's JSON text, read from its file when the manifest names one.
+ * is the policy's JSON text, read from its file when the manifest names one. {@code strongConsistency} is present
+ * only for {@code multi_region_consistency: STRONG}.
  */
 public record TableOptions(
         BillingMode billingMode,
@@ -33,7 +34,8 @@ public record TableOptions(
         Optional<WarmThroughputSpec> warmThroughput,
         Optional<ContributorInsightsSpec.Mode> contributorInsightsMode,
         Optional<String> resourcePolicy,
-        Optional<KinesisDestinationSpec> kinesisDestination) {
+        Optional<KinesisDestinationSpec> kinesisDestination,
+        Optional<StrongConsistency> strongConsistency) {
 
     public TableOptions {
         tags = Map.copyOf(tags);
@@ -54,7 +56,8 @@ public record TableOptions(
         this(billingMode, maxReadRequestUnits, maxWriteRequestUnits, pitrRecoveryPeriodDays, backup, streamViewType,
                 ttlAttributeName, deletionProtection, tableClass, sse, contributorInsights, tags,
                 globalSecondaryIndexes, localSecondaryIndexes, replicaSpecs, restore, adopt, autoScaling,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     /** The table's contributor insights as the manifest gives them ({@code true}, or {@code {enabled, mode}}). */
@@ -72,7 +75,8 @@ public record TableOptions(
         return new TableOptions(billingMode, maxReadRequestUnits, maxWriteRequestUnits, pitrRecoveryPeriodDays, backup,
                 streamViewType, ttlAttributeName, deletionProtection, tableClass, sse, contributorInsights, tags,
                 globalSecondaryIndexes, localSecondaryIndexes, replicaSpecs, restore, adopt, autoScaling,
-                Optional.of(name), warmThroughput, contributorInsightsMode, resourcePolicy, kinesisDestination);
+                Optional.of(name), warmThroughput, contributorInsightsMode, resourcePolicy, kinesisDestination,
+                strongConsistency);
     }
 
     /** What a seed manifest (no extensions) means. */
@@ -81,6 +85,11 @@ public record TableOptions(
                 BackupSpec.defaults(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** Whether the manifest asks for multi-Region strong consistency. */
+    public boolean strong() {
+        return strongConsistency.isPresent();
     }
 }

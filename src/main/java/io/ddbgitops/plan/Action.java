@@ -150,6 +150,25 @@ public sealed interface Action {
         }
     }
 
+    /**
+     * The one UpdateTable that makes a table a multi-Region strongly consistent (MRSC) global table: a ReplicaUpdates
+     * Create per replica, MultiRegionConsistency STRONG and, when declared, a GlobalTableWitnessUpdates Create. AWS
+     * takes the whole group in this single call, the exception to one replica action per call (see
+     * {@link io.ddbgitops.plan.replicas.StrongConsistencyRules}).
+     */
+    record CreateStrongGlobalTable(List<ReplicaSpec> replicas, Optional<String> witness) implements Action {
+        public CreateStrongGlobalTable {
+            replicas = List.copyOf(replicas);
+        }
+
+        @Override
+        public String describe() {
+            return "make a multi-Region strongly consistent global table with replicas in "
+                    + String.join(", ", replicas.stream().map(ReplicaSpec::region).toList())
+                    + witness.map(w -> " and a witness in " + w).orElse("");
+        }
+    }
+
     /** Turn point-in-time recovery on (with an optional recovery period) or off. */
     record UpdatePitr(boolean enabled, Optional<Integer> recoveryPeriodDays) implements Action {
         @Override

@@ -11,6 +11,7 @@ import io.ddbgitops.plan.autoscaling.ObservedScaling;
 import io.ddbgitops.plan.settings.ObservedSettings;
 import io.ddbgitops.plan.kinesis.LiveKinesis;
 import io.ddbgitops.plan.policy.LivePolicy;
+import io.ddbgitops.plan.replicas.ObservedConsistency;
 
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,8 @@ public record ObservedTable(
         ObservedSettings settings,
         LivePolicy resourcePolicy,
         LiveKinesis kinesis,
-        Map<String, ReplicaSpec> replicaSettings) {
+        Map<String, ReplicaSpec> replicaSettings,
+        ObservedConsistency consistency) {
 
     public ObservedTable {
         Objects.requireNonNull(id, "id");
@@ -119,6 +121,7 @@ public record ObservedTable(
         private LivePolicy resourcePolicy = new LivePolicy.None();
         private LiveKinesis kinesis = LiveKinesis.none();
         private Map<String, ReplicaSpec> replicaSettings = Map.of();
+        private ObservedConsistency consistency = ObservedConsistency.none();
 
         private Builder(TableId id, KeyAttribute partitionKey) {
             this.id = id;
@@ -155,6 +158,7 @@ public record ObservedTable(
             resourcePolicy = t.resourcePolicy;
             kinesis = t.kinesis;
             replicaSettings = t.replicaSettings;
+            consistency = t.consistency;
         }
 
         public Builder arn(String value) { arn = value; return this; }
@@ -195,13 +199,14 @@ public record ObservedTable(
         public Builder kinesis(LiveKinesis value) { kinesis = value; return this; }
         /** Each replica's own settings as DescribeTable's {@code Replicas} shows them, keyed by region. */
         public Builder replicaSettings(Map<String, ReplicaSpec> value) { replicaSettings = value; return this; }
+        public Builder consistency(ObservedConsistency value) { consistency = value; return this; }
 
         public ObservedTable build() {
             return new ObservedTable(id, arn, status, partitionKey, sortKey, billingMode, readCapacity, writeCapacity,
                     maxReadRequestUnits, maxWriteRequestUnits, history, globalIndexes, localIndexes, pitr,
                     pitrRecoveryPeriodDays, stream, ttl, deletionProtection, tableClass, lastTableClassChange, sse,
                     contributorInsights, replicas, tags, autoScaling, settings, resourcePolicy, kinesis,
-                    replicaSettings);
+                    replicaSettings, consistency);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.ddbgitops.plan;
 
 import io.ddbgitops.manifest.BillingMode;
 import io.ddbgitops.manifest.GlobalSecondaryIndex;
+import io.ddbgitops.manifest.ReplicaSpec;
 import io.ddbgitops.manifest.TableManifest;
 import io.ddbgitops.manifest.TableOptions;
 import io.ddbgitops.plan.autoscaling.AutoScalingFamily;
@@ -9,12 +10,14 @@ import io.ddbgitops.plan.autoscaling.ScalingStep;
 import io.ddbgitops.plan.kinesis.KinesisFamily;
 import io.ddbgitops.plan.policy.ResourcePolicyFamily;
 import io.ddbgitops.plan.replicas.ReplicaRules;
+import io.ddbgitops.plan.replicas.StrongConsistencyRules;
 import io.ddbgitops.plan.settings.KmsKeyComparison;
 import io.ddbgitops.plan.settings.SettingFamilies;
 import io.ddbgitops.plan.settings.SettingFamily;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,12 +83,21 @@ public final class TablePlanner {
         // A table we applied before that is now gone was deleted outside git.
         Change.Cause cause = previouslyApplied.isEmpty() ? Change.Cause.GIT : Change.Cause.DRIFT;
         List<Change> changes = new ArrayList<>();
+        boolean strong = manifest.options().strong();
+        Map<String, String> replicaFields = new TreeMap<>();
+        Optional.ofNullable(desired.get(Fields.REPLICAS)).ifPresent(r -> replicaFields.put(Fields.REPLICAS, r));
+        if (strong) {
+            replicaFields.putAll(StrongConsistencyRules.desired(manifest));
+            desired.putAll(replicaFields);
+        }
         Optional<String> replicasRefused = manifest.options().replicas().filter(r -> !r.isEmpty())
-                .flatMap(r -> ReplicaRules.addReplicaRefusal(manifest, Optional.empty()));
+                .flatMap(r -> ReplicaRules.addReplicaRefusal(manifest, Optional.empty()))
+                .or(() -> StrongConsistencyRules.newTableRefusal(manifest));
         replicasRefused.ifPresent(reason -> {
-            desired.remove(Fields.REPLICAS);
-            changes.add(new Change(Fields.REPLICAS, Fields.ABSENT, Fields.desired(manifest).get(Fields.REPLICAS),
-                    Change.BLOCKED, cause));
+            replicaFields.forEach((field, value) -> {
+                desired.remove(field);
+                changes.add(new Change(field, Fields.ABSENT, value, Change.BLOCKED, cause));
+            });
             messages.add(0, reason);
         });
         desired.forEach((field, value) -> changes.add(new Change(field, Fields.ABSENT, value, "create", cause)));
@@ -116,9 +128,10 @@ public final class TablePlanner {
         actions.add(creationAction(manifest, tags));
         scaling.settings().forEach(step -> actions.add(new Action.AutoScaling(step)));
         o.ttlAttributeName().ifPresent(attribute -> actions.add(new Action.SetTimeToLive(attribute, true)));
-        if (replicasRefused.isEmpty()) {
-            o.replicaSpecs().ifPresent(specs -> specs.stream()
-                    .sorted(java.util.Comparator.comparing(io.ddbgitops.manifest.ReplicaSpec::region))
+        if (replicasRefused.isEmpty() && strong) {
+            actions.add(StrongConsistencyRules.creation(manifest));
+        } else if (replicasRefused.isEmpty()) {
+            o.replicaSpecs().ifPresent(specs -> specs.stream().sorted(Comparator.comparing(ReplicaSpec::region))
                     .forEach(r -> actions.add(new Action.AddReplica(r))));
         }
         if (manifest.pitr().orElse(false)) {
@@ -184,6 +197,7 @@ public final class TablePlanner {
             wanted.putAll(Fields.removed(desired, previouslyApplied));
             authoritativeIndexLists();
             this.applied = new TreeMap<>(desired);
+            strongConsistencyFields();
             this.scaling = AutoScalingFamily.forTable(manifest, live, previouslyApplied);
             leaveCapacityToTheScaler();
             this.families = SettingFamilies.forTable(manifest, live, previouslyApplied);
@@ -194,6 +208,23 @@ public final class TablePlanner {
             });
             this.policy = ResourcePolicyFamily.forTable(manifest, live.resourcePolicy(), previouslyApplied);
             this.kinesis = KinesisFamily.forTable(manifest, live.kinesis(), previouslyApplied);
+        }
+
+        /**
+         * The consistency mode and witness are compared only when multi-Region strong consistency is involved, so the
+         * reports of every other table stay as they were.
+         */
+        private void strongConsistencyFields() {
+            if (!StrongConsistencyRules.involved(manifest, Optional.of(live))) {
+                return;
+            }
+            Map<String, String> strong = StrongConsistencyRules.desired(manifest);
+            wanted.putAll(strong);
+            applied.putAll(strong);
+            actual.putAll(StrongConsistencyRules.observed(live));
+            if (actual.containsKey(StrongConsistencyRules.WITNESS)) {
+                wanted.putIfAbsent(StrongConsistencyRules.WITNESS, Fields.ABSENT);
+            }
         }
 
         /**
@@ -506,6 +537,10 @@ public final class TablePlanner {
         }
 
         private void replicas() {
+            if (StrongConsistencyRules.involved(manifest, Optional.of(live))) {
+                strongConsistency();
+                return;
+            }
             if (!differs(Fields.REPLICAS)) {
                 return;
             }
@@ -520,10 +555,29 @@ public final class TablePlanner {
             change(Fields.REPLICAS, "update");
             manifest.options().replicaSpecs().orElse(List.of()).stream()
                     .filter(r -> !live.replicas().contains(r.region()))
-                    .sorted(java.util.Comparator.comparing(io.ddbgitops.manifest.ReplicaSpec::region))
+                    .sorted(Comparator.comparing(ReplicaSpec::region))
                     .forEach(r -> act(new Action.AddReplica(r)));
             live.replicas().stream().filter(r -> !target.contains(r)).sorted()
                     .forEach(r -> act(new Action.RemoveReplica(r)));
+        }
+
+        /**
+         * A strongly consistent table gets its replicas, mode and witness in one UpdateTable, and never changes them
+         * afterwards ({@link StrongConsistencyRules}).
+         */
+        private void strongConsistency() {
+            List<String> fields = differing(Fields.REPLICAS, StrongConsistencyRules.MODE, StrongConsistencyRules.WITNESS);
+            if (fields.isEmpty()) {
+                return;
+            }
+            Optional<String> refused = StrongConsistencyRules.refusal(manifest, live)
+                    .or(() -> ReplicaRules.addReplicaRefusal(manifest, Optional.of(live)));
+            if (refused.isPresent()) {
+                fields.forEach(f -> block(f, refused.get()));
+                return;
+            }
+            fields.forEach(f -> change(f, "update"));
+            act(StrongConsistencyRules.creation(manifest));
         }
 
         private void pitr() {
@@ -673,6 +727,7 @@ public final class TablePlanner {
     /** Long work DynamoDB does after accepting the call: the run starts it and does not wait (unless --wait). */
     public static boolean isLongWork(Action action) {
         return action instanceof Action.CreateIndex || action instanceof Action.AddReplica
+                || action instanceof Action.CreateStrongGlobalTable
                 || action instanceof Action.SetTableClass || action instanceof Action.SetEncryption
                 || action instanceof Action.RestoreTable;
     }

@@ -10,6 +10,7 @@ import io.ddbgitops.manifest.ReplicaSpec;
 import io.ddbgitops.manifest.RestoreSpec;
 import io.ddbgitops.manifest.SseSpec;
 import io.ddbgitops.manifest.StreamViewType;
+import io.ddbgitops.manifest.StrongConsistency;
 import io.ddbgitops.manifest.TableClass;
 import io.ddbgitops.manifest.TableOptions;
 
@@ -42,6 +43,7 @@ final class Options {
     Optional<io.ddbgitops.manifest.ContributorInsightsSpec.Mode> insightsMode;
     Optional<String> resourcePolicy;
     Optional<KinesisDestinationSpec> kinesis;
+    Optional<StrongConsistency> strong;
 
     Options(TableOptions o) {
         billingMode = o.billingMode();
@@ -67,6 +69,7 @@ final class Options {
         insightsMode = o.contributorInsightsMode();
         resourcePolicy = o.resourcePolicy();
         kinesis = o.kinesisDestination();
+        strong = o.strongConsistency();
     }
 
     Options warmThroughput(long read, long write) {
@@ -106,13 +109,15 @@ final class Options {
         return this;
     }
     Options adopt(boolean value) { adopt = value; return this; }
+    Options restore(RestoreSpec value) { restore = Optional.of(value); return this; }
     Options autoScaling(AutoScalingSpec value) { autoScaling = Optional.of(value); return this; }
     Options resourcePolicy(String value) { resourcePolicy = Optional.of(value); return this; }
     Options kinesis(KinesisDestinationSpec value) { kinesis = Optional.of(value); return this; }
+    Options strong(Optional<String> witness) { strong = Optional.of(new StrongConsistency(witness)); return this; }
 
     TableOptions build() {
         return new TableOptions(billingMode, maxRead, maxWrite, pitrDays, backup, stream, ttl, deletionProtection,
                 tableClass, sse, contributorInsights, tags, gsis, lsis, replicas, restore, adopt, autoScaling,
-                account, warmThroughput, insightsMode, resourcePolicy, kinesis);
+                account, warmThroughput, insightsMode, resourcePolicy, kinesis, strong);
     }
 }
