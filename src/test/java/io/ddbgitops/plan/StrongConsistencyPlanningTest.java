@@ -3,6 +3,7 @@ package io.ddbgitops.plan;
 import io.ddbgitops.manifest.BillingMode;
 import io.ddbgitops.manifest.ReplicaSpec;
 import io.ddbgitops.manifest.RestoreSpec;
+import io.ddbgitops.manifest.TableClass;
 import io.ddbgitops.manifest.TableManifest;
 import io.ddbgitops.plan.replicas.ObservedConsistency;
 import io.ddbgitops.plan.replicas.StrongConsistencyRules;
@@ -57,6 +58,19 @@ class StrongConsistencyPlanningTest {
         assertThat(change(plan, MODE).to()).isEqualTo("STRONG");
         assertThat(change(plan, WITNESS).to()).isEqualTo("us-west-2");
         assertThat(plan.desired()).containsEntry(MODE, "STRONG").containsEntry(WITNESS, "us-west-2");
+    }
+
+    @Test
+    void aStrongTablesReplicasAreCreatedWithTheirOwnSettingsInThatOneCall() {
+        ReplicaSpec ohio = new ReplicaSpec("us-east-2", Optional.empty(), Optional.of(500L),
+                Optional.of(TableClass.STANDARD_INFREQUENT_ACCESS), Optional.empty(), List.of());
+        TableManifest m = orders(o -> o.billing(BillingMode.PAY_PER_REQUEST).replicas(ohio)
+                .strong(Optional.of("us-west-2")));
+
+        TablePlan plan = planner.plan(m, Optional.empty(), Map.of(), NOW);
+
+        assertThat(plan.actions()).contains(new Action.CreateStrongGlobalTable(List.of(ohio), Optional.of("us-west-2")));
+        assertThat(plan.actions()).noneMatch(a -> a instanceof Action.AddReplica);
     }
 
     @Test
