@@ -8,7 +8,8 @@ import java.util.Optional;
  * The {@code spec.optional_spec} extensions beyond the sort key. An empty Optional means the manifest
  * does not mention the setting, so the live value is left as it is. {@code account} is an account name from the
  * repository config; empty means the default credential chain. {@code resourcePolicy}
- * is the policy's JSON text, read from its file when the manifest names one.
+ * is the policy's JSON text, read from its file when the manifest names one. {@code s3Import} is
+ * {@code import}: the new table is made by ImportTable from S3.
  */
 public record TableOptions(
         BillingMode billingMode,
@@ -33,7 +34,8 @@ public record TableOptions(
         Optional<WarmThroughputSpec> warmThroughput,
         Optional<ContributorInsightsSpec.Mode> contributorInsightsMode,
         Optional<String> resourcePolicy,
-        Optional<KinesisDestinationSpec> kinesisDestination) {
+        Optional<KinesisDestinationSpec> kinesisDestination,
+        Optional<ImportSpec> s3Import) {
 
     public TableOptions {
         tags = Map.copyOf(tags);
@@ -57,6 +59,24 @@ public record TableOptions(
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    /** Options without an import from S3. */
+    public TableOptions(BillingMode billingMode, Optional<Long> maxReadRequestUnits, Optional<Long> maxWriteRequestUnits,
+                        Optional<Integer> pitrRecoveryPeriodDays, BackupSpec backup,
+                        Optional<StreamViewType> streamViewType, Optional<String> ttlAttributeName,
+                        Optional<Boolean> deletionProtection, Optional<TableClass> tableClass, Optional<SseSpec> sse,
+                        Optional<Boolean> contributorInsights, Map<String, String> tags,
+                        Optional<List<GlobalSecondaryIndex>> globalSecondaryIndexes,
+                        Optional<List<LocalSecondaryIndex>> localSecondaryIndexes, Optional<List<ReplicaSpec>> replicaSpecs,
+                        Optional<RestoreSpec> restore, boolean adopt, Optional<AutoScalingSpec> autoScaling,
+                        Optional<String> account, Optional<WarmThroughputSpec> warmThroughput,
+                        Optional<ContributorInsightsSpec.Mode> contributorInsightsMode, Optional<String> resourcePolicy,
+                        Optional<KinesisDestinationSpec> kinesisDestination) {
+        this(billingMode, maxReadRequestUnits, maxWriteRequestUnits, pitrRecoveryPeriodDays, backup, streamViewType,
+                ttlAttributeName, deletionProtection, tableClass, sse, contributorInsights, tags,
+                globalSecondaryIndexes, localSecondaryIndexes, replicaSpecs, restore, adopt, autoScaling, account,
+                warmThroughput, contributorInsightsMode, resourcePolicy, kinesisDestination, Optional.empty());
+    }
+
     /** The table's contributor insights as the manifest gives them ({@code true}, or {@code {enabled, mode}}). */
     public Optional<ContributorInsightsSpec> insights() {
         return contributorInsights.map(on -> new ContributorInsightsSpec(on, contributorInsightsMode));
@@ -72,7 +92,7 @@ public record TableOptions(
         return new TableOptions(billingMode, maxReadRequestUnits, maxWriteRequestUnits, pitrRecoveryPeriodDays, backup,
                 streamViewType, ttlAttributeName, deletionProtection, tableClass, sse, contributorInsights, tags,
                 globalSecondaryIndexes, localSecondaryIndexes, replicaSpecs, restore, adopt, autoScaling,
-                Optional.of(name), warmThroughput, contributorInsightsMode, resourcePolicy, kinesisDestination);
+                Optional.of(name), warmThroughput, contributorInsightsMode, resourcePolicy, kinesisDestination, s3Import);
     }
 
     /** What a seed manifest (no extensions) means. */
@@ -81,6 +101,6 @@ public record TableOptions(
                 BackupSpec.defaults(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 }
