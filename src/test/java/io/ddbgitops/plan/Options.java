@@ -42,6 +42,7 @@ final class Options {
     Optional<io.ddbgitops.manifest.ContributorInsightsSpec.Mode> insightsMode;
     Optional<String> resourcePolicy;
     Optional<KinesisDestinationSpec> kinesis;
+    Optional<io.ddbgitops.manifest.ImportSpec> s3Import;
 
     Options(TableOptions o) {
         billingMode = o.billingMode();
@@ -67,6 +68,7 @@ final class Options {
         insightsMode = o.contributorInsightsMode();
         resourcePolicy = o.resourcePolicy();
         kinesis = o.kinesisDestination();
+        s3Import = o.s3Import();
     }
 
     Options warmThroughput(long read, long write) {
@@ -113,6 +115,6 @@ final class Options {
     TableOptions build() {
         return new TableOptions(billingMode, maxRead, maxWrite, pitrDays, backup, stream, ttl, deletionProtection,
                 tableClass, sse, contributorInsights, tags, gsis, lsis, replicas, restore, adopt, autoScaling,
-                account, warmThroughput, insightsMode, resourcePolicy, kinesis);
+                account, warmThroughput, insightsMode, resourcePolicy, kinesis, s3Import);
     }
 }
