@@ -146,6 +146,9 @@ public final class DynamoDbApplier {
             return "timed out: " + action.describe() + " did not finish before " + deadline.describe() + " ("
                     + AwsErrors.code(e) + "); the next run continues from here";
         }
+        if (e instanceof ImportException) {
+            return action.describe() + " failed: " + e.getMessage();
+        }
         if (e instanceof SdkException || e instanceof TableWaiter.TableWaitTimeoutException
                 || e instanceof SafetyBackupException || e instanceof RestoreException || e instanceof ImportException
                 || e instanceof BackupWaiter.BackupNotAvailableException) {
@@ -276,18 +279,34 @@ public final class DynamoDbApplier {
      */
     private void importTable(DynamoDbClient client, TableId id, Action.ImportTable action, List<String> notes,
                              java.util.Map<String, String> recorded) {
-        TableImporter.Imported done = importer.run(client, id, action,
-                arn -> recorded.put(ImportFamily.FIELD, action.source().describe()));
+        TableImporter.Imported done;
+        try {
+            done = importer.run(client, id, action,
+                    arn -> recorded.put(ImportFamily.FIELD, action.source().describe()));
+        } catch (ImportException e) {
+            if (!e.ended()) {
+                throw e;
+            }
+            if (!waiter.exists(client, id)) {
+                recorded.remove(ImportFamily.FIELD);
+                throw e.and("; no table was left, so the next run imports again (fix the source first)");
+            }
+            waiter.awaitActive(client, id);
+            ours(client, id, action, recorded);
+            throw e.and("; AWS kept the table with the items that were imported, tagged as ours: the next run applies "
+                    + "the rest of the manifest; the items it could not import are logged to CloudWatch Logs "
+                    + "(/aws-dynamodb/imports) and are yours to fix");
+        }
         notes.add(done.summary(action.source()));
         waiter.awaitActive(client, id);
+        ours(client, id, action, recorded);
+    }
+
+    /** The imported table gets its tags, ownership first among them, as a created one does. */
+    private void ours(DynamoDbClient client, TableId id, Action.ImportTable action,
+                      java.util.Map<String, String> recorded) {
         tag(client, id.tableName(), action.tags());
         recorded.put(io.ddbgitops.plan.Fields.OWNER, action.manifest().id());
-        if (done.errors() > 0) {
-            throw new ImportException(done.errors() + " item(s) of " + action.source().location() + " could not be "
-                    + "imported (" + done.processed() + " processed, " + done.imported() + " imported; AWS logs each to "
-                    + "CloudWatch Logs). The table keeps what was imported and the rest of the manifest is applied "
-                    + "by the next run; fix or re-import the missing items yourself");
-        }
     }
 
     /**

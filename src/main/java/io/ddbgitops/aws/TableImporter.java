@@ -36,10 +36,13 @@ import java.util.function.Consumer;
  * <p>DescribeImport's {@code ImportStatus} is IN_PROGRESS, COMPLETED, CANCELLING, CANCELLED or FAILED
  * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ImportTableDescription.html, checked
  * 2026-12-01); the wait polls it with the SDK's waiter and exponential back-off (imports take minutes to hours), logs
- * {@code ProcessedItemCount} every 30 seconds, and ends at the wait timeout or the run's deadline. Bad items do not fail
- * an import: AWS counts them in {@code ErrorCount} and logs them to CloudWatch
- * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataImport.Validation.html, checked 2026-12-01),
- * so a COMPLETED import with errors is reported as this table's failure once the table is tagged and recorded.
+ * {@code ProcessedItemCount} every 30 seconds (AWS fills the counters in only when the import ends), and ends at the
+ * wait timeout or the run's deadline. AWS counts bad items in {@code ErrorCount} and logs them to CloudWatch
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataImport.Validation.html, checked 2026-12-01);
+ * measured against AWS (scylladb/scylladb test/alternator/test_import.py, read 2026-12-01), one bad item ends the
+ * import FAILED with {@code ItemValidationError} and keeps the table with the items that passed, a missing bucket
+ * ends it FAILED with {@code S3NoSuchBucket} and leaves no table, and a prefix that matches nothing COMPLETES with an
+ * empty table.
  */
 final class TableImporter {
     private static final Logger LOG = LoggerFactory.getLogger(TableImporter.class);
@@ -81,8 +84,7 @@ final class TableImporter {
         if (done.importStatus() != ImportStatus.COMPLETED) {
             throw new ImportException("import " + arn + " from " + source.location() + " ended "
                     + done.importStatusAsString() + ": " + orNone(done.failureCode()) + ": "
-                    + orNone(done.failureMessage()) + " (" + counts(done) + "); fix the source (AWS logs each bad item "
-                    + "to CloudWatch Logs), and the next run imports again while the table does not exist");
+                    + orNone(done.failureMessage()) + " (" + counts(done) + ")", true);
         }
         return new Imported(arn, count(done.processedItemCount()), count(done.importedItemCount()),
                 count(done.errorCount()));
@@ -120,7 +122,7 @@ final class TableImporter {
             String what = limit.equals(timeout) ? "limit " + Durations.format(timeout) : deadline.describe();
             throw new ImportException("import " + arn + " is still " + status + " after "
                     + Duration.between(start, Instant.now()).toSeconds() + "s (" + what + "); it goes on at AWS, and the "
-                    + "next run finds its table in progress and continues once it is ACTIVE");
+                    + "next run finds its table in progress and continues once it is ACTIVE", false);
         }
     }
 
