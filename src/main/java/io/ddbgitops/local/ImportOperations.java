@@ -201,7 +201,7 @@ final class ImportOperations {
         }
     }
 
-    /** The key attributes' types, from the table's key schema and attribute definitions. */
+    /** A reader for the request's format, knowing the types of the table's (and its indexes') key attributes. */
     private static ImportReader reader(ObjectNode request) {
         JsonNode parameters = request.path("TableCreationParameters");
         Map<String, String> types = new HashMap<>();
@@ -215,7 +215,7 @@ final class ImportOperations {
         csv.path("HeaderList").forEach(h -> headers.add(h.asText()));
         return new ImportReader(request.path("InputFormat").asText(),
                 request.path("InputCompressionType").asText("NONE"), csv.path("Delimiter").asText(",").charAt(0),
-                headers.isEmpty() ? Optional.empty() : Optional.of(headers), keys);
+                headers.isEmpty() ? Optional.empty() : Optional.of(headers), keys, types);
     }
 
     /** ImportTableDescription: while running only what is known at the start, the counters at zero. */

@@ -18,14 +18,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
+import io.airlift.compress.zstd.ZstdInputStream;
 
 /**
  * Turns one S3 object into items, as ImportTable reads it
  * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/S3DataImport.Format.html, checked 2026-12-01):
- * DYNAMODB_JSON is one {@code {"Item": {...}}} per line; CSV has a header line (or the request's HeaderList), key
- * attributes take their defined type and every other column is a string, an empty column no attribute. GZIP is
- * inflated; ZSTD and ION this endpoint cannot read, so such an object counts as one item in error, as unreadable input
- * does on AWS. Measured against AWS (scylladb/scylladb test/alternator/test_import.py, read 2026-12-01): blank lines are
+ * DYNAMODB_JSON is one {@code {"Item": {...}}} per line; CSV has a header line (or the request's HeaderList), the key
+ * attributes of the table and its indexes take their defined type and every other column is a string, an empty column
+ * no attribute; ION is read by
+ * {@link IonItems}. GZIP and ZSTD are inflated; an object that cannot be inflated counts as one item in error, as
+ * unreadable input does on AWS. Measured against AWS (scylladb/scylladb test/alternator/test_import.py, read 2026-12-01): blank lines are
  * neither items nor errors, the first item that cannot be made abandons the rest of its object, and the processed
  * size counts uncompressed bytes.
  */
@@ -48,16 +50,19 @@ final class ImportReader {
     private final String compression;
     private final char delimiter;
     private final Optional<List<String>> headers;
-    /** Key attribute name → its type (S, N or B), from the table's key schema and attribute definitions. */
+    /** The table's key attributes → their type (S, N or B): every item must have them. */
     private final Map<String, String> keys;
+    /** Every defined attribute (keys of the table and its indexes) → its type: a CSV column's type, else S. */
+    private final Map<String, String> types;
 
     ImportReader(String format, String compression, char delimiter, Optional<List<String>> headers,
-                 Map<String, String> keys) {
+                 Map<String, String> keys, Map<String, String> types) {
         this.format = format;
         this.compression = compression;
         this.delimiter = delimiter;
         this.headers = headers.map(List::copyOf);
         this.keys = Map.copyOf(keys);
+        this.types = Map.copyOf(types);
     }
 
     /** Reads the object; {@code write} stores an item and answers false when DynamoDB refused it. */
@@ -68,19 +73,18 @@ final class ImportReader {
         } catch (IOException unreadable) {
             return new Outcome(1, 0, 1, 0);
         }
-        if (format.equals("ION") || data == null) {
-            return new Outcome(1, 0, 1, data == null ? 0 : data.length);
-        }
         Counter counter = new Counter(data.length);
         if (format.equals("CSV")) {
             csv(data, write, counter);
+        } else if (format.equals("ION")) {
+            ion(data, write, counter);
         } else {
             dynamoDbJson(data, write, counter);
         }
         return counter.outcome();
     }
 
-    /** The object's bytes uncompressed; null for a compression this endpoint cannot read (ZSTD). */
+    /** The object's bytes uncompressed (GZIP with the JDK, ZSTD with aircompressor, pure Java). */
     private byte[] inflate(byte[] raw) throws IOException {
         return switch (compression) {
             case "GZIP" -> {
@@ -88,9 +92,32 @@ final class ImportReader {
                     yield in.readAllBytes();
                 }
             }
-            case "ZSTD" -> null;
+            case "ZSTD" -> {
+                try (InputStream in = new ZstdInputStream(new ByteArrayInputStream(raw))) {
+                    yield in.readAllBytes();
+                } catch (RuntimeException corrupt) {
+                    throw new IOException("not ZSTD: " + corrupt.getMessage(), corrupt);
+                }
+            }
             default -> raw;
         };
+    }
+
+    private void ion(byte[] data, Predicate<ObjectNode> write, Counter counter) {
+        try {
+            java.util.Iterator<Optional<ObjectNode>> items = IonItems.read(data);
+            while (items.hasNext()) {
+                if (!counter.take(withKeys(items.next()), write)) {
+                    return;
+                }
+            }
+        } catch (RuntimeException malformed) {
+            counter.take(Optional.empty(), write);
+        }
+    }
+
+    private Optional<ObjectNode> withKeys(Optional<ObjectNode> item) {
+        return item.filter(this::hasKeys);
     }
 
     private void dynamoDbJson(byte[] data, Predicate<ObjectNode> write, Counter counter) {
@@ -146,7 +173,7 @@ final class ImportReader {
         ObjectNode item = Json.object();
         for (int i = 0; i < row.length; i++) {
             if (!row[i].isEmpty()) {
-                item.putObject(columns.get(i)).put(keys.getOrDefault(columns.get(i), "S"), row[i]);
+                item.putObject(columns.get(i)).put(types.getOrDefault(columns.get(i), "S"), row[i]);
             }
         }
         return hasKeys(item) ? Optional.of(item) : Optional.empty();

@@ -183,6 +183,31 @@ class ImportFromS3IT extends EndpointPerTest {
     }
 
     @Test
+    void importsZstdCompressedIon() throws Exception {
+        AwsCli cli = cli();
+        byte[] ion = "$ion_1_0 {Item:{id:\"i1\", size:3}} {Item:{id:\"i2\", tags:$dynamodb_SS::[\"x\"]}}"
+                .getBytes(StandardCharsets.UTF_8);
+        io.airlift.compress.zstd.ZstdCompressor zstd = new io.airlift.compress.zstd.ZstdCompressor();
+        byte[] compressed = new byte[zstd.maxCompressedLength(ion.length)];
+        int size = zstd.compress(ion, 0, ion.length, compressed, 0, compressed.length);
+        Path file = Files.createDirectories(s3.resolve("ion")).resolve("data.ion.zst");
+        Files.write(file, java.util.Arrays.copyOf(compressed, size));
+        ConfigRepo repo = ConfigRepo.create(temp).commit("ion", Map.of("t.yaml", manifest("Ionic", """
+                    import:
+                      s3_bucket: ion
+                      input_format: ION
+                      input_compression: ZSTD
+                """, "")));
+
+        RunResult applied = run(repo, RunRequest.Mode.APPLY);
+
+        assertThat(applied.exitCode()).as(applied.markdown()).isZero();
+        assertThat(ids(cli.json("dynamodb", "scan", "--table-name", "Ionic"))).containsExactly("i1", "i2");
+        assertThat(cli.json("dynamodb", "get-item", "--table-name", "Ionic", "--key", "{\"id\":{\"S\":\"i2\"}}")
+                .path("Item").path("tags").path("SS").get(0).asText()).isEqualTo("x");
+    }
+
+    @Test
     void aMissingBucketFailsTheTableWithAwsReasonAndLeavesNoTable() throws Exception {
         AwsCli cli = cli();
         ConfigRepo repo = ConfigRepo.create(temp).commit("import", Map.of("t.yaml",
