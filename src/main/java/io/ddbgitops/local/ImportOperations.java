@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -32,12 +31,8 @@ import java.util.regex.Pattern;
  * {@link #setDelay} (none by default). Imports are kept in memory.
  */
 final class ImportOperations {
-    private static final Pattern BUCKET = Pattern.compile("[a-z0-9A-Z]+[.\\-\\w]*[a-z0-9A-Z]+");
     private static final Pattern IMPORT_ARN = Pattern.compile(
             "arn:aws:dynamodb:([a-z0-9-]+):(\\d{12}):table/([a-zA-Z0-9_.-]{3,255})/import/([0-9]{14}-[0-9a-f]{8})");
-    private static final List<String> FORMATS = List.of("DYNAMODB_JSON", "ION", "CSV");
-    private static final List<String> COMPRESSIONS = List.of("GZIP", "ZSTD", "NONE");
-    private static final String DELIMITERS = ",;:|\t ";
     private static final int MAX_PAGE = 25;
     static final String ITEMS_FAILED = "Some of the items failed validation checks and were not imported. Please check "
             + "CloudWatch error logs for more details.";
@@ -72,7 +67,7 @@ final class ImportOperations {
     }
 
     synchronized WireResponse importTable(String region, ObjectNode request) {
-        validate(request);
+        ImportRequestChecks.validate(request);
         JsonNode parameters = request.path("TableCreationParameters");
         String table = Json.requiredText(parameters, "TableName");
         String token = request.path("ClientToken").asText();
@@ -268,57 +263,4 @@ final class ImportOperations {
         return "arn:aws:logs:" + region + ":" + TableArns.ACCOUNT + ":log-group:/aws-dynamodb/imports:*";
     }
 
-    /** What ImportTable refuses before it starts anything, with AWS's constraint messages. */
-    private static void validate(ObjectNode request) {
-        String token = Json.requiredText(request, "ClientToken");
-        if (token.contains("$")) {
-            throw constraint(token, "clientToken", "Member must satisfy regular expression pattern: ^[^\\$]+$");
-        }
-        JsonNode source = request.path("S3BucketSource");
-        String bucket = Json.requiredText(source, "S3Bucket");
-        if (bucket.length() > 255) {
-            throw constraint(bucket, "s3BucketSource.s3Bucket", "Member must have length less than or equal to 255");
-        }
-        if (!BUCKET.matcher(bucket).matches()) {
-            throw constraint(bucket, "s3BucketSource.s3Bucket",
-                    "Member must satisfy regular expression pattern: ^[a-z0-9A-Z]+[\\.\\-\\w]*[a-z0-9A-Z]+$");
-        }
-        Json.text(source, "S3KeyPrefix").filter(p -> p.length() > 1024).ifPresent(p -> {
-            throw constraint(p, "s3BucketSource.s3KeyPrefix", "Member must have length less than or equal to 1024");
-        });
-        Json.text(source, "S3BucketOwner").filter(o -> !o.matches("[0-9]{12}")).ifPresent(o -> {
-            throw constraint(o, "s3BucketSource.s3BucketOwner", "Member must satisfy regular expression pattern: "
-                    + "[0-9]{12}");
-        });
-        String format = Json.requiredText(request, "InputFormat");
-        if (!FORMATS.contains(format)) {
-            throw constraint(format, "inputFormat", "Member must satisfy enum value set: " + FORMATS);
-        }
-        Json.text(request, "InputCompressionType").filter(c -> !COMPRESSIONS.contains(c)).ifPresent(c -> {
-            throw constraint(c, "inputCompressionType", "Member must satisfy enum value set: " + COMPRESSIONS);
-        });
-        JsonNode csv = request.path("InputFormatOptions").path("Csv");
-        if (!csv.isMissingNode() && !format.equals("CSV")) {
-            throw AwsException.validation("InputFormatOptions with Csv can only be given when InputFormat is CSV");
-        }
-        Json.text(csv, "Delimiter").filter(d -> d.length() != 1 || DELIMITERS.indexOf(d.charAt(0)) < 0)
-                .ifPresent(d -> {
-                    throw constraint(d, "inputFormatOptions.csv.delimiter",
-                            "Member must satisfy regular expression pattern: [,;:|\\t ]");
-                });
-        JsonNode parameters = request.path("TableCreationParameters");
-        if (!parameters.isObject()) {
-            throw AwsException.validation("1 validation error detected: Value null at 'tableCreationParameters' "
-                    + "failed to satisfy constraint: Member must not be null");
-        }
-    }
-
-    private static AwsException constraint(String value, String member, String rule) {
-        return AwsException.validation("1 validation error detected: Value '" + value + "' at '" + member
-                + "' failed to satisfy constraint: " + rule);
-    }
-
-    static Set<String> operations() {
-        return Set.of("ImportTable", "DescribeImport", "ListImports");
-    }
 }
