@@ -6,6 +6,8 @@ import io.ddbgitops.plan.Action;
 import io.ddbgitops.plan.ApplyProgress;
 import io.ddbgitops.plan.TablePlanner;
 import io.ddbgitops.plan.TablePlan;
+import io.ddbgitops.plan.imports.ImportFamily;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import io.ddbgitops.plan.settings.SettingStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,7 @@ public final class DynamoDbApplier {
     private final BackupApplier backups;
     private final AutoScalingApplier scaling;
     private final ControlPlaneSlots slots;
+    private final TableImporter importer;
 
     public DynamoDbApplier(DynamoDbClients clients) {
         this.clients = clients;
@@ -47,6 +50,8 @@ public final class DynamoDbApplier {
         this.waiter = new TableWaiter(clients.settings().waitTimeout(), Duration.ofMillis(250), deadline);
         this.backups = new BackupApplier(clients);
         this.scaling = new AutoScalingApplier(clients);
+        this.importer = new TableImporter(clients.settings().waitTimeout(), deadline,
+                BackoffStrategy.exponentialDelayWithoutJitter(Duration.ofMillis(250), Duration.ofSeconds(20)));
     }
 
     public ApplyOutcome apply(TablePlan plan) {
@@ -72,13 +77,15 @@ public final class DynamoDbApplier {
         List<Action> started = new ArrayList<>();
         List<Action> pending = new ArrayList<>();
         List<ApplyProgress.Refusal> refused = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        java.util.Map<String, String> recorded = new java.util.TreeMap<>();
         boolean busy = false;
         for (Action action : actions) {
             if (deadline.passed()) {
                 String reason = "timed out: " + action.describe() + " was not started before " + deadline.describe()
                         + "; the next run continues from here";
                 LOG.error("{}: {}", id, reason);
-                return new ApplyOutcome(done, Optional.of(reason), new ApplyProgress(started, pending, refused));
+                return new ApplyOutcome(done, Optional.of(reason), new ApplyProgress(started, pending, refused, notes, recorded));
             }
             if (busy && TablePlanner.needsActiveTable(action)) {
                 LOG.info("{}: {} waits for a later run (long work in progress)", id, action.describe());
@@ -95,7 +102,7 @@ public final class DynamoDbApplier {
             }
             LOG.info("{}: {}", id, action.describe());
             try {
-                execute(client, id, action, leaveRunning);
+                execute(client, id, action, leaveRunning, notes, recorded);
                 done.add(action);
                 if (leaveRunning && !waiter.isSettled(client, id)) {
                     started.add(action);
@@ -107,7 +114,7 @@ public final class DynamoDbApplier {
                 if (leaveRunning) {
                     slots.releaseLeftRunning(Placement.of(id));
                 }
-                ApplyProgress progress = new ApplyProgress(started, pending, refused);
+                ApplyProgress progress = new ApplyProgress(started, pending, refused, notes, recorded);
                 if (tableMadeMeanwhile(action, e)) {
                     String reason = action.describe() + ": the table was made meanwhile (" + AwsErrors.describe(e) + ")";
                     LOG.warn("{}: {}", id, reason);
@@ -122,11 +129,12 @@ public final class DynamoDbApplier {
                 refused.add(new ApplyProgress.Refusal(action, AwsErrors.describe(e) + "; " + AwsErrors.nextRun(e)));
             }
         }
-        return new ApplyOutcome(done, Optional.empty(), new ApplyProgress(started, pending, refused));
+        return new ApplyOutcome(done, Optional.empty(), new ApplyProgress(started, pending, refused, notes, recorded));
     }
 
     private static boolean tableMadeMeanwhile(Action action, RuntimeException e) {
-        boolean creating = action instanceof Action.CreateTable || action instanceof Action.RestoreTable;
+        boolean creating = action instanceof Action.CreateTable || action instanceof Action.RestoreTable
+                || action instanceof Action.ImportTable;
         String code = AwsErrors.code(e);
         return creating && (code.equals("ResourceInUseException") || code.equals("TableAlreadyExistsException")
                 || e instanceof RestoreException && e.getMessage().contains("already exists"));
@@ -138,8 +146,11 @@ public final class DynamoDbApplier {
             return "timed out: " + action.describe() + " did not finish before " + deadline.describe() + " ("
                     + AwsErrors.code(e) + "); the next run continues from here";
         }
+        if (e instanceof ImportException) {
+            return action.describe() + " failed: " + e.getMessage();
+        }
         if (e instanceof SdkException || e instanceof TableWaiter.TableWaitTimeoutException
-                || e instanceof SafetyBackupException || e instanceof RestoreException
+                || e instanceof SafetyBackupException || e instanceof RestoreException || e instanceof ImportException
                 || e instanceof BackupWaiter.BackupNotAvailableException) {
             return action.describe() + " failed: " + AwsErrors.failure(e)
                     + StrongConsistencyRequests.hint(action, e).orElse("");
@@ -148,7 +159,8 @@ public final class DynamoDbApplier {
     }
 
     // Java 17: no pattern matching for switch yet, so one instanceof chain.
-    private void execute(DynamoDbClient client, TableId id, Action action, boolean leaveRunning) {
+    private void execute(DynamoDbClient client, TableId id, Action action, boolean leaveRunning, List<String> notes,
+                         java.util.Map<String, String> recorded) {
         String table = id.tableName();
         if (action instanceof Action.CreateTable create) {
             var request = TableRequests.create(create);
@@ -163,6 +175,8 @@ public final class DynamoDbApplier {
             try (ControlPlaneSlots.Slot slot = slots.acquire(Placement.of(id), false)) {
                 restore(client, id, restore);
             }
+        } else if (action instanceof Action.ImportTable imported) {
+            importTable(client, id, imported, notes, recorded);
         } else if (action instanceof Action.UpdateThroughput update) {
             updateTable(client, id, t -> TableRequests.throughput(t, update));
         } else if (action instanceof Action.DeleteIndex delete) {
@@ -259,6 +273,43 @@ public final class DynamoDbApplier {
                 Optional.of(new TableRestorer.Capacity(m.options().billingMode(), m.readCapacity(), m.writeCapacity())),
                 step -> LOG.info("{}: {}", id, step));
         tag(client, id.tableName(), restore.tags());
+    }
+
+    /**
+     * ImportTable, then its wait; once AWS accepted it the import is recorded (its table is ours even if the wait ends
+     * first), and once it completed the table is waited for and tagged, as a restore's is. Items the import could not
+     * read fail the table after that, with AWS's count: the table and its imported items stay.
+     */
+    private void importTable(DynamoDbClient client, TableId id, Action.ImportTable action, List<String> notes,
+                             java.util.Map<String, String> recorded) {
+        TableImporter.Imported done;
+        try {
+            done = importer.run(client, id, action,
+                    arn -> recorded.put(ImportFamily.FIELD, action.source().describe()));
+        } catch (ImportException e) {
+            if (!e.ended()) {
+                throw e;
+            }
+            if (!waiter.exists(client, id)) {
+                recorded.remove(ImportFamily.FIELD);
+                throw e.and("; no table was left, so the next run imports again (fix the source first)");
+            }
+            waiter.awaitActive(client, id);
+            ours(client, id, action, recorded);
+            throw e.and("; AWS kept the table with the items that were imported, tagged as ours: the next run applies "
+                    + "the rest of the manifest; the items it could not import are logged to CloudWatch Logs "
+                    + "(/aws-dynamodb/imports) and are yours to fix");
+        }
+        notes.add(done.summary(action.source()));
+        waiter.awaitActive(client, id);
+        ours(client, id, action, recorded);
+    }
+
+    /** The imported table gets its tags, ownership first among them, as a created one does. */
+    private void ours(DynamoDbClient client, TableId id, Action.ImportTable action,
+                      java.util.Map<String, String> recorded) {
+        tag(client, id.tableName(), action.tags());
+        recorded.put(io.ddbgitops.plan.Fields.OWNER, action.manifest().id());
     }
 
     /**

@@ -78,6 +78,16 @@ public final class TableWaiter {
         }
     }
 
+    /** Whether the table exists right now (one DescribeTable, no waiting). */
+    public boolean exists(DynamoDbClient client, TableId id) {
+        try {
+            client.describeTable(r -> r.tableName(id.tableName()));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException e) {
+            return false;
+        }
+    }
+
     /** Whether the table and all its indexes and replicas are ACTIVE right now (one DescribeTable, no waiting). */
     public boolean isSettled(DynamoDbClient client, TableId id) {
         return describe(client, id).map(TableWaiter::isSettled).orElse(false);

@@ -52,6 +52,15 @@ final class LocalEndpointCommand implements Callable<Integer> {
             description = "Show encryption UPDATING this long after an SSE change (default: none).")
     Duration sseUpdateDelay;
 
+    @Option(names = "--s3-dir", paramLabel = "DIR",
+            description = "The S3 ImportTable reads: each subdirectory of DIR is a bucket, each file under it an object "
+                    + "keyed by its relative path (default: none, so every bucket is missing).")
+    Path s3Dir;
+
+    @Option(names = "--import-delay", paramLabel = "DURATION", defaultValue = "PT0S",
+            description = "Show an import IN_PROGRESS and its table CREATING this long (default: none).")
+    Duration importDelay;
+
     /** The endpoint's delays (an {@code io.ddbgitops.local.Delays}); typed Object so that picocli's reflection on
      *  this class works in the slim jar, which has no local package. */
     Object delays() {
@@ -63,7 +72,7 @@ final class LocalEndpointCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LocalEngine.require("local-endpoint");
         LocalEngine.Started endpoint = LocalEngine.start(port, Optional.ofNullable(dataDir), faults,
-                Optional.of(delays()));
+                Optional.of(delays()), Optional.ofNullable(s3Dir), importDelay);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             endpoint.stop().run();

@@ -38,8 +38,16 @@ final class LocalEngine {
     /** Starts the endpoint on loopback; the returned handle stops it. */
     static Started start(int port, Optional<Path> dataDir, FaultOptions faults, Optional<Object> delays)
             throws IOException {
+        return start(port, dataDir, faults, delays, Optional.empty(), Duration.ZERO);
+    }
+
+    /** As above, with the directory ImportTable reads as S3 and how long an import looks in progress. */
+    static Started start(int port, Optional<Path> dataDir, FaultOptions faults, Optional<Object> delays,
+                         Optional<Path> s3Dir, Duration importDelay) throws IOException {
         LocalEndpoint endpoint = LocalEndpoint.start(port, dataDir, (FaultPlan) faults.plan());
         delays.ifPresent(d -> endpoint.setDelays((Delays) d));
+        endpoint.setS3Directory(s3Dir);
+        endpoint.setImportDelay(importDelay);
         return new Started(endpoint.endpoint(), endpoint::close);
     }
 

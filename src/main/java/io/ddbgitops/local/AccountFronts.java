@@ -32,6 +32,8 @@ final class AccountFronts {
     private final Clock clock;
     private final Map<String, Front> fronts = new ConcurrentHashMap<>();
     private volatile Delays delays = Delays.NONE;
+    /** One S3 for every account, as buckets are reached across accounts. */
+    private final S3StandIn s3 = new S3StandIn();
 
     private AccountFronts(Optional<Path> dataDir, int enginePort, Clock clock) {
         this.dataDir = dataDir;
@@ -67,6 +69,10 @@ final class AccountFronts {
         return delays;
     }
 
+    S3StandIn s3() {
+        return s3;
+    }
+
     /** Applies to every account, and to accounts first seen later. */
     void setDelays(Delays value) {
         delays = value;
@@ -91,7 +97,7 @@ final class AccountFronts {
         CreateTableJournal journal = dir.isPresent()
                 ? CreateTableJournal.persistentIn(dir.get().resolve("journal")) : CreateTableJournal.inMemory();
         Engine engine = new Engine(enginePort, SigV4Authorization.engineKey(account));
-        FrontOperations operations = new FrontOperations(state, scaling, history, journal, engine, clock);
+        FrontOperations operations = new FrontOperations(state, scaling, history, journal, engine, clock, s3);
         operations.recover();
         operations.slowWork().setDelays(delays);
         return new Front(account, engine, operations);

@@ -14,7 +14,8 @@ final class FrontOperations {
             "UpdateContributorInsights", "DescribeContributorInsights", "ListContributorInsights",
             "PutResourcePolicy", "GetResourcePolicy", "DeleteResourcePolicy",
             "EnableKinesisStreamingDestination", "UpdateKinesisStreamingDestination",
-            "DisableKinesisStreamingDestination", "DescribeKinesisStreamingDestination");
+            "DisableKinesisStreamingDestination", "DescribeKinesisStreamingDestination",
+            "ImportTable", "DescribeImport", "ListImports");
 
     private final FrontState state;
     private final PitrHistory history;
@@ -38,10 +39,16 @@ final class FrontOperations {
     private final LocalAdmin admin;
     private final KmsOperations kms;
     private final SlowWork slowWork;
+    private final ImportOperations imports;
     private final Clock clock;
 
     FrontOperations(FrontState state, ScalingState scaling, PitrHistory history, CreateTableJournal journal,
             Engine engine, Clock clock) {
+        this(state, scaling, history, journal, engine, clock, new S3StandIn());
+    }
+
+    FrontOperations(FrontState state, ScalingState scaling, PitrHistory history, CreateTableJournal journal,
+            Engine engine, Clock clock, S3StandIn s3) {
         this.engine = engine;
         this.clock = clock;
         TableItems items = new TableItems(engine);
@@ -68,6 +75,7 @@ final class FrontOperations {
         this.autoScaling = new AutoScalingOperations(new ScalableTargetOperations(scaling, engine, scaler, clock),
                 new ScalingPolicyOperations(scaling, clock));
         this.admin = new LocalAdmin(scaler, slowWork);
+        this.imports = new ImportOperations(engine, createTable, s3, slowWork, this::forgetTable, clock);
     }
 
     boolean handles(String operation) {
@@ -101,6 +109,9 @@ final class FrontOperations {
             case "UpdateKinesisStreamingDestination" -> kinesis.update(region, request);
             case "DisableKinesisStreamingDestination" -> kinesis.disable(region, request);
             case "DescribeKinesisStreamingDestination" -> kinesis.describe(region, request);
+            case "ImportTable" -> imports.importTable(region, request);
+            case "DescribeImport" -> imports.describeImport(request);
+            case "ListImports" -> imports.listImports(request);
             default -> throw AwsException.unknownOperation(operation);
         };
     }
@@ -195,6 +206,10 @@ final class FrontOperations {
         pitrDescription.ifPresent(description ->
                 backups.createSystemBackup(table, description, history.itemsAt(table, clock.millis())));
         forgetTable(table);
+    }
+
+    ImportOperations imports() {
+        return imports;
     }
 
     KinesisStreamingOperations kinesis() {

@@ -137,6 +137,19 @@ public final class LocalEndpoint implements AutoCloseable {
         fronts.defaultFront().operations().kinesis().setDelay(delay);
     }
 
+    /**
+     * The S3 that ImportTable reads: each subdirectory of {@code directory} is a bucket, each file under it an object
+     * keyed by its relative path. Without one (the default) every bucket is missing.
+     */
+    public void setS3Directory(Optional<Path> directory) {
+        fronts.s3().setRoot(directory);
+    }
+
+    /** How long an import stays IN_PROGRESS and its table CREATING (default account; none by default). */
+    public void setImportDelay(java.time.Duration delay) {
+        fronts.defaultFront().operations().imports().setDelay(delay);
+    }
+
     /** Stops the front and DynamoDB Local; calling it again does nothing. */
     @Override
     public void close() {

@@ -62,7 +62,18 @@ final class ManifestMapper {
                 present(optional.path("kinesis_streaming_destination")).map(k -> new KinesisDestinationSpec(
                         k.path("stream_arn").asText(), text(k.path("approximate_creation_date_time_precision")))),
                 text(optional.path("multi_region_consistency")).filter("STRONG"::equals)
-                        .map(strong -> new StrongConsistency(text(optional.path("witness_region")))));
+                        .map(strong -> new StrongConsistency(text(optional.path("witness_region")))),
+                present(optional.path("import")).map(ManifestMapper::s3Import));
+    }
+
+    private static ImportSpec s3Import(JsonNode s3) {
+        JsonNode csv = s3.path("csv");
+        return new ImportSpec(s3.path("s3_bucket").asText(), text(s3.path("s3_key_prefix")),
+                text(s3.path("s3_bucket_owner")), ImportSpec.Format.valueOf(s3.path("input_format").asText()),
+                text(s3.path("input_compression")).map(ImportSpec.Compression::valueOf)
+                        .orElse(ImportSpec.Compression.NONE),
+                present(csv.path("delimiter")).map(JsonNode::asText),
+                list(csv.path("header_list"), JsonNode::asText));
     }
 
     private static Optional<WarmThroughputSpec> warmThroughput(JsonNode warm) {

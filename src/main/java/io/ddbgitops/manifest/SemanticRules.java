@@ -38,6 +38,7 @@ final class SemanticRules {
         replicas(checks, spec, optional.path("replicas"));
         regions(checks, spec, optional.path("replicas"));
         restore(checks, optional.path("restore"));
+        new ImportRules(checks).check(spec, optional);
         new ReplicaSettingRules(checks).check(optional);
         new StrongConsistencyRules(checks).check(spec, optional);
         new IndexRules(checks, spec).check();

@@ -9,7 +9,8 @@ import java.util.Optional;
  * does not mention the setting, so the live value is left as it is. {@code account} is an account name from the
  * repository config; empty means the default credential chain. {@code resourcePolicy}
  * is the policy's JSON text, read from its file when the manifest names one. {@code strongConsistency} is present
- * only for {@code multi_region_consistency: STRONG}.
+ * only for {@code multi_region_consistency: STRONG}. {@code s3Import} is {@code import}: the new table is made by
+ * ImportTable from S3.
  */
 public record TableOptions(
         BillingMode billingMode,
@@ -35,7 +36,8 @@ public record TableOptions(
         Optional<ContributorInsightsSpec.Mode> contributorInsightsMode,
         Optional<String> resourcePolicy,
         Optional<KinesisDestinationSpec> kinesisDestination,
-        Optional<StrongConsistency> strongConsistency) {
+        Optional<StrongConsistency> strongConsistency,
+        Optional<ImportSpec> s3Import) {
 
     public TableOptions {
         tags = Map.copyOf(tags);
@@ -57,7 +59,7 @@ public record TableOptions(
                 ttlAttributeName, deletionProtection, tableClass, sse, contributorInsights, tags,
                 globalSecondaryIndexes, localSecondaryIndexes, replicaSpecs, restore, adopt, autoScaling,
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** The table's contributor insights as the manifest gives them ({@code true}, or {@code {enabled, mode}}). */
@@ -76,7 +78,7 @@ public record TableOptions(
                 streamViewType, ttlAttributeName, deletionProtection, tableClass, sse, contributorInsights, tags,
                 globalSecondaryIndexes, localSecondaryIndexes, replicaSpecs, restore, adopt, autoScaling,
                 Optional.of(name), warmThroughput, contributorInsightsMode, resourcePolicy, kinesisDestination,
-                strongConsistency);
+                strongConsistency, s3Import);
     }
 
     /** What a seed manifest (no extensions) means. */
@@ -85,7 +87,7 @@ public record TableOptions(
                 BackupSpec.defaults(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** Whether the manifest asks for multi-Region strong consistency. */

@@ -1,6 +1,7 @@
 package io.ddbgitops.plan;
 
 import io.ddbgitops.manifest.BillingMode;
+import io.ddbgitops.manifest.ImportSpec;
 import io.ddbgitops.manifest.ReplicaSpec;
 import io.ddbgitops.manifest.RestoreSpec;
 import io.ddbgitops.manifest.GlobalSecondaryIndex;
@@ -265,6 +266,23 @@ public sealed interface Action {
                     : "table " + ((RestoreSpec.FromPointInTime) source).sourceTable() + " at "
                     + ((RestoreSpec.FromPointInTime) source).pointInTime().map(Object::toString).orElse("latest");
             return "restore table " + manifest.tableId() + " from " + from;
+        }
+    }
+
+    /**
+     * Create the table with ImportTable from S3 instead of empty, wait for the import to complete (progress logged,
+     * bounded by the wait timeout and the run's deadline), then tag it. The manifest's key schema, billing, SSE and
+     * global indexes travel in TableCreationParameters; what they cannot carry follows as actions of its own.
+     */
+    record ImportTable(TableManifest manifest, ImportSpec source, Map<String, String> tags) implements Action {
+        public ImportTable {
+            tags = Map.copyOf(tags);
+        }
+
+        @Override
+        public String describe() {
+            return "import table " + manifest.tableId() + " from " + source.location() + " (" + source.format() + ", "
+                    + source.compression() + ")";
         }
     }
 }

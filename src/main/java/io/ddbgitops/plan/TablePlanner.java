@@ -7,6 +7,7 @@ import io.ddbgitops.manifest.TableManifest;
 import io.ddbgitops.manifest.TableOptions;
 import io.ddbgitops.plan.autoscaling.AutoScalingFamily;
 import io.ddbgitops.plan.autoscaling.ScalingStep;
+import io.ddbgitops.plan.imports.ImportFamily;
 import io.ddbgitops.plan.kinesis.KinesisFamily;
 import io.ddbgitops.plan.policy.ResourcePolicyFamily;
 import io.ddbgitops.plan.replicas.ReplicaRules;
@@ -69,7 +70,9 @@ public final class TablePlanner {
                     + "once manifest " + owner.get() + " no longer declares it");
             return new TablePlan(manifest, TableStatus.UNMANAGED, List.of(), List.of(), messages, previouslyApplied);
         }
-        if (owner.isEmpty() && !manifest.options().adopt()) {
+        // a table the previous run started importing is ours before the import ends and the ownership tag is on
+        if (owner.isEmpty() && !manifest.options().adopt()
+                && !ImportFamily.startedBefore(manifest, previouslyApplied)) {
             messages.add(0, "unmanaged conflict: table " + live.id() + " exists but is not managed by ddb-gitops; "
                     + "set adopt: true in the manifest to take it over");
             return new TablePlan(manifest, TableStatus.UNMANAGED, List.of(), List.of(), messages, previouslyApplied);
@@ -80,6 +83,7 @@ public final class TablePlanner {
     private static TablePlan planCreation(TableManifest manifest, Map<String, String> previouslyApplied,
                                           List<String> messages) {
         Map<String, String> desired = new TreeMap<>(Fields.desired(manifest));
+        ImportFamily.desired(manifest).ifPresent(source -> desired.put(ImportFamily.FIELD, source));
         // A table we applied before that is now gone was deleted outside git.
         Change.Cause cause = previouslyApplied.isEmpty() ? Change.Cause.GIT : Change.Cause.DRIFT;
         List<Change> changes = new ArrayList<>();
@@ -126,6 +130,9 @@ public final class TablePlanner {
         tags.putAll(Ownership.tagFor(manifest));
         List<Action> actions = new ArrayList<>();
         actions.add(creationAction(manifest, tags));
+        if (o.s3Import().isPresent()) {
+            actions.addAll(ImportFamily.afterImport(manifest));
+        }
         scaling.settings().forEach(step -> actions.add(new Action.AutoScaling(step)));
         o.ttlAttributeName().ifPresent(attribute -> actions.add(new Action.SetTimeToLive(attribute, true)));
         if (replicasRefused.isEmpty() && strong) {
@@ -148,10 +155,15 @@ public final class TablePlanner {
         return new TablePlan(manifest, status, changes, actions, messages, desired);
     }
 
-    /** A manifest with {@code restore} creates its table from that data; the rest of the plan follows as usual. */
+    /**
+     * A manifest with {@code restore} or {@code import} creates its table from that data; the rest of the plan follows
+     * as usual.
+     */
     private static Action creationAction(TableManifest manifest, Map<String, String> tags) {
-        return manifest.options().restore()
-                .<Action>map(source -> new Action.RestoreTable(manifest, source, tags))
+        Optional<Action> imported = manifest.options().s3Import()
+                .map(source -> new Action.ImportTable(manifest, source, tags));
+        return imported.or(() -> manifest.options().restore()
+                        .map(source -> new Action.RestoreTable(manifest, source, tags)))
                 .orElseGet(() -> new Action.CreateTable(manifest, tags));
     }
 
@@ -258,6 +270,7 @@ public final class TablePlanner {
         TablePlan plan() {
             longWorkAtRead();
             keys();
+            s3Import();
             IndexChanges indexes = IndexChanges.of(manifest, live, wanted, actual);
             autoScaling(scaling.removals());
             throughput(indexes);
@@ -374,6 +387,21 @@ public final class TablePlanner {
                             + "); the table must be recreated, for example by restoring a backup into a new table "
                             + "with a restore manifest; nothing was changed");
                 }
+            }
+        }
+
+        /** An import into the table that exists cannot happen: blocked, unless this very import made the table. */
+        private void s3Import() {
+            Optional<String> source = ImportFamily.desired(manifest);
+            if (source.isEmpty()) {
+                return;
+            }
+            wanted.put(ImportFamily.FIELD, source.get());
+            Optional<String> refused = ImportFamily.refusal(manifest, live.id().toString(), previouslyApplied);
+            if (refused.isPresent()) {
+                block(ImportFamily.FIELD, refused.get());
+            } else {
+                applied.put(ImportFamily.FIELD, source.get());
             }
         }
 
@@ -644,7 +672,9 @@ public final class TablePlanner {
             if (differs(Fields.OWNER)) {
                 change(Fields.OWNER, "update");
                 act(new Action.TagTable(Ownership.tagFor(manifest)));
-                messages.add("adopting existing table " + live.id());
+                messages.add(ImportFamily.startedBefore(manifest, previouslyApplied) && !manifest.options().adopt()
+                        ? "tagging table " + live.id() + ", which the previous run's import made, as ours"
+                        : "adopting existing table " + live.id());
             }
         }
 

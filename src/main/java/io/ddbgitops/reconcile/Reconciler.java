@@ -336,7 +336,7 @@ public final class Reconciler {
         if (done.stream().anyMatch(a -> a instanceof Action.UpdatePitr || a instanceof Action.RestoreTable)) {
             return Optional.empty();
         }
-        if (done.stream().anyMatch(a -> a instanceof Action.CreateTable)) {
+        if (done.stream().anyMatch(a -> a instanceof Action.CreateTable || a instanceof Action.ImportTable)) {
             return Optional.of(PitrWindow.disabled());
         }
         return live.pitr();

@@ -84,13 +84,15 @@ public final class ReportBuilder {
                         ChangeHistory history, java.time.Instant now) {
         TableManifest m = plan.manifest();
         List<String> messages = new ArrayList<>(plan.messages());
+        messages.addAll(progress.notes());
         failure.ifPresent(messages::add);
         progress.refused().forEach(r -> messages.add(0, r.action().describe() + " was refused by an AWS quota ("
                 + r.message() + "); nothing else waits for it"));
         Map<String, String> record;
         boolean unfinished = !progress.refused().isEmpty() || !progress.pending().isEmpty();
         if (failure.isPresent() || unfinished || (!applied && plan.status() != TableStatus.IN_SYNC)) {
-            record = previouslyApplied(m.tableId());
+            record = new java.util.TreeMap<>(previouslyApplied(m.tableId()));
+            record.putAll(progress.recorded());
         } else {
             record = plan.desired();
         }

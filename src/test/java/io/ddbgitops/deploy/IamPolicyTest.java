@@ -35,7 +35,8 @@ class IamPolicyTest {
     private static final Set<String> READ_PREFIXES = Set.of("Describe", "List", "Get");
     /** Reads that only follow a write of apply, so the plan role does without them (least privilege). */
     private static final Map<String, String> APPLY_ONLY_READS = Map.of(
-            "dynamodb:DescribeBackup", "waits for a backup this run took to become AVAILABLE");
+            "dynamodb:DescribeBackup", "waits for a backup this run took to become AVAILABLE",
+            "dynamodb:DescribeImport", "follows an import this run started until it ends");
 
     /** Client interface name as written in a source file → IAM prefix and operation names of its methods. */
     private static final Map<String, Service> SERVICES = Map.of(
@@ -56,7 +57,15 @@ class IamPolicyTest {
             Map.entry("cloudwatch:PutMetricAlarm", "PutScalingPolicy creates the target-tracking alarms"),
             Map.entry("cloudwatch:DescribeAlarms", "PutScalingPolicy and DeleteScalingPolicy read the alarms"),
             Map.entry("cloudwatch:DeleteAlarms", "DeleteScalingPolicy deletes the alarms"),
-            Map.entry("iam:CreateServiceLinkedRole", "first replica, contributor insights, scalable target"));
+            Map.entry("iam:CreateServiceLinkedRole", "first replica, contributor insights, scalable target"),
+            Map.entry("s3:GetObject", "ImportTable reads the source objects with the caller's permissions"),
+            Map.entry("s3:ListBucket", "ImportTable lists the objects under the source prefix"),
+            Map.entry("logs:CreateLogGroup", "ImportTable logs bad items to CloudWatch Logs (/aws-dynamodb/*)"),
+            Map.entry("logs:CreateLogStream", "ImportTable logs bad items to CloudWatch Logs"),
+            Map.entry("logs:DescribeLogGroups", "ImportTable logs bad items to CloudWatch Logs"),
+            Map.entry("logs:DescribeLogStreams", "ImportTable logs bad items to CloudWatch Logs"),
+            Map.entry("logs:PutLogEvents", "ImportTable logs bad items to CloudWatch Logs"),
+            Map.entry("logs:PutRetentionPolicy", "ImportTable sets the log group's retention"));
 
     private static Map<String, Set<Path>> calledActions;
 
@@ -137,8 +146,11 @@ class IamPolicyTest {
                     assertThat(actions).as(sid + " grants on *").allMatch(action -> !action.startsWith("dynamodb:")
                             || action.equals("dynamodb:ListTables") || action.equals("dynamodb:ListBackups"));
                 } else {
+                    // an import's source objects and the log group DynamoDB writes its bad items to
                     assertThat(resources).as(sid).allMatch(arn -> arn.startsWith("arn:aws:dynamodb:*:*:table/")
-                            || arn.startsWith("arn:aws:iam::*:role/aws-service-role/"));
+                            || arn.startsWith("arn:aws:iam::*:role/aws-service-role/")
+                            || arn.startsWith("arn:aws:s3:::") && actions.stream().allMatch(a -> a.startsWith("s3:"))
+                            || arn.equals("arn:aws:logs:*:*:log-group:/aws-dynamodb/*"));
                 }
             }
         }

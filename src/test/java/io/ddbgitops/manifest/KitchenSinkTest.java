@@ -54,7 +54,7 @@ class KitchenSinkTest {
                         Optional.of(new RestoreSpec.FromPointInTime("Catalog",
                                 Optional.of(Instant.parse("2026-01-31T12:00:00Z")))),
                         true, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                        Optional.empty(), Optional.empty())));
+                        Optional.empty(), Optional.empty(), Optional.empty())));
     }
 
     @Test

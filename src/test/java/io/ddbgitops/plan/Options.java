@@ -44,6 +44,7 @@ final class Options {
     Optional<String> resourcePolicy;
     Optional<KinesisDestinationSpec> kinesis;
     Optional<StrongConsistency> strong;
+    Optional<io.ddbgitops.manifest.ImportSpec> s3Import;
 
     Options(TableOptions o) {
         billingMode = o.billingMode();
@@ -70,6 +71,7 @@ final class Options {
         resourcePolicy = o.resourcePolicy();
         kinesis = o.kinesisDestination();
         strong = o.strongConsistency();
+        s3Import = o.s3Import();
     }
 
     Options warmThroughput(long read, long write) {
@@ -110,6 +112,7 @@ final class Options {
     }
     Options adopt(boolean value) { adopt = value; return this; }
     Options restore(RestoreSpec value) { restore = Optional.of(value); return this; }
+    Options s3Import(io.ddbgitops.manifest.ImportSpec value) { s3Import = Optional.of(value); return this; }
     Options autoScaling(AutoScalingSpec value) { autoScaling = Optional.of(value); return this; }
     Options resourcePolicy(String value) { resourcePolicy = Optional.of(value); return this; }
     Options kinesis(KinesisDestinationSpec value) { kinesis = Optional.of(value); return this; }
@@ -118,6 +121,6 @@ final class Options {
     TableOptions build() {
         return new TableOptions(billingMode, maxRead, maxWrite, pitrDays, backup, stream, ttl, deletionProtection,
                 tableClass, sse, contributorInsights, tags, gsis, lsis, replicas, restore, adopt, autoScaling,
-                account, warmThroughput, insightsMode, resourcePolicy, kinesis, strong);
+                account, warmThroughput, insightsMode, resourcePolicy, kinesis, strong, s3Import);
     }
 }

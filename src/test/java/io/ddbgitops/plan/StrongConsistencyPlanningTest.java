@@ -1,6 +1,7 @@
 package io.ddbgitops.plan;
 
 import io.ddbgitops.manifest.BillingMode;
+import io.ddbgitops.manifest.ImportSpec;
 import io.ddbgitops.manifest.ReplicaSpec;
 import io.ddbgitops.manifest.RestoreSpec;
 import io.ddbgitops.manifest.TableClass;
@@ -153,6 +154,19 @@ class StrongConsistencyPlanningTest {
 
         assertThat(plan.status()).isEqualTo(TableStatus.BLOCKED);
         assertThat(change(plan, MODE).action()).isEqualTo(Change.BLOCKED);
+        assertThat(plan.actions()).noneMatch(a -> a instanceof Action.CreateStrongGlobalTable);
+    }
+
+    @Test
+    void aTableImportedFromS3CannotBeCreatedStrong() {
+        ImportSpec s3 = new ImportSpec("exports", Optional.of("orders/"), Optional.empty(),
+                ImportSpec.Format.DYNAMODB_JSON, ImportSpec.Compression.GZIP, Optional.empty(), Optional.empty());
+        TablePlan plan = planner.plan(orders(o -> o.billing(BillingMode.PAY_PER_REQUEST).replicas("us-east-2")
+                .strong(Optional.of("us-west-2")).s3Import(s3)), Optional.empty(), Map.of(), NOW);
+
+        assertThat(plan.status()).isEqualTo(TableStatus.BLOCKED);
+        assertThat(change(plan, MODE).action()).isEqualTo(Change.BLOCKED);
+        assertThat(plan.messages()).anyMatch(m -> m.contains("imported from S3"));
         assertThat(plan.actions()).noneMatch(a -> a instanceof Action.CreateStrongGlobalTable);
     }
 

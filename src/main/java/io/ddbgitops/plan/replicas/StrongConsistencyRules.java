@@ -93,6 +93,10 @@ public final class StrongConsistencyRules {
             return Optional.of("multi_region_consistency: STRONG cannot be set up on a restored table: "
                     + NOT_EMPTY_HINT + "; create the table empty, or restore without STRONG");
         }
+        if (manifest.options().strong() && manifest.options().s3Import().isPresent()) {
+            return Optional.of("multi_region_consistency: STRONG cannot be set up on a table imported from S3: "
+                    + NOT_EMPTY_HINT + "; create the table empty, or import without STRONG");
+        }
         return Optional.empty();
     }
 
