@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 
 import io.ddbgitops.config.Account;
 import io.ddbgitops.manifest.TableId;
@@ -20,7 +21,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One SDK client per account, region and service (DynamoDB, and Application Auto Scaling for the tables' scaling),
+ * One SDK client per account, region and service (DynamoDB, Application Auto Scaling for the tables' scaling, and KMS
+ * to resolve key aliases),
  * built the same way everywhere: same endpoint override, region and credentials, bounded call timeouts, the SDK's
  * adaptive retries ({@link Retries}) and the run's deadline ({@link DeadlineInterceptor}). Clients are made when
  * first asked for and reused; they are thread-safe, so parallel tables share them. Closing this closes them all.
@@ -36,6 +38,7 @@ public final class DynamoDbClients implements AutoCloseable {
     private volatile Map<String, Account> accounts = Map.of();
     private final Map<ClientKey, DynamoDbClient> clients = new ConcurrentHashMap<>();
     private final Map<ClientKey, ApplicationAutoScalingClient> scalingClients = new ConcurrentHashMap<>();
+    private final Map<ClientKey, KmsClient> kmsClients = new ConcurrentHashMap<>();
     private final ControlPlaneSlots controlPlane = new ControlPlaneSlots();
     private volatile Runnable ready = () -> { };
 
@@ -124,9 +127,9 @@ public final class DynamoDbClients implements AutoCloseable {
         return kmsAliases;
     }
 
-    /** The credentials calls in the named account sign with (KMS ListAliases signs its own request). */
-    AwsCredentialsProvider credentials(String account) {
-        return key(account, "").account().map(roles::credentials).orElse(credentials);
+    /** KMS in this region of the named account; the local endpoint serves its KMS stand-in on the same port. */
+    KmsClient kms(String account, String region) {
+        return kmsClients.computeIfAbsent(key(account, region), k -> build(KmsClient.builder(), k));
     }
 
     /** Application Auto Scaling where the table lives; the local endpoint serves it on the same port as DynamoDB. */
@@ -184,11 +187,10 @@ public final class DynamoDbClients implements AutoCloseable {
         clients.clear();
         scalingClients.values().forEach(ApplicationAutoScalingClient::close);
         scalingClients.clear();
+        kmsClients.values().forEach(KmsClient::close);
+        kmsClients.clear();
         synchronized (this) {
-            if (kmsAliases != null) {
-                kmsAliases.close();
-                kmsAliases = null;
-            }
+            kmsAliases = null;
         }
         roles.close();
     }

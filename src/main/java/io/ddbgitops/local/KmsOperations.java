@@ -1,9 +1,14 @@
 package io.ddbgitops.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -15,9 +20,18 @@ import org.slf4j.LoggerFactory;
  * key ARN DescribeTable reports. An alias names the key CreateAlias gave it; an alias never created names the key
  * {@link KmsKeys} makes up for it, as SSESpecification does, and is listed once a table used it. Aliases live in
  * memory only: a restarted endpoint lists the AWS managed alias and the aliases used since.
+ *
+ * <p>ListAliases pages as KMS does (API reference, ListAliases, and botocore's kms paginators-1.json, checked
+ * 2026-12-01): {@code Limit} 1–1000 by the model, yet KMS returns at most 100 per page and 50 when it is absent;
+ * {@code Truncated} always, {@code NextMarker} only when truncated; {@code KeyId} (key id or key ARN) keeps the aliases
+ * of that key. There are no keys here to look up, so a KeyId no alias targets lists nothing rather than answering
+ * NotFoundException.
  */
 final class KmsOperations {
     static final String TARGET_PREFIX = "TrentService.";
+    private static final int DEFAULT_PAGE = 50;
+    private static final int MAX_PAGE = 100;
+    private static final int MAX_LIMIT = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(KmsOperations.class);
 
     /** region → alias name → key id */
@@ -37,14 +51,14 @@ final class KmsOperations {
         try {
             ObjectNode request = Json.parseRequest(body);
             ObjectNode answer = switch (operation) {
-                case "ListAliases" -> list(region);
+                case "ListAliases" -> list(region, request);
                 case "CreateAlias" -> create(region, request);
                 default -> throw AwsException.unknownOperation(target);
             };
             LOG.debug("KMS {} in {} answered by the front", operation, region);
             return WireResponse.okJson11(answer);
         } catch (AwsException e) {
-            return WireResponse.errorJson11(e);
+            return WireResponse.errorKms(e);
         }
     }
 
@@ -71,16 +85,69 @@ final class KmsOperations {
         return Json.object();
     }
 
-    private ObjectNode list(String region) {
-        Map<String, String> all = new TreeMap<>(aliases.getOrDefault(region, Map.of()));
+    private ObjectNode list(String region, ObjectNode request) {
+        int page = limit(request).map(l -> Math.min(l, MAX_PAGE)).orElse(DEFAULT_PAGE);
+        NavigableMap<String, String> all = new TreeMap<>(aliases.getOrDefault(region, Map.of()));
         all.putIfAbsent(KmsKeys.AWS_MANAGED_ALIAS, keyId(KmsKeys.keyArn(KmsKeys.AWS_MANAGED_ALIAS, region)));
+        Optional<String> ofKey = Json.text(request, "KeyId").map(k -> keyId(KmsKeys.keyArn(k, region)));
+        NavigableMap<String, String> rest = Json.text(request, "Marker").map(m -> all.tailMap(markerAlias(m), true))
+                .orElse(all);
         ArrayNode list = Json.array();
         double now = clock.millis() / 1000.0;
-        all.forEach((alias, keyId) -> list.addObject().put("AliasName", alias).put("AliasArn", aliasArn(region, alias))
-                .put("TargetKeyId", keyId).put("CreationDate", now).put("LastUpdatedDate", now));
+        Optional<String> next = Optional.empty();
+        for (Map.Entry<String, String> alias : rest.entrySet()) {
+            if (ofKey.isPresent() && !ofKey.get().equals(alias.getValue())) {
+                continue;
+            }
+            if (list.size() == page) {
+                next = Optional.of(alias.getKey());
+                break;
+            }
+            list.addObject().put("AliasName", alias.getKey()).put("AliasArn", aliasArn(region, alias.getKey()))
+                    .put("TargetKeyId", alias.getValue()).put("CreationDate", now).put("LastUpdatedDate", now);
+        }
         ObjectNode answer = Json.object();
         answer.set("Aliases", list);
-        return answer.put("Truncated", false);
+        next.ifPresent(alias -> answer.put("NextMarker", marker(alias)));
+        return answer.put("Truncated", next.isPresent());
+    }
+
+    /** The service's own constraint message, as KMS answers a value outside LimitType's 1–1000. */
+    private static Optional<Integer> limit(ObjectNode request) {
+        JsonNode limit = request.get("Limit");
+        if (limit == null || limit.isNull()) {
+            return Optional.empty();
+        }
+        int value = limit.asInt();
+        if (value < 1 || value > MAX_LIMIT) {
+            throw new AwsException("ValidationException", "1 validation error detected: Value '" + limit.asText()
+                    + "' at 'limit' failed to satisfy constraint: Member must have value "
+                    + (value < 1 ? "greater than or equal to 1" : "less than or equal to " + MAX_LIMIT));
+        }
+        return Optional.of(value);
+    }
+
+    /** A marker is opaque to clients: here, the next alias name, encoded. */
+    private static String marker(String alias) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(alias.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The alias a marker resumes at. A marker this endpoint did not hand out is InvalidMarkerException (the message
+     * is the model's description of that error: no message answered by KMS itself was found to copy).
+     */
+    private static String markerAlias(String marker) {
+        try {
+            String alias = new String(Base64.getUrlDecoder().decode(marker), StandardCharsets.UTF_8);
+            if (alias.startsWith("alias/")) {
+                return alias;
+            }
+        } catch (IllegalArgumentException notBase64) {
+            // answered below, as any other marker that is not ours
+        }
+        throw new AwsException("InvalidMarkerException",
+                "The request was rejected because the marker that specifies where pagination should next begin is "
+                        + "not valid.");
     }
 
     private static String aliasArn(String region, String alias) {

@@ -51,6 +51,15 @@ record WireResponse(int status, Map<String, List<String>> headers, byte[] body) 
         return json(400, Json.object().put("__type", e.type()).put("Message", e.getMessage()), JSON_1_1);
     }
 
+    /**
+     * KMS's errors name their text {@code message} (every error shape in botocore's kms service-2.json, checked
+     * 2026-12-01) and their {@code __type} without a namespace, e.g. {"__type":"NotFoundException","message":"Key
+     * 'arn:aws:kms:…:key/…' does not exist"} as KMS answers it (quoted in public client code, checked 2026-12-01).
+     */
+    static WireResponse errorKms(AwsException e) {
+        return json(400, Json.object().put("__type", e.type()).put("message", e.getMessage()), JSON_1_1);
+    }
+
     /** A failure of the front itself; the message says what broke, never what the client sent. */
     static WireResponse internalError(String message) {
         return json(500, Json.object().put("__type", "com.amazonaws.dynamodb.v20120810#InternalServerError")

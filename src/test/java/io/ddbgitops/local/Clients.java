@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.kms.KmsClient;
 import java.util.Map;
 
 /** Real SDK clients against a local endpoint, with dummy static credentials. */
@@ -38,6 +39,16 @@ final class Clients {
                 .region(Region.of(region))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create("AKIDSCALING", "dummy-secret")))
+                .build();
+    }
+
+    /** The KMS stand-in on the same port. */
+    static KmsClient kms(LocalEndpoint endpoint, String region) {
+        return KmsClient.builder()
+                .endpointOverride(endpoint.endpoint())
+                .region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIDKMS", "dummy-secret")))
                 .build();
     }
 
