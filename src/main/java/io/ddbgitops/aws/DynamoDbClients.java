@@ -129,6 +129,7 @@ public final class DynamoDbClients implements AutoCloseable {
 
     /** KMS in this region of the named account; the local endpoint serves its KMS stand-in on the same port. */
     KmsClient kms(String account, String region) {
+        awaitReady();
         return kmsClients.computeIfAbsent(key(account, region), k -> build(KmsClient.builder(), k));
     }
 
