@@ -40,7 +40,6 @@ public final class DynamoDbClients implements AutoCloseable {
     private final Map<ClientKey, ApplicationAutoScalingClient> scalingClients = new ConcurrentHashMap<>();
     private final Map<ClientKey, KmsClient> kmsClients = new ConcurrentHashMap<>();
     private final ControlPlaneSlots controlPlane = new ControlPlaneSlots();
-    private volatile Runnable ready = () -> { };
 
     /** Empty account: the default credential chain. Keyed by the whole definition, so a changed role is new. */
     private record ClientKey(Optional<Account> account, String region) {
@@ -85,19 +84,6 @@ public final class DynamoDbClients implements AutoCloseable {
         return controlPlane;
     }
 
-    /**
-     * These clients are used only once {@code check} returns (the pre-flight probe, run beside the clone); it throws
-     * the probe's failure, and every client handed out from now on waits for it.
-     */
-    public void after(Runnable check) {
-        this.ready = check;
-    }
-
-    /** Returns once the check given to {@link #after} passed (at once without one); throws its failure. */
-    public void awaitReady() {
-        ready.run();
-    }
-
     /** DynamoDB in this region of the default credential chain's account. */
     public DynamoDbClient forRegion(String region) {
         return dynamoDb(TableId.DEFAULT_ACCOUNT, region);
@@ -110,7 +96,6 @@ public final class DynamoDbClients implements AutoCloseable {
 
     /** DynamoDB in this region of the named account ({@link TableId#DEFAULT_ACCOUNT}: the default chain's). */
     public DynamoDbClient dynamoDb(String account, String region) {
-        awaitReady();
         return clients.computeIfAbsent(key(account, region), k -> build(DynamoDbClient.builder(), k));
     }
 
@@ -129,7 +114,6 @@ public final class DynamoDbClients implements AutoCloseable {
 
     /** KMS in this region of the named account; the local endpoint serves its KMS stand-in on the same port. */
     KmsClient kms(String account, String region) {
-        awaitReady();
         return kmsClients.computeIfAbsent(key(account, region), k -> build(KmsClient.builder(), k));
     }
 
@@ -139,7 +123,6 @@ public final class DynamoDbClients implements AutoCloseable {
     }
 
     public ApplicationAutoScalingClient autoScaling(String account, String region) {
-        awaitReady();
         return scalingClients.computeIfAbsent(key(account, region),
                 k -> build(ApplicationAutoScalingClient.builder(), k));
     }

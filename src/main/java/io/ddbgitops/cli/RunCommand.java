@@ -151,14 +151,8 @@ abstract class RunCommand implements Callable<Integer> {
         Optional<Duration> budget = timeout();
         try (AwsOptions.Target target = awsOptions.open()) {
             AwsSettings settings = target.settings().withWaitTimeout(timeout);
-            // the probe runs beside the clone; the run waits for its verdict before it says or reads anything
-            BackgroundPreflight probe = BackgroundPreflight.start(() -> preflight(settings));
-            try {
-                return runOnce(settings, budget, probe);
-            } catch (Exception e) {
-                // a failed probe is the one line to print, as when it ran first, whatever the run met meanwhile
-                throw probe.failure().<Exception>map(failure -> failure).orElse(e);
-            }
+            preflight(settings);
+            return runOnce(settings, budget);
         } finally {
             metricsOptions.export(metrics);
         }
@@ -185,21 +179,10 @@ abstract class RunCommand implements Callable<Integer> {
 
     /** One whole job, with clients of its own bound to this run's deadline; serve calls this on every tick. */
     int runOnce(AwsSettings settings, Optional<Duration> budget) throws Exception {
-        return runOnce(settings, budget, Optional.empty());
-    }
-
-    private int runOnce(AwsSettings settings, Optional<Duration> budget, BackgroundPreflight probe) throws Exception {
-        return runOnce(settings, budget, Optional.of(probe));
-    }
-
-    /** As above; with a probe still running, the clients are used only once it passed. */
-    private int runOnce(AwsSettings settings, Optional<Duration> budget, Optional<BackgroundPreflight> probe)
-            throws Exception {
         Deadline deadline = budget.map(Deadline::after).orElseGet(Deadline::none);
         // each run's clients count their calls into the process's metrics
         try (DynamoDbClients clients = new DynamoDbClients(settings.withDeadline(deadline)
                 .withInterceptor(metrics.interceptor()))) {
-            probe.ifPresent(p -> clients.after(p::await));
             PrintWriter out = spec.commandLine().getOut();
             if (repoOptions.repo != null) {
                 return runOn(repoOptions.repo, out, clients, result -> List.of()).exitCode();

@@ -135,8 +135,6 @@ public final class Reconciler {
             throws GitException, IOException {
         try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(request.repo(), request.branch(), request.auth());
              RunLeases.Slot lease = new RunLeases.Slot()) {
-            // the pre-flight probe ran beside the clone: nothing is said or read before it passed
-            clients.awaitReady();
             LOG.info("cloned {} ({}) into {}", workspace.branch(), workspace.headCommit(), workspace.gitDir());
             Optional<DriftReport> previous = previousReport(workspace, request, shard);
             try {
