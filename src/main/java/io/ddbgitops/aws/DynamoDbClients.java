@@ -35,6 +35,8 @@ public final class DynamoDbClients implements AutoCloseable {
     private final AwsSettings settings;
     private final AwsCredentialsProvider credentials;
     private final AssumedRoles roles;
+    /** False for a {@link #withoutDeadline()} view, which borrows its parent's assumed roles. */
+    private final boolean ownsRoles;
     private volatile Map<String, Account> accounts = Map.of();
     private final Map<ClientKey, DynamoDbClient> clients = new ConcurrentHashMap<>();
     private final Map<ClientKey, ApplicationAutoScalingClient> scalingClients = new ConcurrentHashMap<>();
@@ -54,6 +56,27 @@ public final class DynamoDbClients implements AutoCloseable {
                 ? new DefaultOrPlaceholder(DefaultCredentialsProvider.builder().build())
                 : DefaultCredentialsProvider.builder().build();
         this.roles = new AssumedRoles(settings, credentials);
+        this.ownsRoles = true;
+    }
+
+    private DynamoDbClients(DynamoDbClients parent, AwsSettings settings) {
+        this.settings = settings;
+        this.credentials = parent.credentials;
+        this.roles = parent.roles;
+        this.ownsRoles = false;
+        this.accounts = parent.accounts;
+    }
+
+    /**
+     * Clients like these, not bound to the run's deadline, that sign with the same cached providers: the default
+     * chain's and each account's assumed role (so no second AssumeRole per account). The run lease's heartbeat and
+     * release use them, as they must still be sent after the deadline while the report is pushed. The accounts are
+     * those known now ({@link #useAccounts}). Closing the view closes its own clients only; the providers stay with
+     * this instance, which must outlive it. A role session that needs refreshing after the deadline cannot be
+     * (its STS calls are bound to the deadline); the lease then lapses as when a heartbeat fails.
+     */
+    public DynamoDbClients withoutDeadline() {
+        return new DynamoDbClients(this, settings.withDeadline(Deadline.none()));
     }
 
     /** An endpoint of AWS itself (a regional, FIPS or VPC endpoint), where placeholder credentials must not go. */
@@ -110,6 +133,11 @@ public final class DynamoDbClients implements AutoCloseable {
             kmsAliases = new KmsAliases(this);
         }
         return kmsAliases;
+    }
+
+    /** The credentials calls in the named account sign with (the per-account pre-flight resolves them once). */
+    AwsCredentialsProvider credentials(String account) {
+        return key(account, "").account().map(roles::credentials).orElse(credentials);
     }
 
     /** KMS in this region of the named account; the local endpoint serves its KMS stand-in on the same port. */
@@ -176,7 +204,9 @@ public final class DynamoDbClients implements AutoCloseable {
         synchronized (this) {
             kmsAliases = null;
         }
-        roles.close();
+        if (ownsRoles) {
+            roles.close();
+        }
     }
 
     /** Real credentials when the environment has them; otherwise fixed ones a local endpoint accepts. */

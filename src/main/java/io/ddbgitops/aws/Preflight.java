@@ -58,6 +58,31 @@ public final class Preflight {
         settings.endpoint().ifPresent(e -> endpoint(e, clients.credentials(), answer));
     }
 
+    /**
+     * Why the named account cannot be reached, if it cannot: its role is assumed once, through the cached provider
+     * its clients sign with (so the session is reused, not asked for twice). A role that refuses (wrong external id,
+     * no trust) is then one line for all of the account's tables instead of one failure per call. Empty for the
+     * default credential chain, which {@link #check} covers.
+     */
+    public static Optional<String> refusal(DynamoDbClients clients, String account) {
+        if (account.equals(io.ddbgitops.manifest.TableId.DEFAULT_ACCOUNT)) {
+            return Optional.empty();
+        }
+        try {
+            clients.credentials(account).resolveCredentials();
+            return Optional.empty();
+        } catch (SdkException e) {
+            return Optional.of("cannot assume the role of account " + account + ": " + AwsErrors.describe(e));
+        }
+    }
+
+    /** As {@link #refusal}, failing with its line. */
+    public static void account(DynamoDbClients clients, String account) {
+        refusal(clients, account).ifPresent(refused -> {
+            throw new PreflightException(refused, null);
+        });
+    }
+
     static void credentials(AwsCredentialsProvider chain) {
         try {
             chain.resolveCredentials();

@@ -1,6 +1,14 @@
 package io.ddbgitops.cli;
 
 import io.ddbgitops.aws.DynamoDbClients;
+import io.ddbgitops.aws.Preflight;
+import io.ddbgitops.config.Account;
+import io.ddbgitops.config.ConfigLoad;
+import io.ddbgitops.config.ConfigLoader;
+import io.ddbgitops.config.RepositoryConfig;
+import io.ddbgitops.git.JGitWorkspace;
+import io.ddbgitops.manifest.ManifestError;
+import io.ddbgitops.reconcile.CommitSource;
 import io.ddbgitops.aws.TableRestorer;
 import io.ddbgitops.manifest.RestoreSpec;
 import io.ddbgitops.manifest.TableId;
@@ -13,6 +21,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -32,8 +44,22 @@ final class RestoreCommand implements Callable<Integer> {
     @Mixin
     AwsOptions awsOptions;
 
+    @Mixin
+    GitOptions gitOptions;
+
     @Option(names = "--region", required = true, paramLabel = "REGION", description = "Region of the tables.")
     String region;
+
+    @Option(names = "--account", paramLabel = "NAME",
+            description = "Account of the tables, as named under accounts in ddb-gitops.yaml (read from --repo): "
+                    + "its role is assumed as a run does for a manifest with optional_spec.account. Default: the "
+                    + "default credential chain.")
+    String account;
+
+    @Option(names = "--repo", paramLabel = "PATH|URL", defaultValue = ".",
+            description = "Where ddb-gitops.yaml is read for --account: a local checkout, or a URL (cloned, read "
+                    + "from git objects). Default: the current directory.")
+    String repo;
 
     @Option(names = "--target-table", required = true, paramLabel = "TABLE",
             description = "The new table to create; it must not exist.")
@@ -65,15 +91,45 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         RestoreSpec from = restoreSpec();
-        TableId target = new TableId(region, targetTable);
+        String where = Optional.ofNullable(account).orElse(TableId.DEFAULT_ACCOUNT);
+        Map<String, Account> accounts = where.equals(TableId.DEFAULT_ACCOUNT) ? Map.of() : accounts(where);
+        TableId target = new TableId(where, region, targetTable);
         try (AwsOptions.Target endpoint = awsOptions.open();
              DynamoDbClients clients = new DynamoDbClients(endpoint.settings())) {
+            // the account's tables, backups and restores with its role, through the clients a run would use
+            clients.useAccounts(accounts);
+            Preflight.account(clients, where);
             TableRestorer.Restored restored = new TableRestorer(clients.settings().waitTimeout())
-                    .restore(clients.forRegion(region), target, from, Optional.empty(), out::println);
+                    .restore(clients.dynamoDb(where, region), target, from, Optional.empty(), out::println);
             out.println("restored " + target + " from " + restored.source() + " (" + restored.status() + ", "
                     + restored.tableArn() + ")");
             return RunResult.OK;
         }
+    }
+
+    /** The repository config's accounts, which must define {@code name}; read like validate reads it. */
+    private Map<String, Account> accounts(String name) throws Exception {
+        ConfigLoad load;
+        if (!ValidateCommand.looksLikeUrl(repo) && Files.isDirectory(Path.of(repo))) {
+            load = new ConfigLoader().load(Path.of(repo));
+        } else {
+            try (JGitWorkspace workspace = JGitWorkspace.cloneRepo(repo, Optional.empty(),
+                    gitOptions.auth(Main.environment(spec)))) {
+                load = new ConfigLoader().load(new CommitSource(workspace.files()));
+            }
+        }
+        if (!load.isValid()) {
+            throw new IllegalArgumentException(RepositoryConfig.FILE + " in " + repo + " is invalid:\n" + load.errors()
+                    .stream().map(ManifestError::format).collect(Collectors.joining("\n")));
+        }
+        RepositoryConfig config = load.config().get();
+        if (config.account(name).isEmpty()) {
+            throw new IllegalArgumentException("--account " + name + " is not defined in " + RepositoryConfig.FILE
+                    + " of " + repo + " (" + (config.accounts().isEmpty() ? "it defines no account"
+                    : "accounts: " + String.join(", ", config.accounts().keySet())) + "); "
+                    + TableId.DEFAULT_ACCOUNT + " means the default credential chain");
+        }
+        return config.accounts();
     }
 
     private RestoreSpec restoreSpec() {

@@ -1,19 +1,14 @@
 package io.ddbgitops.lease;
 
-import com.amazonaws.services.dynamodbv2.AcquireLockOptions;
 import com.amazonaws.services.dynamodbv2.AmazonDynamoDBLockClient;
 import com.amazonaws.services.dynamodbv2.AmazonDynamoDBLockClientOptions;
 import com.amazonaws.services.dynamodbv2.LockItem;
-import com.amazonaws.services.dynamodbv2.model.LockCurrentlyUnavailableException;
-import com.amazonaws.services.dynamodbv2.model.LockNotGrantedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -34,15 +29,17 @@ public final class RunLease implements AutoCloseable {
     }
 
     /**
-     * Takes the lease {@code key} in {@code table} (created when missing), waiting up to {@code timing.maxWait()} while
-     * another run holds it. {@code runClient} is bound to the run's deadline, so finding or creating the table on an
-     * endpoint that never answers ends with the run's {@code --timeout}. The lock client itself gets {@code
-     * leaseClient}, which must not be: its heartbeat keeps the lease while the report is pushed after the deadline,
-     * and its release must still be sent then.
+     * Takes this run's lease ({@code keys.own()}) in {@code table} (created when missing), waiting up to {@code
+     * timing.maxWait()} while another run of the same shard, or any run of another shard count, holds one ({@link
+     * Admission}). {@code runClient} is bound to the run's deadline, so finding or creating the table on an endpoint
+     * that never answers ends with the run's {@code --timeout}. The lock client itself, and the look for other runs'
+     * leases, get {@code leaseClient}, which must not be: its heartbeat keeps the lease while the report is pushed
+     * after the deadline, and its release must still be sent then; the wait itself ends at {@code timing}'s limits,
+     * which the caller caps at the deadline. Both clients reach the same account and region.
      *
      * @throws LeaseHeldException when another run still holds it after the wait
      */
-    public static RunLease take(DynamoDbClient runClient, DynamoDbClient leaseClient, String table, String key,
+    public static RunLease take(DynamoDbClient runClient, DynamoDbClient leaseClient, String table, LeaseKeys keys,
                                 LeaseHolder me, LeaseTiming timing) throws InterruptedException {
         LockTable.ensure(runClient, table);
         AmazonDynamoDBLockClient lockClient = new AmazonDynamoDBLockClient(
@@ -54,8 +51,8 @@ public final class RunLease implements AutoCloseable {
                         .withCreateHeartbeatBackgroundThread(true)
                         .build());
         try {
-            LockItem lock = acquire(lockClient, key, me, timing);
-            LOG.info("took the lease {} in {} ({})", key, table, me.describe());
+            LockItem lock = new Admission(lockClient, leaseClient, table, keys, me, timing).admit();
+            LOG.info("took the lease {} in {} ({})", keys.own(), table, me.describe());
             return new RunLease(lockClient, lock);
         } catch (RuntimeException | InterruptedException e) {
             closeQuietly(lockClient);
@@ -63,44 +60,8 @@ public final class RunLease implements AutoCloseable {
         }
     }
 
-    /**
-     * Asks without blocking and polls until the deadline: the lock client's own blocking wait lasts at least a whole
-     * lease duration, so a wait shorter than that (or 0, "do not wait") could not be honoured with it. Between
-     * polls the lock client remembers the holder's record version, and takes over once it stayed unchanged for the
-     * holder's lease duration.
-     */
-    private static LockItem acquire(AmazonDynamoDBLockClient lockClient, String key, LeaseHolder me,
-                                    LeaseTiming timing) throws InterruptedException {
-        AcquireLockOptions options = AcquireLockOptions.builder(key)
-                .withData(ByteBuffer.wrap(me.toBytes()))
-                .withReplaceData(true)
-                .withDeleteLockOnRelease(true)
-                .withShouldSkipBlockingWait(true)
-                .withAdditionalTimeToWaitForLock(0L)
-                .withRefreshPeriod(0L)
-                .withTimeUnit(TimeUnit.MILLISECONDS)
-                .build();
-        Instant deadline = Instant.now().plus(timing.maxWait());
-        boolean logged = false;
-        while (true) {
-            try {
-                return lockClient.acquireLock(options);
-            } catch (LockCurrentlyUnavailableException | LockNotGrantedException held) {
-                if (!Instant.now().isBefore(deadline)) {
-                    throw heldBy(lockClient, key);
-                }
-                if (!logged) {
-                    LOG.info("waiting up to {} for the lease {}: {}", timing.maxWait(), key,
-                            heldBy(lockClient, key).getMessage());
-                    logged = true;
-                }
-                Duration left = Duration.between(Instant.now(), deadline);
-                Thread.sleep(Math.max(1, Math.min(timing.poll().toMillis(), left.toMillis())));
-            }
-        }
-    }
-
-    private static LeaseHeldException heldBy(AmazonDynamoDBLockClient lockClient, String key) {
+    /** Who holds {@code key} now, as the exception a run that gives up on it throws. */
+    static LeaseHeldException heldBy(AmazonDynamoDBLockClient lockClient, String key) {
         Optional<LockItem> item = lockClient.getLock(key, Optional.empty());
         Optional<LeaseHolder> holder = item.flatMap(LockItem::getData).flatMap(data -> {
             byte[] bytes = new byte[data.remaining()];

@@ -161,10 +161,10 @@ public final class Reconciler {
         if (!config.isValid()) {
             return invalidConfig(config, loaded, apply, request, workspace.headCommit());
         }
+        // each manifest's table (and the lock table) is read and written with its own account's role, never another's
+        clients.useAccounts(config.config().get().accounts());
         // Before any table is read: a second writing run waits here or stops (LeaseHeldException, exit 4).
         leases.take(request, config.config().get(), workspace.branch(), shard, lease);
-        // each manifest's table is read and written with its own account's role, never another's
-        clients.useAccounts(config.config().get().accounts());
         loaded = PolicyCheck.admit(config.config().get(), loaded, "", new FieldLocator(files)::locate);
         Optional<PullRequestScope> scope = pullRequestScope(workspace, loaded, pullRequest);
         loaded = scope.map(PullRequestScope::loaded).orElse(loaded);
@@ -181,9 +181,12 @@ public final class Reconciler {
         }
         // a run that lists every region anyway (for undeclared tables) learns from it which tables are absent
         RegionListings listings = new RegionListings(clients, pullRequest.isEmpty());
+        Map<String, String> unreachable = unreachableAccounts(mine);
         new TableRuns(parallelism, progress).each(mine, manifest -> {
             ReportBuilder part = builder.part();
-            reconcile(manifest, request, settings, part, listings);
+            Optional.ofNullable(unreachable.get(manifest.tableId().account())).ifPresentOrElse(
+                    refused -> part.failed(manifest, refused + "; the next run tries again"),
+                    () -> reconcile(manifest, request, settings, part, listings));
             return new TableDone(manifest.tableId().toString(), part);
         }).forEach(done -> builder.add(done.part()));
         if (pullRequest.isEmpty()) {
@@ -209,6 +212,21 @@ public final class Reconciler {
             }
         }
         return new RunResult(report, markdown, published, comment.map(c -> c.full()).orElse(markdown));
+    }
+
+    /**
+     * The pre-flight of the named accounts these tables live in: each account's role is assumed once, with the
+     * provider its clients sign with, before any of its tables is read. An account whose role refuses maps to the
+     * one line that fails all of its tables (no call is made for them); the other accounts go on.
+     */
+    private Map<String, String> unreachableAccounts(List<TableManifest> tables) {
+        Map<String, String> unreachable = new java.util.TreeMap<>();
+        tables.stream().map(m -> m.tableId().account()).distinct().forEach(account ->
+                io.ddbgitops.aws.Preflight.refusal(clients, account).ifPresent(refused -> {
+                    LOG.error("{}; its tables are not read", refused);
+                    unreachable.put(account, refused);
+                }));
+        return unreachable;
     }
 
     /**

@@ -1,16 +1,14 @@
 package io.ddbgitops.reconcile;
 
-import io.ddbgitops.aws.Deadline;
 import io.ddbgitops.aws.DynamoDbClients;
 import io.ddbgitops.config.LockSettings;
 import io.ddbgitops.config.RepositoryConfig;
 import io.ddbgitops.git.GitException;
 import io.ddbgitops.git.RepoIdentity;
 import io.ddbgitops.lease.LeaseHolder;
+import io.ddbgitops.lease.LeaseKeys;
 import io.ddbgitops.lease.LeaseTiming;
 import io.ddbgitops.lease.RunLease;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import io.ddbgitops.aws.AwsErrors;
 import io.ddbgitops.manifest.TableId;
@@ -26,14 +24,12 @@ import java.util.function.Predicate;
 /**
  * Which runs take a lease, where, and under which key. Every run that writes (apply, serve, and plan with --push)
  * takes one; a plan that only prints takes none and makes no call to the lock table. The lock table is the repository
- * config's {@code lock:}, else {@value #DEFAULT_TABLE} in the SDK's default region (us-east-1 on a custom endpoint).
+ * config's {@code lock:}, in its {@code account} (reached with that account's role, through the run's own clients),
+ * else {@value #DEFAULT_TABLE} in the SDK's default region (us-east-1 on a custom endpoint) of the default chain.
  */
 final class RunLeases {
     static final String DEFAULT_TABLE = "ddb-gitops-locks";
     static final String ENDPOINT_REGION = "us-east-1";
-    /** The lease's name within a repository and branch; a shard's is {@code lock-I-of-N}. */
-    static final String LEASE_NAME = "lock";
-    private static final Logger LOG = LoggerFactory.getLogger(RunLeases.class);
 
     private final DynamoDbClients clients;
     private final LeaseTiming timing;
@@ -54,7 +50,12 @@ final class RunLeases {
 
     /** A shard's lease ({@code #lock-I-of-N}): shards of one run work side by side, never two runs of one shard. */
     static String key(String repo, String branch, Shard shard) throws GitException {
-        return RepoIdentity.of(repo) + "#" + branch + "#" + LEASE_NAME + (shard.isAll() ? "" : "-" + shard.name());
+        return keys(repo, branch, shard).own();
+    }
+
+    /** The run's lease, and the gate and other runs' leases it must respect ({@link LeaseKeys}). */
+    static LeaseKeys keys(String repo, String branch, Shard shard) throws GitException {
+        return new LeaseKeys(RepoIdentity.of(repo) + "#" + branch, shard.index(), shard.count());
     }
 
     /** Takes the lease when the run needs one, into {@code slot}, which releases it when the run ends. */
@@ -65,38 +66,40 @@ final class RunLeases {
         }
         LockSettings lock = config.lock().orElseGet(() -> new LockSettings(Optional.empty(), defaultRegion(),
                 DEFAULT_TABLE));
-        lock.account().filter(a -> !a.equals(RepositoryConfig.DEFAULT_ACCOUNT)).ifPresent(a -> LOG.warn(
-                "lock.account {}: not used yet (the lease predates accounts); the lock table is reached with the default "
-                        + "credential chain", a));
+        String account = lock.account().orElse(RepositoryConfig.DEFAULT_ACCOUNT);
         // the run's --timeout bounds the wait too: a run never outlives its deadline waiting for another one
-        LeaseTiming bounded = timing.withWait(clients.settings().deadline().cap(timing.maxWait()));
+        LeaseTiming bounded = timing.capped(clients.settings().deadline()::cap);
         // the holder's run id is the one on the run's log lines (the CLI's run_id), so the two can be matched
         LeaseHolder me = Optional.ofNullable(MDC.get("run_id")).map(LeaseHolder::thisRun)
                 .orElseGet(LeaseHolder::thisRun);
         // the lock client's calls outlive the run's deadline (heartbeat while the report is pushed, release);
-        // each is still bounded by the call timeouts, and the wait for the lease by the deadline (above)
-        slot.leaseClients = Optional.of(new DynamoDbClients(clients.settings().withDeadline(Deadline.none())));
+        // each is still bounded by the call timeouts, and the wait for the lease by the deadline (above); they sign
+        // with the same cached credentials as the run's clients (one assumed session per account)
+        slot.leaseClients = Optional.of(clients.withoutDeadline());
         try {
-            slot.held = Optional.of(RunLease.take(clients.forRegion(lock.region()),
-                    slot.leaseClients.get().forRegion(lock.region()), lock.table(), key(request.repo(), branch, shard),
-                    me, bounded));
+            slot.held = Optional.of(RunLease.take(clients.dynamoDb(account, lock.region()),
+                    slot.leaseClients.get().dynamoDb(account, lock.region()), lock.table(),
+                    keys(request.repo(), branch, shard), me, bounded));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for the lease");
         } catch (SdkException e) {
             throw new LeaseUnavailableException("cannot take the lease in the lock table " + lock.table() + " ("
-                    + lock.region() + "): " + AwsErrors.describe(e), e);
+                    + (account.equals(RepositoryConfig.DEFAULT_ACCOUNT) ? "" : account + ":") + lock.region() + "): "
+                    + AwsErrors.describe(e), e);
         }
     }
 
     /**
-     * The lock table as the listing of undeclared tables must skip it: the configured table in its region, or a
-     * table of the default name in any region (its region is not resolved for a run that takes no lease).
+     * The lock table as the listing of undeclared tables must skip it: the configured table in its account and
+     * region, or a table of the default name in any region of the default account (its region is not resolved for a
+     * run that takes no lease).
      */
     static Predicate<TableId> isLockTable(RepositoryConfig config) {
         return config.lock().<Predicate<TableId>>map(l -> id -> id.region().equals(l.region())
-                        && id.tableName().equals(l.table()))
-                .orElse(id -> id.tableName().equals(DEFAULT_TABLE));
+                        && id.tableName().equals(l.table())
+                        && id.account().equals(l.account().orElse(RepositoryConfig.DEFAULT_ACCOUNT)))
+                .orElse(id -> id.tableName().equals(DEFAULT_TABLE) && id.inDefaultAccount());
     }
 
     /** The lock table could not be reached or created: the run stops before it reads any table (exit code 1). */

@@ -66,6 +66,72 @@ class RestoreCommandIT {
         assertThat(client.scan(r -> r.tableName("OrdersRestored")).count()).isEqualTo(12);
     }
 
+    /**
+     * A table whose manifest says {@code optional_spec.account: beta}: beta has its own Orders and its own backup of
+     * the same name; {@code --account beta} restores beta's, in beta, with beta's role; without it, the default
+     * account's.
+     */
+    @Test
+    void restoresInTheAccountItIsToldWithThatAccountsRole() throws Exception {
+        String betaRole = "arn:aws:iam::222222222222:role/ddb-gitops";
+        endpoint.roles().trust(betaRole, Optional.of("ext-beta"));
+        Path repo = Files.createDirectories(temp.resolve("repo"));
+        Files.writeString(repo.resolve("ddb-gitops.yaml"), """
+                apiVersion: ddb-gitops/v1
+                kind: Config
+                accounts:
+                  beta: {account_id: "222222222222", role_arn: "%s", external_id: "ext-beta"}
+                """.formatted(betaRole), StandardCharsets.UTF_8);
+        try (DynamoDbClient beta = DynamoDbClient.builder().endpointOverride(endpoint.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("222222222222", "x")))
+                .build()) {
+            beta.createTable(r -> r.tableName("Orders")
+                    .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"))
+                    .keySchema(k -> k.attributeName("pk").keyType("HASH"))
+                    .billingMode("PAY_PER_REQUEST"));
+            for (int i = 0; i < 5; i++) {
+                Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS("beta-" + i));
+                beta.putItem(r -> r.tableName("Orders").item(item));
+            }
+            beta.createBackup(r -> r.tableName("Orders").backupName("orders-before-release"));
+            beta.updateContinuousBackups(r -> r.tableName("Orders")
+                    .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
+
+            CliRun fromBackup = cli("restore", "--region", "us-east-1", "--target-table", "OrdersRestored",
+                    "--backup", "orders-before-release", "--account", "beta", "--repo", repo.toString(),
+                    "--endpoint-url", endpoint.endpoint().toString());
+            CliRun pointInTime = cli("restore", "--region", "us-east-1", "--target-table", "OrdersAgain",
+                    "--source-table", "Orders", "--account", "beta", "--repo", repo.toString(),
+                    "--endpoint-url", endpoint.endpoint().toString());
+
+            assertThat(fromBackup.exit()).as(fromBackup.err()).isZero();
+            assertThat(fromBackup.out()).contains("restored beta:us-east-1/OrdersRestored from backup "
+                    + "arn:aws:dynamodb:us-east-1:222222222222:table/Orders/backup/");
+            assertThat(beta.scan(r -> r.tableName("OrdersRestored")).count()).as("beta's backup").isEqualTo(5);
+            assertThat(pointInTime.exit()).as(pointInTime.err()).isZero();
+            assertThat(beta.describeTable(r -> r.tableName("OrdersAgain")).table().tableArn())
+                    .isEqualTo("arn:aws:dynamodb:us-east-1:222222222222:table/OrdersAgain");
+            assertThat(client.listTables().tableNames()).as("nothing restored into the default account")
+                    .containsExactly("Orders");
+        }
+
+        endpoint.roles().trust(betaRole, Optional.of("another-external-id"));
+        CliRun refused = cli("restore", "--region", "us-east-1", "--target-table", "Refused",
+                "--backup", "orders-before-release", "--account", "beta", "--repo", repo.toString(),
+                "--endpoint-url", endpoint.endpoint().toString());
+        CliRun undefined = cli("restore", "--region", "us-east-1", "--target-table", "Nowhere",
+                "--backup", "orders-before-release", "--account", "gamma", "--repo", repo.toString(),
+                "--endpoint-url", endpoint.endpoint().toString());
+
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("cannot assume the role of account beta: AccessDenied")
+                .doesNotContain("ext-beta").doesNotContain("another-external-id");
+        assertThat(undefined.exit()).isEqualTo(1);
+        assertThat(undefined.err()).contains("--account gamma is not defined in ddb-gitops.yaml of " + repo
+                + " (accounts: beta)");
+    }
+
     @Test
     void refusesATargetThatAlreadyExists() {
         client.putItem(r -> r.tableName("Orders").item(Map.of("pk", AttributeValue.fromS("after-backup"))));

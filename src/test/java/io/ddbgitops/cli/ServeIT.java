@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import io.ddbgitops.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,10 +40,8 @@ class ServeIT {
                 .start();
         try {
             Path repo = data.resolve("sample-repo.git");
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-            while (reportCommits(repo) == 0 && serve.isAlive() && Instant.now().isBefore(deadline)) {
-                TimeUnit.MILLISECONDS.sleep(200);
-            }
+            Poll.until(Duration.ofMinutes(2), () -> reportCommits(repo) > 0 || !serve.isAlive(),
+                    () -> Files.readString(log));
             assertThat(reportCommits(repo)).as(Files.readString(log)).isEqualTo(1);
 
             URI health = healthUri(log);
@@ -51,19 +50,21 @@ class ServeIT {
                 assertThat(r.body()).isEqualTo("ok\n");
             });
             assertThat(get(health.resolve("/readyz")).statusCode()).isEqualTo(200);
-            HttpResponse<String> metrics = get(health.resolve("/metrics"));
-            while (!metrics.body().contains("ddbgitops_runs_total{mode=\"apply\",outcome=\"ok\"}")
-                    && Instant.now().isBefore(deadline)) {
-                TimeUnit.MILLISECONDS.sleep(200); // the commit lands just before the run is counted
-                metrics = get(health.resolve("/metrics"));
-            }
+            // the commit lands before the run is counted, and a run's counter before its tables' gauge (which each
+            // run of this every-second schedule clears and sets again): poll for every line, never one at a time
+            HttpResponse<String> metrics = Poll.until(Duration.ofMinutes(2), () -> get(health.resolve("/metrics")),
+                    r -> r.body().contains("ddbgitops_runs_total{mode=\"apply\",outcome=\"ok\"}")
+                            && r.body().contains("ddbgitops_tables{status="), () -> Files.readString(log));
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
             assertThat(metrics.body()).contains("ddbgitops_runs_total{mode=\"apply\",outcome=\"ok\"}")
                     .contains("ddbgitops_aws_api_calls_total{operation=\"CreateTable\",service=\"DynamoDb\"}")
                     .contains("# TYPE ddbgitops_run_duration_seconds histogram")
                     .contains("ddbgitops_tables{status=");
-            JsonNode status = new ObjectMapper().readTree(get(health.resolve("/status")).body());
+            // the last run is recorded after the counter too
+            JsonNode status = Poll.until(Duration.ofMinutes(2),
+                    () -> new ObjectMapper().readTree(get(health.resolve("/status")).body()),
+                    s -> s.at("/last_run/outcome").isTextual(), () -> Files.readString(log));
             assertThat(status.get("ready").asBoolean()).isTrue();
             assertThat(status.at("/last_run/outcome").asText()).isIn("ok", "differences");
             assertThat(Instant.parse(status.at("/last_run/finished").asText())).isBefore(Instant.now());

@@ -50,7 +50,6 @@ class IamPolicyTest {
             Map.entry("dynamodb:GetItem", "restores and new replicas read the target table"),
             Map.entry("dynamodb:PutItem", "restores and new replicas write the target table"),
             Map.entry("dynamodb:Query", "restores and new replicas read the target table"),
-            Map.entry("dynamodb:Scan", "restores and new replicas read the target table"),
             Map.entry("dynamodb:UpdateItem", "restores and new replicas write the target table"),
             Map.entry("dynamodb:CreateTableReplica", "UpdateTable adding a replica invokes it in the new region"),
             Map.entry("dynamodb:DeleteTableReplica", "UpdateTable removing a replica invokes it there"),

@@ -8,12 +8,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import io.ddbgitops.Poll;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -160,13 +160,7 @@ class TempCheckoutsIT {
 
     /** Polls {@code condition} (no fixed sleep decides anything); fails with the run's output after two minutes. */
     static void awaitOrFail(BooleanSupplier condition, CliProcess run) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Timed out waiting for the run\n" + run.out() + run.err());
-            }
-            Thread.sleep(50);
-        }
+        Poll.until(Duration.ofMinutes(2), condition::getAsBoolean, () -> "waiting for the run\n" + run.out() + run.err());
         assertThat(run.process().isAlive()).as("the run is still going\n" + run.out() + run.err()).isTrue();
     }
 }

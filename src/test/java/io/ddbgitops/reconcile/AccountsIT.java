@@ -206,6 +206,81 @@ class AccountsIT {
     }
 
     @Test
+    void theLeaseIsTakenInTheLockAccountsTableWithThatAccountsRole() throws Exception {
+        assumeTrue(AwsCli.find().isPresent(), "aws CLI not on PATH");
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("ddb-gitops.yaml", CONFIG + "lock: {account: beta, region: us-east-1, table: team-locks}\n");
+        files.put("alpha.yaml", manifest("alpha", "alpha-orders", "alpha"));
+        files.put("beta.yaml", manifest("beta", "beta-orders", "beta"));
+        ConfigRepo repo = ConfigRepo.create(temp.resolve("repo")).commit("lock table in beta", files);
+        String key = RunLeases.key(repo.url(), "main");
+        java.nio.file.Files.createDirectories(temp.resolve("cli-home"));
+        AwsCli cli = new AwsCli(endpoint.endpoint(), temp.resolve("cli-home"));
+        // while the run holds its lease (inside its CreateTable of alpha-orders), a client we do not control looks
+        // for the lease item with each account's key
+        String[] seen = new String[3];
+        ExecutionInterceptor peek = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (seen[0] == null && "CreateTable".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))
+                        && context.request().toString().contains("alpha-orders")) {
+                    try {
+                        String getItem = "{\"key\":{\"S\":\"" + key + "\"}}";
+                        seen[0] = cli.withAccessKey(BETA).json("dynamodb", "get-item", "--table-name", "team-locks",
+                                "--consistent-read", "--key", getItem).path("Item").toString();
+                        seen[1] = cli.json("dynamodb", "list-tables").path("TableNames").toString();
+                        seen[2] = cli.run("dynamodb", "get-item", "--table-name", "team-locks", "--key", getItem)
+                                .stderr();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        };
+        RunResult applied;
+        try (DynamoDbClients peeked = new DynamoDbClients(AwsSettings.endpoint(endpoint.endpoint())
+                .withInterceptor(recorder).withInterceptor(peek))) {
+            applied = new Reconciler(new ManifestLoader(), peeked).run(new RunRequest(RunRequest.Mode.APPLY,
+                    repo.url(), Optional.empty(), true, Optional.empty(), Instant.parse("2026-12-01T12:00:00Z"),
+                    GitAuth.none(), CommitAuthor.defaults()));
+        }
+
+        assertThat(applied.exitCode()).as(applied.markdown()).isEqualTo(RunResult.OK);
+        assertThat(seen[0]).as("the lease item, read with beta's key").contains("\"ownerName\"")
+                .contains("\"leaseDuration\":{\"S\":\"60000\"}");
+        assertThat(seen[1]).as("the default account has no lock table").doesNotContain("team-locks")
+                .doesNotContain("ddb-gitops-locks");
+        assertThat(seen[2]).contains("ResourceNotFoundException");
+        // every call on the lock table is signed with beta's key, and beta's role is assumed once for its tables
+        // and the lease alike (one cached provider per account)
+        assertThat(recorder.on("team-locks")).isNotEmpty().allSatisfy(c -> assertThat(c.accessKey()).isEqualTo(BETA))
+                .extracting(Call::operation).contains("CreateTable", "PutItem", "DeleteItem");
+        assertThat(recorder.calls).filteredOn(c -> c.operation().equals("AssumeRole")).hasSize(2);
+        assertThat(applied.report().unmanaged()).as("the lock table is no undeclared table of beta").isEmpty();
+        assertThat(cli.withAccessKey(BETA).json("dynamodb", "scan", "--table-name", "team-locks", "--consistent-read")
+                .path("Items").size()).as("released").isZero();
+        assertThat(clients.forRegion("us-east-1").listTables().tableNames()).isEmpty();
+    }
+
+    @Test
+    void aLockAccountTheConfigDoesNotDefineStopsTheRunBeforeAnyCall() throws Exception {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("ddb-gitops.yaml", CONFIG + "lock: {account: gamma, region: us-east-1, table: team-locks}\n");
+        files.put("alpha.yaml", manifest("alpha", "alpha-orders", "alpha"));
+        ConfigRepo repo = ConfigRepo.create(temp.resolve("repo")).commit("a lock account nobody defined", files);
+
+        RunResult applied = run(repo, RunRequest.Mode.APPLY);
+
+        assertThat(applied.exitCode()).isEqualTo(RunResult.INVALID);
+        assertThat(applied.report().errors()).singleElement().satisfies(e -> {
+            assertThat(e.file()).isEqualTo("ddb-gitops.yaml");
+            assertThat(e.line()).isEqualTo(9);
+            assertThat(e.message()).contains("account gamma is not defined under accounts (defined: alpha, beta)");
+        });
+        assertThat(recorder.calls).as("no lease, no table, no role").isEmpty();
+    }
+
+    @Test
     void theSameTableNameInTwoAccountsIsTwoTables() throws Exception {
         ConfigRepo repo = repo(
                 "alpha.yaml", manifest("alpha", "orders", "alpha"),
@@ -247,18 +322,24 @@ class AccountsIT {
         endpoint.roles().trust(BETA_ROLE, Optional.of("another-external-id"));
         ConfigRepo repo = repo(
                 "alpha.yaml", manifest("alpha", "alpha-orders", "alpha"),
-                "beta.yaml", manifest("beta", "beta-orders", "beta"));
+                "beta.yaml", manifest("beta", "beta-orders", "beta"),
+                "beta2.yaml", manifest("beta2", "beta-invoices", "beta"),
+                "beta3.yaml", manifest("beta3", "beta-payments", "beta"));
 
         RunResult applied = run(repo, RunRequest.Mode.APPLY);
 
         assertThat(applied.exitCode()).isEqualTo(RunResult.ERROR);
         assertThat(applied.report().tables()).extracting(TableEntry::table, TableEntry::status).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("alpha-orders", "created"),
-                org.assertj.core.groups.Tuple.tuple("beta-orders", "failed"));
+                org.assertj.core.groups.Tuple.tuple("beta-orders", "failed"),
+                org.assertj.core.groups.Tuple.tuple("beta-invoices", "failed"),
+                org.assertj.core.groups.Tuple.tuple("beta-payments", "failed"));
         TableEntry beta = applied.report().tables().stream().filter(t -> t.table().equals("beta-orders")).findFirst()
                 .orElseThrow();
-        assertThat(String.join("\n", beta.messages())).contains("AccessDenied").doesNotContain("another-external-id")
-                .doesNotContain("ext-beta");
+        assertThat(String.join("\n", beta.messages())).contains("cannot assume the role of account beta: AccessDenied")
+                .doesNotContain("another-external-id").doesNotContain("ext-beta");
         assertThat(recorder.on("beta-orders")).isEmpty();
+        // the pre-flight asks once for the account (and the listing of undeclared tables once more), not per table
+        assertThat(recorder.calls).filteredOn(c -> c.operation().equals("AssumeRole")).hasSizeLessThanOrEqualTo(3);
     }
 }

@@ -13,6 +13,8 @@ import io.ddbgitops.local.AwsCli;
 import io.ddbgitops.local.LocalEndpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ddbgitops.manifest.ManifestLoader;
+import io.ddbgitops.manifest.TableId;
+import io.ddbgitops.plan.Shard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -224,19 +226,189 @@ class RunLeaseIT {
         }
     }
 
+    @Test
+    void anUnshardedApplyWhileAShardHoldsItsLeaseExitsFourNamingTheShardsHolder() throws Exception {
+        try (ConfigRepo repo = repoWithTables(3)) {
+            holdWithoutHeartbeat(RunLeases.key(repo.url(), "main", new Shard(0, 3)),
+                    new LeaseHolder("shard-host", "run-0", Instant.parse("2026-12-01T11:00:00Z")), Duration.ofMinutes(1));
+
+            Cli whole = cli("apply", "--endpoint-url", endpoint.endpoint().toString(), "--repo", repo.url(),
+                    "--lock-wait", "0");
+
+            assertThat(whole.exit()).as(whole.out() + whole.err()).isEqualTo(4);
+            assertThat(whole.err()).contains("another run holds the lease on ")
+                    .contains("#main#lock-0-of-3: held by shard-host, run run-0, since 2026-12-01T11:00:00Z");
+            assertThat(dynamo.listTables().tableNames()).containsExactly(LOCKS);
+            assertThat(dynamo.scan(r -> r.tableName(LOCKS)).items()).as("only the shard's lease; the gate is released")
+                    .singleElement().satisfies(i -> assertThat(i.get("key").s()).endsWith("#lock-0-of-3"));
+        }
+    }
+
+    /**
+     * Shard 0/3 is held inside a CreateTable: its sibling 1/3 runs to the end meanwhile, while shard 0/2 and an
+     * unsharded run are turned away naming shard 0/3's holder.
+     */
+    @Test
+    void shardsOfOneCountWorkSideBySideWhileAnotherCountAndAnUnshardedRunAreTurnedAway() throws Exception {
+        try (ConfigRepo repo = repoWithTables(9)) {
+            String held = tables(9).stream().filter(t -> Shard.of(new TableId("us-east-1", t), 3) == 0).findFirst()
+                    .orElseThrow();
+            assertThat(tables(9)).anyMatch(t -> Shard.of(new TableId("us-east-1", t), 3) == 1);
+            CountDownLatch creating = new CountDownLatch(1);
+            CountDownLatch othersDone = new CountDownLatch(1);
+            try (DynamoDbClients paused = new DynamoDbClients(AwsSettings.endpoint(endpoint.endpoint())
+                    .withInterceptor(new PauseOnCreate(held, creating, othersDone)))) {
+                CompletableFuture<RunResult> zero = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return new Reconciler(new ManifestLoader(), paused).run(apply(repo), new Shard(0, 3));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                assertThat(creating.await(60, TimeUnit.SECONDS)).as("shard 0/3 reached CreateTable").isTrue();
+
+                Cli sibling = cli("apply", "--endpoint-url", endpoint.endpoint().toString(), "--repo", repo.url(),
+                        "--shard", "1/3", "--lock-wait", "0");
+                Cli otherCount = cli("apply", "--endpoint-url", endpoint.endpoint().toString(), "--repo", repo.url(),
+                        "--shard", "0/2", "--lock-wait", "0");
+                Cli whole = cli("apply", "--endpoint-url", endpoint.endpoint().toString(), "--repo", repo.url(),
+                        "--lock-wait", "0");
+                othersDone.countDown();
+
+                assertThat(sibling.exit()).as("1/3 ran while 0/3 worked: " + sibling.out() + sibling.err()).isZero();
+                for (Cli refused : List.of(otherCount, whole)) {
+                    assertThat(refused.exit()).as(refused.out() + refused.err()).isEqualTo(4);
+                    assertThat(refused.err()).matches("(?s)error: another run holds the lease on .*#main#lock-0-of-3: "
+                            + "held by [^,]+, run [0-9a-f-]{36}, since 20\\d\\d-.*Z\\s*");
+                }
+                assertThat(zero.get(60, TimeUnit.SECONDS).exitCode()).isZero();
+            }
+            assertThat(dynamo.listTables().tableNames()).as("shard 0/2 and the unsharded run created nothing")
+                    .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(tables(9).stream()
+                            .filter(t -> Shard.of(new TableId("us-east-1", t), 3) < 2), java.util.stream.Stream.of(LOCKS))
+                            .toList());
+            assertThat(dynamo.scan(r -> r.tableName(LOCKS)).items()).isEmpty();
+        }
+    }
+
+    /**
+     * Shard 0/2 and shard 0/3 start at the same moment, each willing to wait: both get in, one after the other; no
+     * call of one falls between the first and the last call of the other.
+     */
+    @Test
+    void twoStartersOfDifferentShardCountsTakeTurns() throws Exception {
+        try (ConfigRepo repo = repoWithTables(6)) {
+            CallTimes two = new CallTimes();
+            CallTimes three = new CallTimes();
+            CountDownLatch go = new CountDownLatch(1);
+            try (DynamoDbClients twoClients = new DynamoDbClients(AwsSettings.endpoint(endpoint.endpoint())
+                    .withInterceptor(two));
+                 DynamoDbClients threeClients = new DynamoDbClients(AwsSettings.endpoint(endpoint.endpoint())
+                         .withInterceptor(three))) {
+                createLockTable(); // both find it there, so they meet at the gate rather than at CreateTable
+                CompletableFuture<RunResult> ofTwo = startAfter(go, twoClients, repo, new Shard(0, 2));
+                CompletableFuture<RunResult> ofThree = startAfter(go, threeClients, repo, new Shard(0, 3));
+                go.countDown();
+
+                assertThat(ofTwo.get(3, TimeUnit.MINUTES).exitCode()).isZero();
+                assertThat(ofThree.get(3, TimeUnit.MINUTES).exitCode()).isZero();
+            }
+            assertThat(two.times).isNotEmpty();
+            assertThat(three.times).isNotEmpty();
+            boolean twoFirst = two.first().isBefore(three.first());
+            if (twoFirst) {
+                assertThat(two.last()).as("shard 0/2 finished before 0/3 began").isBefore(three.first());
+            } else {
+                assertThat(three.last()).as("shard 0/3 finished before 0/2 began").isBefore(two.first());
+            }
+        }
+    }
+
+    @Test
+    void aKilledShardsLeaseIsTakenOverByARunOfAnotherCount() throws Exception {
+        try (ConfigRepo repo = repoWithTables(3)) {
+            holdWithoutHeartbeat(RunLeases.key(repo.url(), "main", new Shard(2, 3)),
+                    new LeaseHolder("killed-host", "run-3", Instant.parse("2026-12-01T09:00:00Z")), Duration.ofSeconds(2));
+            long start = System.nanoTime();
+
+            Cli whole = cli("apply", "--endpoint-url", endpoint.endpoint().toString(), "--repo", repo.url(),
+                    "--lock-wait", "PT30S");
+
+            assertThat(whole.exit()).as(whole.out() + whole.err()).isZero();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("only after the dead lease's 2 s")
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+            assertThat(dynamo.listTables().tableNames()).containsAll(tables(3));
+            assertThat(dynamo.scan(r -> r.tableName(LOCKS)).items()).as("the dead shard's lease is gone too").isEmpty();
+        }
+    }
+
+    private CompletableFuture<RunResult> startAfter(CountDownLatch go, DynamoDbClients clients, ConfigRepo repo,
+                                                    Shard shard) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                go.await();
+                return new Reconciler(new ManifestLoader(), clients).run(apply(repo), shard);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** When a run's clients sent each call that is not about the lock table: the span of its work on tables. */
+    private static final class CallTimes implements ExecutionInterceptor {
+        final List<Instant> times = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            if (!context.request().getValueForField("TableName", String.class).orElse("").equals(LOCKS)) {
+                times.add(Instant.now());
+            }
+        }
+
+        @Override
+        public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+            beforeExecution(context, attributes);
+        }
+
+        Instant first() {
+            return times.stream().min(Instant::compareTo).orElseThrow();
+        }
+
+        Instant last() {
+            return times.stream().max(Instant::compareTo).orElseThrow();
+        }
+    }
+
+    private static List<String> tables(int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> "Fleet" + i).toList();
+    }
+
+    private ConfigRepo repoWithTables(int count) throws Exception {
+        Map<String, String> files = new java.util.TreeMap<>();
+        for (String table : tables(count)) {
+            files.put("manifests/" + table + ".yaml", Manifests.table(table.toLowerCase(), "us-east-1", table, 5, 5,
+                    false));
+        }
+        return ConfigRepo.create(temp.resolve("fleet")).commit("Tables", files);
+    }
+
     /** A lease taken by a run that never renews it (a killed run, or one between heartbeats). */
     private void holdWithoutHeartbeat(String key, LeaseHolder holder, Duration lease) throws InterruptedException {
-        if (!dynamo.listTables().tableNames().contains(LOCKS)) {
-            dynamo.createTable(r -> r.tableName(LOCKS).billingMode(BillingMode.PAY_PER_REQUEST)
-                    .keySchema(k -> k.attributeName("key").keyType("HASH"))
-                    .attributeDefinitions(a -> a.attributeName("key").attributeType("S")));
-        }
+        createLockTable();
         AmazonDynamoDBLockClient other = new AmazonDynamoDBLockClient(AmazonDynamoDBLockClientOptions
                 .builder(dynamo, LOCKS).withOwnerName(holder.host() + "/" + holder.runId())
                 .withTimeUnit(TimeUnit.MILLISECONDS).withLeaseDuration(lease.toMillis())
                 .withHeartbeatPeriod(lease.toMillis() / 4).withCreateHeartbeatBackgroundThread(false).build());
         other.acquireLock(AcquireLockOptions.builder(key).withData(ByteBuffer.wrap(holder.toBytes()))
                 .withTimeUnit(TimeUnit.MILLISECONDS).build());
+    }
+
+    private void createLockTable() {
+        if (!dynamo.listTables().tableNames().contains(LOCKS)) {
+            dynamo.createTable(r -> r.tableName(LOCKS).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .keySchema(k -> k.attributeName("key").keyType("HASH"))
+                    .attributeDefinitions(a -> a.attributeName("key").attributeType("S")));
+        }
     }
 
     private ConfigRepo repoWithOneTable(String table) throws Exception {
