@@ -30,9 +30,10 @@ final class TerminalReport {
     static void print(PrintWriter out, Terminal term, RunResult result, boolean push, List<String> notes) {
         DriftReport report = result.report();
         out.println(ReportMarkdown.headline(report).replace("**", ""));
+        boolean accounts = report.showsAccounts(); // once: it looks at every table
         for (TableEntry t : report.tables()) {
             out.printf("  %-10s %s  %s (%s)%n", ChangeText.status(t.status(), report.isPlan()),
-                    t.where(report.showsAccounts()), t.manifest(), t.namespace() + "/" + t.name());
+                    t.where(accounts), t.manifest(), t.namespace() + "/" + t.name());
             t.messages().forEach(m -> out.println("             " + m));
             for (ChangeEntry c : t.changes()) {
                 out.println("      " + term.paint(ChangeText.diffLine(c, true), style(c.action())));

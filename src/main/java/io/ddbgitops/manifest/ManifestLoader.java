@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Loads every {@code kind: Dynamodb} manifest under a directory and validates it: the YAML, the JSON schema
@@ -20,6 +21,7 @@ public final class ManifestLoader {
     private final YamlReader reader;
     private final DocumentValidator validator;
     private final ManifestMapper mapper = new ManifestMapper();
+    private final InOrder files = new InOrder();
 
     /** Loads {@code /schemas/dynamodb-v1.schema.json} from the classpath; reads within {@link ManifestLimits#DEFAULT}. */
     public ManifestLoader() {
@@ -57,35 +59,34 @@ public final class ManifestLoader {
         List<ManifestError> errors = new ArrayList<>(found.errors());
         List<Checked> documents = new ArrayList<>();
         DuplicateTables claims = new DuplicateTables();
-        int dynamodb = 0;
-        int skipped = 0;
-        int brokenFiles = found.errors().size();
-        for (ManifestFiles.Candidate file : found.files()) {
-            try {
-                String content = text.read(source, file.entry(), file.size());
-                for (YamlDocument document : reader.read(file.name(), content)) {
-                    if (document.isEmpty()) {
-                        continue;
-                    }
-                    if (!document.isDynamodb()) {
-                        skipped++;
-                        continue;
-                    }
-                    // past the limit only the count goes on, so that the error can say how many there are
-                    if (++dynamodb <= limits.manifests()) {
-                        Checked checked = check(source, file, document);
-                        checked.claim().ifPresent(claims::claim);
-                        documents.add(checked);
-                    }
-                }
-            } catch (IOException e) {
-                errors.add(ManifestFiles.unreadable(file.name(), e));
-                brokenFiles++;
-            } catch (RejectedFile e) {
-                errors.add(new ManifestError(e.location(file.name()), "", e.getMessage()));
-                brokenFiles++;
+        int[] counts = {0, 0, found.errors().size()}; // Dynamodb documents, other documents skipped, broken files
+        AtomicBoolean overLimit = new AtomicBoolean(limits.manifests() <= 0);
+        // a git tree is read through one object reader, which is not for several threads: the source is read in turn
+        ManifestSource shared = new SerialSource(source);
+        // files are parsed and checked side by side; their documents are counted and claimed in file order, as a
+        // loop would, so the result is the same
+        files.each(found.files(), file -> read(shared, file, overLimit), file -> {
+            if (file.failure().isPresent()) {
+                errors.add(file.failure().get());
+                counts[2]++;
+                return;
             }
-        }
+            for (Document document : file.documents()) {
+                if (!document.dynamodb()) {
+                    counts[1]++;
+                } else if (++counts[0] <= limits.manifests()) {
+                    // past the limit only the count goes on, so that the error can say how many there are
+                    Checked checked = document.checked().orElseThrow();
+                    checked.claim().ifPresent(claims::claim);
+                    documents.add(checked);
+                }
+            }
+            // files read from now on only count their documents: every later one is past the limit
+            overLimit.set(counts[0] >= limits.manifests());
+        });
+        int dynamodb = counts[0];
+        int skipped = counts[1];
+        int brokenFiles = counts[2];
         if (dynamodb > limits.manifests()) {
             errors.add(ManifestFiles.fileError(".", "the repository holds " + dynamodb
                     + " Dynamodb manifests; at most " + limits.manifests()
@@ -99,6 +100,38 @@ public final class ManifestLoader {
     /** One {@code kind: Dynamodb} document reduced to what is kept of it: the manifest or its errors, and its claim. */
     private record Checked(Optional<TableManifest> manifest, List<ManifestError> errors,
                            Optional<DuplicateTables.Claim> claim) {
+    }
+
+    /**
+     * One file's documents in order, each {@code Dynamodb} one checked unless the limit is known to be reached (then
+     * it is only counted), or why the file was refused. Runs on a worker thread.
+     */
+    private FileRead read(ManifestSource source, ManifestFiles.Candidate file, AtomicBoolean overLimit) {
+        try {
+            String content = text.read(source, file.entry(), file.size());
+            List<Document> documents = new ArrayList<>();
+            for (YamlDocument document : reader.read(file.name(), content)) {
+                if (document.isEmpty()) {
+                    continue;
+                }
+                boolean dynamodb = document.isDynamodb();
+                documents.add(new Document(dynamodb, dynamodb && !overLimit.get()
+                        ? Optional.of(check(source, file, document)) : Optional.empty()));
+            }
+            return new FileRead(documents, Optional.empty());
+        } catch (IOException e) {
+            return new FileRead(List.of(), Optional.of(ManifestFiles.unreadable(file.name(), e)));
+        } catch (RejectedFile e) {
+            return new FileRead(List.of(), Optional.of(new ManifestError(e.location(file.name()), "", e.getMessage())));
+        }
+    }
+
+    /** A file as a worker read it: its non-empty documents in order, or the one error that refused it. */
+    private record FileRead(List<Document> documents, Optional<ManifestError> failure) {
+    }
+
+    /** A non-empty document: whether it is {@code Dynamodb}, and its check (the tree itself is not kept). */
+    private record Document(boolean dynamodb, Optional<Checked> checked) {
     }
 
     private Checked check(ManifestSource source, ManifestFiles.Candidate file, YamlDocument document) {

@@ -39,6 +39,8 @@ final class ManifestSchema {
                         mappers.mapPrefix("https://ddb-gitops.io/schemas/", "classpath:schemas/")));
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
         this.schema = factory.getSchema(SchemaLocation.of(BASE + fileName), config);
+        // built whole now (its $refs too), not on first use: the loader validates on several threads at once
+        this.schema.initializeValidators();
         this.messages = new SchemaMessages(readSchemaTree("/schemas/" + fileName));
     }
 

@@ -15,9 +15,10 @@ final class BackupMarkdown {
         md.append("## Backups\n\n");
         md.append("| table | point-in-time recovery | newest backup | ours held | next due | this run |\n");
         md.append("|---|---|---|---|---|---|\n");
+        boolean accounts = report.showsAccounts(); // once: it looks at every table
         for (TableEntry t : tables) {
             BackupEntry b = t.backup().orElseThrow();
-            md.append("| ").append(Escape.text(t.where(report.showsAccounts())))
+            md.append("| ").append(Escape.text(t.where(accounts)))
                     .append(" | ").append(Escape.text(pitr(b)))
                     .append(" | ").append(b.newestBackup().map(n -> Escape.codeInCell(n)
                             + b.newestBackupAge().map(a -> " (" + Escape.text(a) + " old)").orElse("")).orElse("none"))

@@ -75,7 +75,9 @@ public final class Disruptions {
      */
     public static List<String> byTable(DriftReport report) {
         List<String> all = new ArrayList<>();
-        report.tables().forEach(t -> of(t).forEach(w -> all.add(t.where(report.showsAccounts()) + ": " + w)));
+        // asked once: it looks at every table, and asking it per table is quadratic in a fleet's report
+        boolean accounts = report.showsAccounts();
+        report.tables().forEach(t -> of(t).forEach(w -> all.add(t.where(accounts) + ": " + w)));
         report.unmanaged().forEach(u -> of(u, report.isPlan()).ifPresent(all::add));
         return all;
     }

@@ -79,8 +79,9 @@ public final class PullRequestMarkdown {
         md.append(headline(report, context)).append("\n\n");
         md.append(ChangeText.counts(report)).append("\n\n");
         ReportMarkdown.destructive(md, Disruptions.of(report));
+        boolean accounts = report.showsAccounts(); // once: it looks at every table
         for (TableEntry table : report.tables()) {
-            table(md, table, context, report.isPlan(), report.showsAccounts());
+            table(md, table, context, report.isPlan(), accounts);
         }
         undeclared(md, context);
         errors(md, report, context);
@@ -115,9 +116,10 @@ public final class PullRequestMarkdown {
         int reserve = bytes(footer.toString()) + 200;
         md.append("| status | table | manifest | changes |\n|---|---|---|---|\n");
         int listed = 0;
+        boolean accounts = report.showsAccounts(); // once: it looks at every table
         for (TableEntry t : report.tables()) {
             String row = "| " + ICON.getOrDefault(t.status(), "") + ' ' + Escape.text(ChangeText.status(t.status(), report.isPlan()))
-                    + " | " + Escape.codeInCell(t.where(report.showsAccounts())) + " | " + link(t.manifest(), Optional.empty(), context)
+                    + " | " + Escape.codeInCell(t.where(accounts)) + " | " + link(t.manifest(), Optional.empty(), context)
                     + " | " + t.changes().size() + destructiveCount(t) + " |\n";
             if (bytes(md.toString()) + bytes(row) + reserve > BUDGET) {
                 break;

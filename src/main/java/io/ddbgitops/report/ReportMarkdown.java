@@ -28,9 +28,10 @@ public final class ReportMarkdown {
         report.policy().ifPresent(policy -> md.append("Policy: ").append(Escape.text(policy)).append("\n\n"));
         summaryTable(md, report);
         BackupMarkdown.append(md, report);
+        boolean accounts = report.showsAccounts(); // once: it looks at every table, so per table is quadratic
         for (TableEntry table : report.tables()) {
             if (!table.status().equals("in_sync") || !table.messages().isEmpty()) {
-                tableSection(md, report, table);
+                tableSection(md, report, table, accounts);
             }
         }
         undeclared(md, report.unmanaged());
@@ -87,10 +88,10 @@ public final class ReportMarkdown {
         md.append('\n');
     }
 
-    private static void tableSection(StringBuilder md, DriftReport report, TableEntry t) {
+    private static void tableSection(StringBuilder md, DriftReport report, TableEntry t, boolean accounts) {
         md.append("## ").append(ICON.getOrDefault(t.status(), "")).append(' ')
                 .append(Escape.text(t.namespace() + "/" + t.name())).append(" — ")
-                .append(Escape.code(t.where(report.showsAccounts()))).append(" — ").append(status(report, t))
+                .append(Escape.code(t.where(accounts))).append(" — ").append(status(report, t))
                 .append("\n\n");
         destructive(md, Disruptions.of(t));
         for (String message : t.messages()) {

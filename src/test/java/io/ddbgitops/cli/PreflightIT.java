@@ -39,6 +39,20 @@ class PreflightIT {
     }
 
     @Test
+    void theProbeRunsBesideTheCloneButItsFailureIsStillTheOneLine() throws Exception {
+        // the clone fails too (an empty folder is no repository); the probe, run beside it, is what is printed
+        String endpoint = "http://127.0.0.1:" + closedPort();
+        Path notARepository = java.nio.file.Files.createDirectories(home.resolve("empty"));
+
+        CliRun run = CliRun.of("plan", "--repo", notARepository.toUri().toString(), "--endpoint-url", endpoint);
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err().lines().toList()).as(run.err()).containsExactly(
+                "error: cannot reach DynamoDB at " + endpoint + ": Connection refused (is the endpoint running? "
+                        + "check --endpoint-url)");
+    }
+
+    @Test
     void noCredentialsAgainstAwsIsOneLineNamingTheChainAndWhatToSet() throws Exception {
         ChildJvm run = ChildJvm.run(home, Map.of("AWS_REGION", "us-east-1", "AWS_EC2_METADATA_DISABLED", "true"),
                 List.of(), "plan", "--repo", "sample-repo");

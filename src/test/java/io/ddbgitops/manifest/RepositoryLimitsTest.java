@@ -71,6 +71,31 @@ class RepositoryLimitsTest {
     }
 
     @Test
+    void manyFilesReadSideBySideGiveTheResultOfOneAtATime() throws IOException {
+        // enough files for the loader's workers; duplicates across files and the limit are decided in file order
+        ManifestLimits limits = new ManifestLimits(1000, 200, 200, 8, 3, 1000, 100_000, 60);
+        for (int i = 0; i < 60; i++) {
+            Files.writeString(repo.resolve(String.format("t%02d.yaml", i)), Manifest.of("Tab" + (i % 50)));
+        }
+        Files.writeString(repo.resolve("t30.yaml"), "kind: Dynamodb\nspec: [");
+
+        LoadResult result = new ManifestLoader(limits).load(repo);
+
+        // Tab0..Tab9 are declared twice (t00 and t50, ...); t30 is refused; 59 documents, 39 good ones
+        assertThat(result.manifests()).extracting(TableManifest::tableName).hasSize(39)
+                .doesNotContain("Tab0", "Tab9", "Tab30").contains("Tab10", "Tab49");
+        assertThat(result.invalidManifests()).isEqualTo(21);
+        assertThat(result.errors()).hasSize(21).first().extracting(ManifestError::format).asString()
+                .startsWith("t00.yaml:").contains("table us-east-1/Tab0 is also declared in t50.yaml:1");
+
+        // one over the limit: nothing loads, and the count is of every document, as one at a time would say
+        LoadResult over = new ManifestLoader(new ManifestLimits(1000, 200, 200, 8, 3, 1000, 100_000, 58)).load(repo);
+        assertThat(over.manifests()).isEmpty();
+        assertThat(over.errors()).extracting(ManifestError::format).contains(".:1:1: (document): the repository "
+                + "holds 59 Dynamodb manifests; at most 58 are loaded (limit: manifests per repository); nothing was loaded");
+    }
+
+    @Test
     void stopsAFileAtTheFirstLimitItPassesAndKeepsLoadingTheOthers() throws IOException {
         Files.writeString(repo.resolve("orders.yaml"), Manifest.of("Orders"));
         Files.writeString(repo.resolve("aliases.yaml"), "a: &a 1\nb: [*a, *a, *a, *a]\n");
