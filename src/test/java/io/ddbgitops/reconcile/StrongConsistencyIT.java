@@ -33,23 +33,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class StrongConsistencyIT extends EndpointPerTest {
 
-    private static String manifest(String table, String optionalSpec) {
-        return """
-                apiVersion: prsn.io/v1
-                kind: Dynamodb
-                metadata:
-                  name: %s
-                  namespace: it
-                spec:
-                  region: "us-east-1"
-                  tablename: "%s"
-                  pri_key_attributename: "id"
-                  pri_key_attributetype: "S"
-                  optional_spec:
-                    billing_mode: PAY_PER_REQUEST
-                """.formatted(table.toLowerCase(java.util.Locale.ROOT), table) + optionalSpec;
-    }
-
     private RunResult run(ConfigRepo repo, RunRequest.Mode mode) throws Exception {
         try (DynamoDbClients own = new DynamoDbClients(AwsSettings.endpoint(endpoint.endpoint())
                 .withInterceptor(recorder))) {
@@ -76,7 +59,7 @@ class StrongConsistencyIT extends EndpointPerTest {
 
     @Test
     void createsAStrongTableWithTwoReplicasInOneUpdateTable() throws Exception {
-        ConfigRepo repo = ConfigRepo.create(temp).commit("strong", Map.of("t.yaml", manifest("Ledger", """
+        ConfigRepo repo = ConfigRepo.create(temp).commit("strong", Map.of("t.yaml", Manifests.onDemand("Ledger", """
                     multi_region_consistency: STRONG
                     replicas: [us-west-2, us-east-2]
                 """)));
@@ -104,7 +87,7 @@ class StrongConsistencyIT extends EndpointPerTest {
 
     @Test
     void createsAStrongTableWithAWitnessThatDescribeTableShowsOnTheWire() throws Exception {
-        ConfigRepo repo = ConfigRepo.create(temp).commit("witness", Map.of("t.yaml", manifest("Journal", """
+        ConfigRepo repo = ConfigRepo.create(temp).commit("witness", Map.of("t.yaml", Manifests.onDemand("Journal", """
                     multi_region_consistency: STRONG
                     replicas: [us-east-2]
                     witness_region: us-west-2
@@ -135,12 +118,12 @@ class StrongConsistencyIT extends EndpointPerTest {
 
     @Test
     void aTableHoldingItemsIsBlockedAndTheEndpointRefusesIt() throws Exception {
-        ConfigRepo repo = ConfigRepo.create(temp).commit("single", Map.of("t.yaml", manifest("Filled", "")));
+        ConfigRepo repo = ConfigRepo.create(temp).commit("single", Map.of("t.yaml", Manifests.onDemand("Filled", "")));
         assertThat(run(repo, RunRequest.Mode.APPLY).exitCode()).isZero();
         clients.forRegion("us-east-1").putItem(r -> r.tableName("Filled")
                 .item(Map.of("id", AttributeValue.fromS("one"))));
 
-        repo.commit("strong", Map.of("t.yaml", manifest("Filled", """
+        repo.commit("strong", Map.of("t.yaml", Manifests.onDemand("Filled", """
                     multi_region_consistency: STRONG
                     replicas: [us-east-2]
                     witness_region: us-west-2
@@ -164,14 +147,14 @@ class StrongConsistencyIT extends EndpointPerTest {
 
     @Test
     void everyChangeOfAStrongTableIsBlockedAndNothingIsTouched() throws Exception {
-        ConfigRepo repo = ConfigRepo.create(temp).commit("witness", Map.of("t.yaml", manifest("Fixed", """
+        ConfigRepo repo = ConfigRepo.create(temp).commit("witness", Map.of("t.yaml", Manifests.onDemand("Fixed", """
                     multi_region_consistency: STRONG
                     replicas: [us-east-2]
                     witness_region: us-west-2
                 """)));
         assertThat(run(repo, RunRequest.Mode.APPLY).exitCode()).isZero();
 
-        repo.commit("eventual", Map.of("t.yaml", manifest("Fixed", """
+        repo.commit("eventual", Map.of("t.yaml", Manifests.onDemand("Fixed", """
                     replicas: [us-east-2, us-west-2]
                 """)));
         RunResult blocked = run(repo, RunRequest.Mode.APPLY);
@@ -199,7 +182,7 @@ class StrongConsistencyIT extends EndpointPerTest {
 
     @Test
     void eventualReplicasStillComeOnePerCallAndTheEndpointWantsThreeRegionsForStrong() throws Exception {
-        ConfigRepo repo = ConfigRepo.create(temp).commit("eventual", Map.of("t.yaml", manifest("Loose", """
+        ConfigRepo repo = ConfigRepo.create(temp).commit("eventual", Map.of("t.yaml", Manifests.onDemand("Loose", """
                     replicas: [us-west-2, us-east-2]
                 """)));
 
