@@ -1,13 +1,13 @@
 package io.ddbgitops.manifest;
 
+import io.ddbgitops.concurrent.Pools;
+
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -38,46 +38,20 @@ final class InOrder {
             items.forEach(item -> consumer.accept(work.apply(item)));
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, daemons());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, Pools.daemons("ddb-gitops-manifests-"));
         try {
             Deque<Future<R>> window = new ArrayDeque<>();
             for (T item : items) {
                 if (window.size() >= threads * WINDOW_PER_THREAD) {
-                    consumer.accept(await(window.removeFirst()));
+                    consumer.accept(Pools.await(window.removeFirst(), "manifests were being read"));
                 }
                 window.addLast(pool.submit(() -> work.apply(item)));
             }
             while (!window.isEmpty()) {
-                consumer.accept(await(window.removeFirst()));
+                consumer.accept(Pools.await(window.removeFirst(), "manifests were being read"));
             }
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static <R> R await(Future<R> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while manifests were being read", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemons() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "ddb-gitops-manifests-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -1,16 +1,15 @@
 package io.ddbgitops.reconcile;
 
+import io.ddbgitops.concurrent.Pools;
 import org.slf4j.MDC;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -48,7 +47,8 @@ final class TableRuns {
             return results;
         }
         Map<String, String> context = MDC.getCopyOfContextMap();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, total), threads());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, total),
+                Pools.daemons("ddb-gitops-table-"));
         try {
             List<Future<R>> futures = new ArrayList<>();
             for (T item : items) {
@@ -56,7 +56,7 @@ final class TableRuns {
             }
             List<R> results = new ArrayList<>();
             for (Future<R> future : futures) {
-                results.add(await(future));
+                results.add(Pools.await(future, "tables were being reconciled"));
             }
             return results;
         } finally {
@@ -84,31 +84,5 @@ final class TableRuns {
         } finally {
             MDC.clear();
         }
-    }
-
-    private static <R> R await(Future<R> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while tables were being reconciled", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    private static ThreadFactory threads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "ddb-gitops-table-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
