@@ -45,21 +45,7 @@ class ImportFromS3IT extends EndpointPerTest {
     }
 
     private static String manifest(String table, String importSpec, String more) {
-        return """
-                apiVersion: prsn.io/v1
-                kind: Dynamodb
-                metadata:
-                  name: %s
-                  namespace: it
-                spec:
-                  region: "us-east-1"
-                  tablename: "%s"
-                  pri_key_attributename: "id"
-                  pri_key_attributetype: "S"
-                  pitr: true
-                  optional_spec:
-                    billing_mode: PAY_PER_REQUEST
-                """.formatted(table.toLowerCase(java.util.Locale.ROOT), table) + importSpec + more;
+        return Manifests.onDemand(table, true, importSpec + more);
     }
 
     private static String jsonImport(String bucket, String prefix) {

@@ -90,6 +90,11 @@ public final class Manifests {
 
     /** An on-demand table keyed on {@code id}, with {@code optionalSpec} (indented lines) under optional_spec. */
     static String onDemand(String table, String optionalSpec) {
+        return onDemand(table, false, optionalSpec);
+    }
+
+    /** The same, with point-in-time recovery on when {@code pitr}. */
+    static String onDemand(String table, boolean pitr, String optionalSpec) {
         return """
                 apiVersion: prsn.io/v1
                 kind: Dynamodb
@@ -101,28 +106,14 @@ public final class Manifests {
                   tablename: "%s"
                   pri_key_attributename: "id"
                   pri_key_attributetype: "S"
-                  optional_spec:
-                    billing_mode: PAY_PER_REQUEST
-                """.formatted(table.toLowerCase(java.util.Locale.ROOT), table) + optionalSpec;
+                """.formatted(table.toLowerCase(java.util.Locale.ROOT), table)
+                + (pitr ? "  pitr: true\n" : "")
+                + "  optional_spec:\n    billing_mode: PAY_PER_REQUEST\n" + optionalSpec;
     }
 
     /** An on-demand table with the named global indexes, each keyed on its own attribute. */
     static String withIndexes(String table, String... indexes) {
-        StringBuilder yaml = new StringBuilder("""
-                apiVersion: prsn.io/v1
-                kind: Dynamodb
-                metadata:
-                  name: %s
-                  namespace: it
-                spec:
-                  region: "us-east-1"
-                  tablename: "%s"
-                  pri_key_attributename: "id"
-                  pri_key_attributetype: "S"
-                  optional_spec:
-                    billing_mode: PAY_PER_REQUEST
-                    global_secondary_indexes:
-                """.formatted(table.toLowerCase(java.util.Locale.ROOT), table));
+        StringBuilder yaml = new StringBuilder(onDemand(table, "    global_secondary_indexes:\n"));
         for (String index : indexes) {
             yaml.append("      - index_name: ").append(index).append('\n')
                     .append("        pri_key_attributename: ").append(index).append("Key\n")

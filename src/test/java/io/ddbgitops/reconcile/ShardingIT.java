@@ -1,12 +1,9 @@
 package io.ddbgitops.reconcile;
 
-import io.ddbgitops.aws.AwsSettings;
-import io.ddbgitops.aws.DynamoDbClients;
 import io.ddbgitops.cli.Main;
 import io.ddbgitops.git.CommitAuthor;
 import io.ddbgitops.git.GitAuth;
 import io.ddbgitops.git.JGitWorkspace;
-import io.ddbgitops.local.LocalEndpoint;
 import io.ddbgitops.manifest.ManifestLoader;
 import io.ddbgitops.manifest.TableId;
 import io.ddbgitops.plan.Shard;
@@ -14,15 +11,11 @@ import io.ddbgitops.report.DriftReport;
 import io.ddbgitops.report.ReportJson;
 import io.ddbgitops.report.TableEntry;
 import io.ddbgitops.report.UnmanagedEntry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,26 +30,9 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Shards 0/3, 1/3 and 2/3 against one endpoint and one bare remote: every table once, one recomposed report. */
-class ShardingIT {
+class ShardingIT extends EndpointPerTest {
     private static final int TABLES = 12;
     private static final List<String> STRAYS = List.of("StrayA", "StrayB", "StrayC", "StrayD");
-
-    @TempDir
-    Path temp;
-    private LocalEndpoint endpoint;
-    private DynamoDbClients clients;
-
-    @BeforeEach
-    void start() throws Exception {
-        endpoint = LocalEndpoint.start(0, Optional.empty());
-        clients = new DynamoDbClients(AwsSettings.endpoint(endpoint.endpoint()));
-    }
-
-    @AfterEach
-    void stop() {
-        clients.close();
-        endpoint.close();
-    }
 
     @Test
     void threeConcurrentShardsCoverEveryTableOnceAndTheRecomposedReportListsThemAll() throws Exception {
