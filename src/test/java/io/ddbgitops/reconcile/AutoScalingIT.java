@@ -1,11 +1,6 @@
 package io.ddbgitops.reconcile;
 
-import io.ddbgitops.aws.AwsSettings;
-import io.ddbgitops.aws.DynamoDbClients;
-import io.ddbgitops.git.CommitAuthor;
-import io.ddbgitops.git.GitAuth;
 import io.ddbgitops.local.AwsCli;
-import io.ddbgitops.manifest.ManifestLoader;
 import io.ddbgitops.report.ReportJson;
 import io.ddbgitops.report.TableEntry;
 import org.junit.jupiter.api.Test;
@@ -16,10 +11,8 @@ import software.amazon.awssdk.services.applicationautoscaling.model.ScalingPolic
 import software.amazon.awssdk.services.applicationautoscaling.model.ServiceNamespace;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,14 +50,11 @@ class AutoScalingIT extends EndpointPerTest {
                 """.formatted(table.toLowerCase(java.util.Locale.ROOT), table) + optionalSpec;
     }
 
-    private RunResult run(ConfigRepo repo, RunRequest.Mode mode) throws Exception {
+    /** Each run's calls alone: the recorder is cleared first. */
+    @Override
+    RunResult run(ConfigRepo repo, RunRequest.Mode mode) throws Exception {
         recorder.clear();
-        try (DynamoDbClients recording = new DynamoDbClients(
-                AwsSettings.endpoint(endpoint.endpoint()).withInterceptor(recorder))) {
-            RunRequest request = new RunRequest(mode, repo.url(), Optional.empty(), mode == RunRequest.Mode.APPLY,
-                    Optional.empty(), Instant.now(), GitAuth.none(), CommitAuthor.defaults());
-            return new Reconciler(new ManifestLoader(), recording).run(request);
-        }
+        return super.run(repo, mode);
     }
 
     private ApplicationAutoScalingClient scaling() {

@@ -1,11 +1,6 @@
 package io.ddbgitops.reconcile;
 
-import io.ddbgitops.aws.AwsSettings;
-import io.ddbgitops.aws.DynamoDbClients;
-import io.ddbgitops.git.CommitAuthor;
-import io.ddbgitops.git.GitAuth;
 import io.ddbgitops.local.AwsCli;
-import io.ddbgitops.manifest.ManifestLoader;
 import io.ddbgitops.plan.replicas.ReplicaRules;
 import io.ddbgitops.report.Disruptions;
 import io.ddbgitops.report.TableEntry;
@@ -13,9 +8,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
-import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,14 +38,6 @@ class GlobalTablesIT extends EndpointPerTest {
                   writecapacityunits: 5
                   optional_spec:
                 """.formatted(table.toLowerCase(java.util.Locale.ROOT), region, table) + optionalSpec;
-    }
-
-    private RunResult run(ConfigRepo repo, RunRequest.Mode mode) throws Exception {
-        try (DynamoDbClients own = new DynamoDbClients(AwsSettings.endpoint(endpoint.endpoint()))) {
-            RunRequest request = new RunRequest(mode, repo.url(), Optional.empty(), mode == RunRequest.Mode.APPLY,
-                    Optional.empty(), Instant.now(), GitAuth.none(), CommitAuthor.defaults());
-            return new Reconciler(new ManifestLoader(), own).run(request);
-        }
     }
 
     private TableDescription describe(String region, String table) {

@@ -1,12 +1,7 @@
 package io.ddbgitops.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ddbgitops.aws.AwsSettings;
-import io.ddbgitops.aws.DynamoDbClients;
-import io.ddbgitops.git.CommitAuthor;
-import io.ddbgitops.git.GitAuth;
 import io.ddbgitops.local.AwsCli;
-import io.ddbgitops.manifest.ManifestLoader;
 import io.ddbgitops.report.ChangeEntry;
 import io.ddbgitops.report.TableEntry;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +12,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,14 +64,11 @@ class ImportFromS3IT extends EndpointPerTest {
         return lines.append("\n").toString();
     }
 
-    private RunResult run(ConfigRepo repo, RunRequest.Mode mode) throws Exception {
+    /** Each run's calls alone: the recorder is cleared first. */
+    @Override
+    RunResult run(ConfigRepo repo, RunRequest.Mode mode) throws Exception {
         recorder.clear();
-        try (DynamoDbClients recording = new DynamoDbClients(
-                AwsSettings.endpoint(endpoint.endpoint()).withInterceptor(recorder))) {
-            RunRequest request = new RunRequest(mode, repo.url(), Optional.empty(), mode == RunRequest.Mode.APPLY,
-                    Optional.empty(), Instant.now(), GitAuth.none(), CommitAuthor.defaults());
-            return new Reconciler(new ManifestLoader(), recording).run(request);
-        }
+        return super.run(repo, mode);
     }
 
     private static TableEntry entry(RunResult result, String table) {

@@ -1,21 +1,14 @@
 package io.ddbgitops.reconcile;
 
-import io.ddbgitops.aws.AwsSettings;
-import io.ddbgitops.aws.DynamoDbClients;
-import io.ddbgitops.git.CommitAuthor;
-import io.ddbgitops.git.GitAuth;
 import io.ddbgitops.local.AwsCli;
-import io.ddbgitops.manifest.ManifestLoader;
 import io.ddbgitops.report.ChangeEntry;
 import io.ddbgitops.report.TableEntry;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.KinesisDataStreamDestination;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -39,14 +32,11 @@ class KinesisStreamingIT extends EndpointPerTest {
                 + (precision == null ? "" : "      approximate_creation_date_time_precision: " + precision + "\n"));
     }
 
-    private RunResult run(ConfigRepo repo, RunRequest.Mode mode) throws Exception {
+    /** Each run's calls alone: the recorder is cleared first. */
+    @Override
+    RunResult run(ConfigRepo repo, RunRequest.Mode mode) throws Exception {
         recorder.clear();
-        try (DynamoDbClients recording = new DynamoDbClients(
-                AwsSettings.endpoint(endpoint.endpoint()).withInterceptor(recorder))) {
-            RunRequest request = new RunRequest(mode, repo.url(), Optional.empty(), mode == RunRequest.Mode.APPLY,
-                    Optional.empty(), Instant.now(), GitAuth.none(), CommitAuthor.defaults());
-            return new Reconciler(new ManifestLoader(), recording).run(request);
-        }
+        return super.run(repo, mode);
     }
 
     private List<KinesisDataStreamDestination> destinations(String table) {

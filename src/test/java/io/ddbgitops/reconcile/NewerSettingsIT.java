@@ -1,12 +1,7 @@
 package io.ddbgitops.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ddbgitops.aws.AwsSettings;
-import io.ddbgitops.aws.DynamoDbClients;
-import io.ddbgitops.git.CommitAuthor;
-import io.ddbgitops.git.GitAuth;
 import io.ddbgitops.local.AwsCli;
-import io.ddbgitops.manifest.ManifestLoader;
 import io.ddbgitops.report.ChangeEntry;
 import io.ddbgitops.report.DriftReport;
 import io.ddbgitops.report.TableEntry;
@@ -15,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,15 +31,6 @@ class NewerSettingsIT extends EndpointPerTest {
     void cli() throws java.io.IOException {
         assumeTrue(AwsCli.find().isPresent(), "the AWS CLI is not installed");
         cli = new AwsCli(endpoint.endpoint(), java.nio.file.Files.createDirectories(temp.resolve("aws-home")));
-    }
-
-    private RunResult run(ConfigRepo repo, RunRequest.Mode mode) throws Exception {
-        try (DynamoDbClients recording = new DynamoDbClients(
-                AwsSettings.endpoint(endpoint.endpoint()).withInterceptor(recorder))) {
-            RunRequest request = new RunRequest(mode, repo.url(), Optional.empty(), mode == RunRequest.Mode.APPLY,
-                    Optional.empty(), Instant.now(), GitAuth.none(), CommitAuthor.defaults());
-            return new Reconciler(new ManifestLoader(), recording).run(request);
-        }
     }
 
     private static TableEntry entry(DriftReport report, String table) {

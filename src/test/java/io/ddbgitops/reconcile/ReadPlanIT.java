@@ -27,7 +27,9 @@ class ReadPlanIT extends EndpointPerTest {
     private static final int REGIONS = 2;
     private static final int TABLES = PER_REGION * REGIONS;
 
-    private RunResult run(ConfigRepo repo, RunRequest.Mode mode) throws Exception {
+    /** Each run's calls alone, with four tables at a time. */
+    @Override
+    RunResult run(ConfigRepo repo, RunRequest.Mode mode) throws Exception {
         recorder.clear();
         try (DynamoDbClients recording = new DynamoDbClients(
                 AwsSettings.endpoint(endpoint.endpoint()).withInterceptor(recorder))) {

@@ -1,22 +1,15 @@
 package io.ddbgitops.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ddbgitops.aws.AwsSettings;
-import io.ddbgitops.aws.DynamoDbClients;
-import io.ddbgitops.git.CommitAuthor;
-import io.ddbgitops.git.GitAuth;
 import io.ddbgitops.local.AwsCli;
-import io.ddbgitops.manifest.ManifestLoader;
 import io.ddbgitops.report.ChangeEntry;
 import io.ddbgitops.report.TableEntry;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.ReplicaDescription;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -38,15 +31,6 @@ class ReplicaSettingsIT extends EndpointPerTest {
     /** An on-demand global table with the index byDay and these lines under {@code replicas:}. */
     private static String manifest(String table, String replicas) {
         return Manifests.onDemand(table, INDEX + "    replicas:\n" + replicas);
-    }
-
-    private RunResult run(ConfigRepo repo, RunRequest.Mode mode) throws Exception {
-        try (DynamoDbClients own = new DynamoDbClients(AwsSettings.endpoint(endpoint.endpoint())
-                .withInterceptor(recorder))) {
-            RunRequest request = new RunRequest(mode, repo.url(), Optional.empty(), mode == RunRequest.Mode.APPLY,
-                    Optional.empty(), Instant.now(), GitAuth.none(), CommitAuthor.defaults());
-            return new Reconciler(new ManifestLoader(), own).run(request);
-        }
     }
 
     private ReplicaDescription replica(String table, String region) {

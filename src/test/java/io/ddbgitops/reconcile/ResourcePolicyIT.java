@@ -1,12 +1,7 @@
 package io.ddbgitops.reconcile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ddbgitops.aws.AwsSettings;
-import io.ddbgitops.aws.DynamoDbClients;
-import io.ddbgitops.git.CommitAuthor;
-import io.ddbgitops.git.GitAuth;
 import io.ddbgitops.local.AwsCli;
-import io.ddbgitops.manifest.ManifestLoader;
 import io.ddbgitops.report.ChangeEntry;
 import io.ddbgitops.report.TableEntry;
 import org.junit.jupiter.api.Test;
@@ -14,9 +9,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.GetResourcePolicyResponse;
 import software.amazon.awssdk.services.dynamodb.model.PolicyNotFoundException;
 
-import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,14 +39,11 @@ class ResourcePolicyIT extends EndpointPerTest {
         return manifest(table, "    resource_policy: {file: policies/" + table + ".json}\n");
     }
 
-    private RunResult run(ConfigRepo repo, RunRequest.Mode mode) throws Exception {
+    /** Each run's calls alone: the recorder is cleared first. */
+    @Override
+    RunResult run(ConfigRepo repo, RunRequest.Mode mode) throws Exception {
         recorder.clear();
-        try (DynamoDbClients recording = new DynamoDbClients(
-                AwsSettings.endpoint(endpoint.endpoint()).withInterceptor(recorder))) {
-            RunRequest request = new RunRequest(mode, repo.url(), Optional.empty(), mode == RunRequest.Mode.APPLY,
-                    Optional.empty(), Instant.now(), GitAuth.none(), CommitAuthor.defaults());
-            return new Reconciler(new ManifestLoader(), recording).run(request);
-        }
+        return super.run(repo, mode);
     }
 
     private DynamoDbClient dynamo() {

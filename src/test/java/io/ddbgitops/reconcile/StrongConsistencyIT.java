@@ -1,12 +1,7 @@
 package io.ddbgitops.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ddbgitops.aws.AwsSettings;
-import io.ddbgitops.aws.DynamoDbClients;
-import io.ddbgitops.git.CommitAuthor;
-import io.ddbgitops.git.GitAuth;
 import io.ddbgitops.local.AwsCli;
-import io.ddbgitops.manifest.ManifestLoader;
 import io.ddbgitops.plan.replicas.StrongConsistencyRules;
 import io.ddbgitops.report.ChangeEntry;
 import io.ddbgitops.report.TableEntry;
@@ -17,10 +12,8 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,15 +25,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * never changed afterwards; EVENTUAL tables keep one replica per call.
  */
 class StrongConsistencyIT extends EndpointPerTest {
-
-    private RunResult run(ConfigRepo repo, RunRequest.Mode mode) throws Exception {
-        try (DynamoDbClients own = new DynamoDbClients(AwsSettings.endpoint(endpoint.endpoint())
-                .withInterceptor(recorder))) {
-            RunRequest request = new RunRequest(mode, repo.url(), Optional.empty(), mode == RunRequest.Mode.APPLY,
-                    Optional.empty(), Instant.now(), GitAuth.none(), CommitAuthor.defaults());
-            return new Reconciler(new ManifestLoader(), own).run(request);
-        }
-    }
 
     private TableDescription describe(String region, String table) {
         return clients.forRegion(region).describeTable(r -> r.tableName(table)).table();

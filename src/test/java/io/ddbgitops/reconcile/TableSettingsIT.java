@@ -1,7 +1,5 @@
 package io.ddbgitops.reconcile;
 
-import io.ddbgitops.aws.AwsSettings;
-import io.ddbgitops.aws.DynamoDbClients;
 import io.ddbgitops.git.CommitAuthor;
 import io.ddbgitops.git.GitAuth;
 import io.ddbgitops.manifest.ManifestLoader;
@@ -20,15 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every table setting through the local endpoint: created in one run, converged in one run, blocked when it must be. */
 class TableSettingsIT extends EndpointPerTest {
-
-    private RunResult run(ConfigRepo repo, RunRequest.Mode mode) throws Exception {
-        try (DynamoDbClients recording = new DynamoDbClients(
-                AwsSettings.endpoint(endpoint.endpoint()).withInterceptor(recorder))) {
-            RunRequest request = new RunRequest(mode, repo.url(), Optional.empty(), mode == RunRequest.Mode.APPLY,
-                    Optional.empty(), Instant.now(), GitAuth.none(), CommitAuthor.defaults());
-            return new Reconciler(new ManifestLoader(), recording).run(request);
-        }
-    }
 
     private TableDescription describe(String table) {
         return clients.forRegion("us-east-1").describeTable(r -> r.tableName(table)).table();
